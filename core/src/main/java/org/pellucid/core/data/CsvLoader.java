@@ -1,0 +1,238 @@
+package org.pellucid.core.data;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reads delimited text (CSV, TSV) with RFC 4180 quoting. The header is detected when not stated:
+ * the first row is a header when none of its fields is a number while some field of the second row
+ * is. Every malformed line is an error naming the file, the line and the column; no row is dropped.
+ */
+public final class CsvLoader {
+
+    /** Whether the first line names the columns. */
+    public enum Header { AUTO, PRESENT, ABSENT }
+
+    private CsvLoader() {}
+
+    public static Dataset load(Path file, TableSpec spec) {
+        return load(file, spec, delimiterFor(file), Header.AUTO);
+    }
+
+    public static Dataset load(Path file, TableSpec spec, char delimiter, Header header) {
+        return TableBuilder.build(datasetName(file), read(file, delimiter, header), spec);
+    }
+
+    /** The delimiter a file's extension implies: tab for .tsv/.tab, else comma. */
+    public static char delimiterFor(Path file) {
+        String n = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return n.endsWith(".tsv") || n.endsWith(".tab") || n.endsWith(".tsv.gz") ? '\t' : ',';
+    }
+
+    static String datasetName(Path file) {
+        String n = file.getFileName().toString();
+        int dot = n.indexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
+    }
+
+    public static RawTable read(Path file, char delimiter, Header header) {
+        try (Reader r = open(file)) {
+            return read(file.toString(), r, delimiter, header);
+        } catch (NoSuchFileException e) {
+            throw new DatasetException(file.toString(), -1, null, "no such file");
+        } catch (IOException e) {
+            throw new DatasetException(file.toString(), -1, null, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    static Reader open(Path file) throws IOException {
+        InputStream in = Files.newInputStream(file);
+        if (file.getFileName().toString().endsWith(".gz")) {
+            in = new GZIPInputStream(in);
+        }
+        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+    }
+
+    /** Parses delimited text from a reader; {@code source} names it in errors. */
+    public static RawTable read(String source, Reader reader, char delimiter, Header header) throws IOException {
+        RecordReader rr = new RecordReader(source, reader, delimiter);
+        List<String[]> first = new ArrayList<>(2);
+        List<Long> firstLines = new ArrayList<>(2);
+        String[] rec;
+        while (first.size() < 2 && (rec = rr.next()) != null) {
+            first.add(rec);
+            firstLines.add(rr.recordLine());
+        }
+        if (first.isEmpty()) {
+            throw new DatasetException(source, -1, null, "the file is empty");
+        }
+        boolean hasHeader = switch (header) {
+            case PRESENT -> true;
+            case ABSENT -> false;
+            case AUTO -> looksLikeHeader(first.get(0), first.size() > 1 ? first.get(1) : null);
+        };
+        List<String> names = new ArrayList<>();
+        if (hasHeader) {
+            for (String f : first.get(0)) {
+                String n = f.trim();
+                if (n.isEmpty()) {
+                    n = "column_" + (names.size() + 1);
+                }
+                if (names.contains(n)) {
+                    throw new DatasetException(source, firstLines.get(0), n, "duplicate column name in the header");
+                }
+                names.add(n);
+            }
+        } else {
+            for (int j = 0; j < first.get(0).length; j++) {
+                names.add("column_" + (j + 1));
+            }
+        }
+        RawTable table = new RawTable(source, names);
+        for (int k = hasHeader ? 1 : 0; k < first.size(); k++) {
+            table.add(first.get(k), firstLines.get(k));
+        }
+        while ((rec = rr.next()) != null) {
+            table.add(rec, rr.recordLine());
+        }
+        return table;
+    }
+
+    private static boolean looksLikeHeader(String[] first, String[] second) {
+        for (String f : first) {
+            if (Numbers.tryParse(f.trim()) != null) {
+                return false;
+            }
+        }
+        if (second == null) {
+            return true;
+        }
+        for (String f : second) {
+            if (Numbers.tryParse(f.trim()) != null) {
+                return true;
+            }
+        }
+        // all text in both rows: a header if the first row's fields are all distinct
+        return java.util.Arrays.stream(first).distinct().count() == first.length;
+    }
+
+    /** Splits records, honouring quotes that span lines; skips blank lines. */
+    static final class RecordReader {
+        private final String source;
+        private final Reader in;
+        private final char delim;
+        private long line = 1;
+        private long recordLine;
+        private int pushback = -2;
+
+        RecordReader(String source, Reader in, char delim) {
+            this.source = source;
+            this.in = in;
+            this.delim = delim;
+        }
+
+        long recordLine() {
+            return recordLine;
+        }
+
+        private int read() throws IOException {
+            if (pushback != -2) {
+                int c = pushback;
+                pushback = -2;
+                return c;
+            }
+            return in.read();
+        }
+
+        String[] next() throws IOException {
+            while (true) {
+                recordLine = line;
+                List<String> fields = new ArrayList<>();
+                StringBuilder f = new StringBuilder();
+                boolean any = false;
+                int c = read();
+                if (c == -1) {
+                    return null;
+                }
+                int col = 1;
+                boolean blank = true;
+                while (true) {
+                    if (c == -1 || c == '\n' || c == '\r') {
+                        if (c == '\r') {
+                            int d = read();
+                            if (d != '\n') {
+                                pushback = d;
+                            }
+                        }
+                        if (c != -1) {
+                            line++;
+                        }
+                        fields.add(f.toString());
+                        break;
+                    }
+                    blank = false;
+                    if (c == '"' && f.toString().isBlank()) {
+                        f.setLength(0);
+                        long startLine = line;
+                        int startCol = col;
+                        while (true) {
+                            int d = read();
+                            if (d == -1) {
+                                throw new DatasetException(source, startLine, null,
+                                        "unterminated quote starting in field " + startCol);
+                            }
+                            if (d == '"') {
+                                int e = read();
+                                if (e == '"') {
+                                    f.append('"');
+                                    continue;
+                                }
+                                c = e;
+                                while (c == ' ') {
+                                    c = read();
+                                }
+                                if (c != delim && c != '\n' && c != '\r' && c != -1) {
+                                    throw new DatasetException(source, line, null,
+                                            "unexpected text after the closing quote of field " + col);
+                                }
+                                break;
+                            }
+                            if (d == '\n') {
+                                line++;
+                            }
+                            f.append((char) d);
+                        }
+                        any = true;
+                        continue;
+                    }
+                    if (c == delim) {
+                        fields.add(f.toString());
+                        f.setLength(0);
+                        col++;
+                    } else {
+                        f.append((char) c);
+                    }
+                    any = true;
+                    c = read();
+                }
+                if (blank && !any && fields.size() == 1) {
+                    if (c == -1) {
+                        return null;
+                    }
+                    continue;
+                }
+                return fields.toArray(new String[0]);
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.pellucid.core.data;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reads the IDX format of MNIST and Fashion-MNIST (optionally gzipped): an images file
+ * (magic 2051, count, rows, columns, unsigned bytes) and a labels file (magic 2049). Pixels become
+ * numeric columns {@code px_r_c} scaled to [0, 1]; the dataset remembers the image shape.
+ */
+public final class IdxLoader {
+    private IdxLoader() {}
+
+    public static Dataset load(String name, Path images, Path labels, List<String> classNames) {
+        int[] lab = readLabels(labels);
+        int[] shape = new int[2];
+        double[][] px = readImages(images, shape);
+        if (px.length != lab.length) {
+            throw new DatasetException(images.toString(), -1, null, px.length + " images but " + lab.length + " labels in " + labels);
+        }
+        List<Column> cols = new ArrayList<>(shape[0] * shape[1]);
+        for (int r = 0; r < shape[0]; r++) {
+            for (int c = 0; c < shape[1]; c++) {
+                cols.add(Column.numeric("px_" + r + "_" + c));
+            }
+        }
+        Column target = Column.categorical("label", classNames);
+        for (int i = 0; i < lab.length; i++) {
+            if (lab[i] >= classNames.size()) {
+                throw new DatasetException(labels.toString(), -1, null, "label " + lab[i] + " at item " + i + " exceeds the "
+                        + classNames.size() + " classes");
+            }
+        }
+        return Dataset.builder(new Schema(cols, target)).name(name).features(px).labels(lab)
+                .imageShape(1, shape[0], shape[1]).build();
+    }
+
+    static DataInputStream open(Path p) throws IOException {
+        InputStream in = Files.newInputStream(p);
+        if (p.getFileName().toString().endsWith(".gz")) {
+            in = new GZIPInputStream(in, 1 << 16);
+        }
+        return new DataInputStream(new java.io.BufferedInputStream(in, 1 << 16));
+    }
+
+    static int[] readLabels(Path p) {
+        try (DataInputStream in = open(p)) {
+            int magic = in.readInt();
+            if (magic != 2049) {
+                throw new DatasetException(p.toString(), -1, null, "not an IDX label file (magic " + magic + ", expected 2049)");
+            }
+            int n = in.readInt();
+            int[] l = new int[n];
+            for (int i = 0; i < n; i++) {
+                l[i] = in.readUnsignedByte();
+            }
+            return l;
+        } catch (NoSuchFileException e) {
+            throw new DatasetException(p.toString(), -1, null, "no such file");
+        } catch (java.io.EOFException e) {
+            throw new DatasetException(p.toString(), -1, null, "truncated IDX file");
+        } catch (IOException e) {
+            throw new DatasetException(p.toString(), -1, null, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    static double[][] readImages(Path p, int[] shapeOut) {
+        try (DataInputStream in = open(p)) {
+            int magic = in.readInt();
+            if (magic != 2051) {
+                throw new DatasetException(p.toString(), -1, null, "not an IDX image file (magic " + magic + ", expected 2051)");
+            }
+            int n = in.readInt();
+            int rows = in.readInt();
+            int cols = in.readInt();
+            shapeOut[0] = rows;
+            shapeOut[1] = cols;
+            double[][] x = new double[n][rows * cols];
+            byte[] buf = new byte[rows * cols];
+            for (int i = 0; i < n; i++) {
+                in.readFully(buf);
+                for (int k = 0; k < buf.length; k++) {
+                    x[i][k] = (buf[k] & 0xff) / 255.0;
+                }
+            }
+            return x;
+        } catch (NoSuchFileException e) {
+            throw new DatasetException(p.toString(), -1, null, "no such file");
+        } catch (java.io.EOFException e) {
+            throw new DatasetException(p.toString(), -1, null, "truncated IDX file");
+        } catch (IOException e) {
+            throw new DatasetException(p.toString(), -1, null, "cannot read: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package org.pellucid.core.data;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Seeded, stratified row splits. Every row lands in exactly one part; each class is split in the
+ * requested proportions (up to rounding), so small classes appear in every part when they can.
+ */
+public final class Splits {
+    private Splits() {}
+
+    /** Train / validation / test index sets. */
+    public record TrainValidTest(int[] train, int[] valid, int[] test) {}
+
+    /** One fold of k-fold cross-validation. */
+    public record Fold(int[] train, int[] test) {}
+
+    /**
+     * Stratified split by class label into parts of the given fractions (which must sum to 1).
+     * Regression targets (pass {@code null} labels) are split by shuffling only.
+     */
+    public static int[][] stratified(int[] labels, int n, double[] fractions, long seed) {
+        double sum = Arrays.stream(fractions).sum();
+        if (Math.abs(sum - 1.0) > 1e-9 || Arrays.stream(fractions).anyMatch(f -> f < 0)) {
+            throw new IllegalArgumentException("fractions must be non-negative and sum to 1, got " + Arrays.toString(fractions));
+        }
+        Random rnd = new Random(seed);
+        List<List<Integer>> parts = new ArrayList<>();
+        for (int p = 0; p < fractions.length; p++) {
+            parts.add(new ArrayList<>());
+        }
+        for (int[] group : groups(labels, n)) {
+            shuffle(group, rnd);
+            int start = 0;
+            double cum = 0;
+            for (int p = 0; p < fractions.length; p++) {
+                cum += fractions[p];
+                int end = p == fractions.length - 1 ? group.length : (int) Math.round(cum * group.length);
+                for (int k = start; k < end; k++) {
+                    parts.get(p).add(group[k]);
+                }
+                start = end;
+            }
+        }
+        int[][] out = new int[fractions.length][];
+        for (int p = 0; p < out.length; p++) {
+            out[p] = parts.get(p).stream().mapToInt(Integer::intValue).sorted().toArray();
+        }
+        return out;
+    }
+
+    /** The usual 60 / 20 / 20 stratified split of a dataset. */
+    public static TrainValidTest trainValidTest(Dataset d, double valid, double test, long seed) {
+        int[][] p = stratified(d.schema().isClassification() ? d.labels() : null, d.size(),
+                new double[] {1 - valid - test, valid, test}, seed);
+        return new TrainValidTest(p[0], p[1], p[2]);
+    }
+
+    /** Stratified k-fold: every row is in exactly one test fold. */
+    public static List<Fold> kFold(int[] labels, int n, int k, long seed) {
+        if (k < 2 || k > n) {
+            throw new IllegalArgumentException("k must be between 2 and the number of rows (" + n + "), got " + k);
+        }
+        Random rnd = new Random(seed);
+        int[] foldOf = new int[n];
+        int offset = 0;
+        for (int[] group : groups(labels, n)) {
+            shuffle(group, rnd);
+            for (int i = 0; i < group.length; i++) {
+                foldOf[group[i]] = (offset + i) % k; // continue round-robin across classes to balance fold sizes
+            }
+            offset += group.length;
+        }
+        List<Fold> folds = new ArrayList<>();
+        for (int f = 0; f < k; f++) {
+            final int ff = f;
+            int[] test = java.util.stream.IntStream.range(0, n).filter(i -> foldOf[i] == ff).toArray();
+            int[] train = java.util.stream.IntStream.range(0, n).filter(i -> foldOf[i] != ff).toArray();
+            folds.add(new Fold(train, test));
+        }
+        return folds;
+    }
+
+    private static List<int[]> groups(int[] labels, int n) {
+        List<int[]> out = new ArrayList<>();
+        if (labels == null) {
+            out.add(java.util.stream.IntStream.range(0, n).toArray());
+            return out;
+        }
+        int k = Arrays.stream(labels).max().orElse(-1) + 1;
+        int[] counts = new int[k];
+        for (int l : labels) {
+            counts[l]++;
+        }
+        int[][] g = new int[k][];
+        for (int c = 0; c < k; c++) {
+            g[c] = new int[counts[c]];
+        }
+        int[] fill = new int[k];
+        for (int i = 0; i < n; i++) {
+            g[labels[i]][fill[labels[i]]++] = i;
+        }
+        out.addAll(Arrays.asList(g));
+        return out;
+    }
+
+    private static void shuffle(int[] a, Random rnd) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = rnd.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package org.pellucid.core.data;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Types the columns of a {@link RawTable} and builds the {@link Dataset}. Inference: a column is
+ * numeric when every present value parses as a number; categorical otherwise, binary when it has
+ * exactly two values. A column that is almost all numbers (at least 90%) with a few that are not is
+ * treated as a typo, not as a category: it is an error naming the line and column of the first
+ * non-number. Values listed by {@link MissingValues} are missing.
+ */
+public final class TableBuilder {
+    private static final double NUMERIC_TYPO_SHARE = 0.9;
+    private static final int MAX_CLASSES_FROM_NUMBERS = 50;
+
+    private TableBuilder() {}
+
+    public static Dataset build(String name, RawTable raw, TableSpec spec) {
+        List<String> names = raw.names;
+        if (raw.size() == 0) {
+            throw new DatasetException(raw.source, -1, null, "no data rows");
+        }
+        int t = spec.target() == null ? names.size() - 1 : names.indexOf(spec.target());
+        if (t < 0) {
+            throw new DatasetException(raw.source, -1, spec.target(), "no such target column; columns are " + names);
+        }
+        for (String ig : spec.ignore()) {
+            if (!names.contains(ig)) {
+                throw new DatasetException(raw.source, -1, ig, "cannot ignore a column that does not exist");
+            }
+        }
+        List<Integer> featureIdx = new ArrayList<>();
+        for (int j = 0; j < names.size(); j++) {
+            if (j != t && !spec.ignore().contains(names.get(j))) {
+                featureIdx.add(j);
+            }
+        }
+        // 1. the target: missing targets are always an error
+        for (int i = 0; i < raw.size(); i++) {
+            if (MissingValues.isMissing(raw.rows.get(i)[t])) {
+                throw new DatasetException(raw.source, raw.lines.get(i), names.get(t), "the target is missing");
+            }
+        }
+        Column target = typeTarget(raw, t, spec);
+        // 2. missing-value policy: which rows survive
+        List<Integer> keep = new ArrayList<>();
+        boolean[] kept = new boolean[raw.size()];
+        int dropped = 0;
+        for (int i = 0; i < raw.size(); i++) {
+            String[] r = raw.rows.get(i);
+            int miss = -1;
+            for (int j : featureIdx) {
+                if (MissingValues.isMissing(r[j])) {
+                    miss = j;
+                    break;
+                }
+            }
+            if (miss >= 0 && spec.missing() == MissingPolicy.ERROR) {
+                throw new DatasetException(raw.source, raw.lines.get(i), names.get(miss),
+                        "missing value '" + r[miss] + "' (missing-value policy is ERROR)");
+            }
+            if (miss >= 0 && spec.missing() == MissingPolicy.DROP_ROWS) {
+                dropped++;
+            } else {
+                keep.add(i);
+                kept[i] = true;
+            }
+        }
+        if (keep.isEmpty()) {
+            throw new DatasetException(raw.source, -1, null, "every row has a missing value; nothing is left to learn from");
+        }
+        // 3. feature columns
+        List<Column> cols = new ArrayList<>();
+        for (int j : featureIdx) {
+            cols.add(typeFeature(raw, j, spec));
+        }
+        double[][] x = new double[keep.size()][featureIdx.size()];
+        double[] y = new double[keep.size()];
+        Map<String, Integer> missingCounts = new LinkedHashMap<>();
+        for (int k = 0; k < keep.size(); k++) {
+            int i = keep.get(k);
+            String[] r = raw.rows.get(i);
+            for (int c = 0; c < featureIdx.size(); c++) {
+                String s = r[featureIdx.get(c)];
+                Column col = cols.get(c);
+                if (MissingValues.isMissing(s)) {
+                    x[k][c] = Double.NaN;
+                    missingCounts.merge(col.name(), 1, Integer::sum);
+                } else if (col.isNumeric()) {
+                    x[k][c] = Numbers.tryParse(s); // typing guaranteed it parses
+                } else {
+                    x[k][c] = col.categoryIndex(s);
+                }
+            }
+            y[k] = target.isNumeric() ? Numbers.tryParse(r[t]) : target.categoryIndex(r[t]);
+        }
+        if (dropped > 0) {
+            // the counts of the dropped rows are reported too, so the user sees why they went
+            for (int i = 0; i < raw.size(); i++) {
+                if (kept[i]) {
+                    continue;
+                }
+                for (int j : featureIdx) {
+                    if (MissingValues.isMissing(raw.rows.get(i)[j])) {
+                        missingCounts.merge(names.get(j), 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        MissingReport report = new MissingReport(missingCounts, dropped, spec.missing());
+        return Dataset.builder(new Schema(cols, target)).name(name).features(x).targets(y).missing(report).build();
+    }
+
+    private static Column typeTarget(RawTable raw, int t, TableSpec spec) {
+        String name = raw.names.get(t);
+        List<String> order = spec.categoryOrder().get(name);
+        ColumnType declared = spec.declared().get(name);
+        boolean allNumeric = true;
+        TreeSet<Double> distinct = new TreeSet<>();
+        for (String[] r : raw.rows) {
+            Double d = Numbers.tryParse(r[t]);
+            if (d == null || !Double.isFinite(d)) {
+                allNumeric = false;
+                break;
+            }
+            if (distinct.size() <= MAX_CLASSES_FROM_NUMBERS) {
+                distinct.add(d);
+            }
+        }
+        if (spec.regression()) {
+            if (!allNumeric) {
+                throw new DatasetException(raw.source, -1, name, "a regression target must be numeric");
+            }
+            return Column.numeric(name);
+        }
+        if (order != null) {
+            return categoryColumn(raw, t, name, order);
+        }
+        if (declared == ColumnType.NUMERIC && allNumeric && distinct.size() > MAX_CLASSES_FROM_NUMBERS) {
+            return Column.numeric(name);
+        }
+        if (allNumeric && distinct.size() > MAX_CLASSES_FROM_NUMBERS) {
+            throw new DatasetException(raw.source, -1, name, "the target has more than " + MAX_CLASSES_FROM_NUMBERS
+                    + " distinct numbers; for regression ask for it explicitly");
+        }
+        return categoryColumn(raw, t, name, null);
+    }
+
+    private static Column typeFeature(RawTable raw, int j, TableSpec spec) {
+        String name = raw.names.get(j);
+        ColumnType declared = spec.declared().get(name);
+        List<String> order = spec.categoryOrder().get(name);
+        if (order != null || declared == ColumnType.CATEGORICAL || declared == ColumnType.BINARY) {
+            return categoryColumn(raw, j, name, order);
+        }
+        int present = 0;
+        int numeric = 0;
+        int firstBad = -1;
+        for (int i = 0; i < raw.size(); i++) {
+            String s = raw.rows.get(i)[j];
+            if (MissingValues.isMissing(s)) {
+                continue;
+            }
+            present++;
+            Double d = Numbers.tryParse(s);
+            if (d != null && Double.isFinite(d)) {
+                numeric++;
+            } else if (firstBad < 0) {
+                firstBad = i;
+            }
+        }
+        if (present > 0 && numeric == present) {
+            return Column.numeric(name);
+        }
+        if (declared == ColumnType.NUMERIC || (present >= 10 && numeric >= NUMERIC_TYPO_SHARE * present)) {
+            throw new DatasetException(raw.source, raw.lines.get(firstBad), name,
+                    "'" + raw.rows.get(firstBad)[j] + "' is not a number in a numeric column");
+        }
+        if (present == 0) {
+            throw new DatasetException(raw.source, -1, name, "every value is missing");
+        }
+        return categoryColumn(raw, j, name, null);
+    }
+
+    private static Column categoryColumn(RawTable raw, int j, String name, List<String> order) {
+        LinkedHashSet<String> seen = new LinkedHashSet<>();
+        for (String[] r : raw.rows) {
+            if (!MissingValues.isMissing(r[j])) {
+                seen.add(r[j]);
+            }
+        }
+        List<String> cats;
+        if (order != null) {
+            cats = List.copyOf(order);
+            for (int i = 0; i < raw.size(); i++) {
+                String s = raw.rows.get(i)[j];
+                if (!MissingValues.isMissing(s) && !cats.contains(s)) {
+                    throw new DatasetException(raw.source, raw.lines.get(i), name,
+                            "value '" + s + "' is not one of the declared categories " + cats);
+                }
+            }
+        } else {
+            cats = new ArrayList<>(new TreeSet<>(seen));
+        }
+        if (cats.isEmpty()) {
+            throw new DatasetException(raw.source, -1, name, "every value is missing");
+        }
+        ColumnType type = cats.size() == 2 ? ColumnType.BINARY : ColumnType.CATEGORICAL;
+        return new Column(name, type, cats);
+    }
+}

@@ -1,0 +1,306 @@
+package org.pellucid.core.encode;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.pellucid.core.data.Column;
+import org.pellucid.core.data.Dataset;
+import org.pellucid.core.data.Instance;
+import org.pellucid.core.data.Numbers;
+import org.pellucid.core.data.Schema;
+
+/**
+ * Turns rows in the user's terms into the numeric vectors models read, and back. Fitted on training
+ * rows only. Per column: numeric → standardised value (or quantile-bin indicators); categorical →
+ * one indicator per category (one-hot); binary → one indicator for its second category.
+ *
+ * <p>Defined treatments: a missing number encodes as the training mean (0 after standardising); a
+ * missing or unseen category encodes with no indicator active, so it contributes nothing of its own.
+ * Every encoded input remembers its source column ({@link #features()}), which is how explanations
+ * are grouped back to the user's columns.
+ */
+public final class FeatureEncoder {
+    private final Schema schema;
+    private final NumericEncoding numeric;
+    private final double[] mean;
+    private final double[] std;
+    private final double[][] cuts; // quantile bin edges per numeric column (null when standardising)
+    private final int[] offset;
+    private final int[] width;
+    private final List<EncodedFeature> features;
+
+    private FeatureEncoder(Schema schema, NumericEncoding numeric, double[] mean, double[] std, double[][] cuts) {
+        this.schema = schema;
+        this.numeric = numeric;
+        this.mean = mean;
+        this.std = std;
+        this.cuts = cuts;
+        int p = schema.featureCount();
+        offset = new int[p];
+        width = new int[p];
+        List<EncodedFeature> f = new ArrayList<>();
+        for (int j = 0; j < p; j++) {
+            Column c = schema.feature(j);
+            offset[j] = f.size();
+            switch (c.type()) {
+                case NUMERIC -> {
+                    if (numeric == NumericEncoding.STANDARDIZE) {
+                        f.add(new EncodedFeature(j, c.name(), c.name()));
+                    } else {
+                        double[] e = cuts[j];
+                        for (int b = 0; b <= e.length; b++) {
+                            String lo = b == 0 ? "-inf" : Numbers.format(e[b - 1]);
+                            String hi = b == e.length ? "inf" : Numbers.format(e[b]);
+                            f.add(new EncodedFeature(j, c.name(), c.name() + " in [" + lo + ", " + hi + ")"));
+                        }
+                    }
+                }
+                case BINARY -> f.add(new EncodedFeature(j, c.name(), c.name() + " = " + c.categories().get(1)));
+                case CATEGORICAL -> {
+                    for (String cat : c.categories()) {
+                        f.add(new EncodedFeature(j, c.name(), c.name() + " = " + cat));
+                    }
+                }
+            }
+            width[j] = f.size() - offset[j];
+        }
+        this.features = List.copyOf(f);
+    }
+
+    /** Fits standardisation statistics on the given (training) rows. */
+    public static FeatureEncoder fit(Dataset train) {
+        return fit(train, NumericEncoding.STANDARDIZE, 0);
+    }
+
+    /**
+     * Fits on training rows.
+     *
+     * @param bins number of quantile bins per numeric column (only for {@link NumericEncoding#QUANTILE_BINS})
+     */
+    public static FeatureEncoder fit(Dataset train, NumericEncoding numeric, int bins) {
+        Schema s = train.schema();
+        int p = s.featureCount();
+        double[] mean = new double[p];
+        double[] std = new double[p];
+        double[][] cuts = numeric == NumericEncoding.QUANTILE_BINS ? new double[p][] : null;
+        for (int j = 0; j < p; j++) {
+            std[j] = 1;
+            if (!s.feature(j).isNumeric()) {
+                continue;
+            }
+            double[] v = new double[train.size()];
+            int n = 0;
+            for (int i = 0; i < train.size(); i++) {
+                double x = train.value(i, j);
+                if (!Double.isNaN(x)) {
+                    v[n++] = x;
+                }
+            }
+            v = Arrays.copyOf(v, n);
+            double m = 0;
+            for (double x : v) {
+                m += x;
+            }
+            m = n == 0 ? 0 : m / n;
+            double ss = 0;
+            for (double x : v) {
+                ss += (x - m) * (x - m);
+            }
+            double sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
+            mean[j] = m;
+            std[j] = sd > 1e-12 ? sd : 1;
+            if (cuts != null) {
+                if (bins < 2) {
+                    throw new IllegalArgumentException("quantile binning needs at least 2 bins, got " + bins);
+                }
+                Arrays.sort(v);
+                double[] e = new double[bins - 1];
+                int k = 0;
+                for (int b = 1; b < bins; b++) {
+                    double q = n == 0 ? 0 : v[Math.min(n - 1, (int) Math.floor((double) b * n / bins))];
+                    if (k == 0 || q > e[k - 1]) {
+                        e[k++] = q;
+                    }
+                }
+                cuts[j] = Arrays.copyOf(e, k);
+            }
+        }
+        return new FeatureEncoder(s, numeric, mean, std, cuts);
+    }
+
+    public Schema schema() {
+        return schema;
+    }
+
+    /** Number of encoded inputs. */
+    public int width() {
+        return features.size();
+    }
+
+    public List<EncodedFeature> features() {
+        return features;
+    }
+
+    /** First encoded input of column j. */
+    public int offset(int j) {
+        return offset[j];
+    }
+
+    /** Number of encoded inputs of column j. */
+    public int width(int j) {
+        return width[j];
+    }
+
+    public double[] encode(Instance x) {
+        return encode(x.values());
+    }
+
+    /** Encodes raw schema values (numbers; category indices; NaN for missing). */
+    public double[] encode(double[] values) {
+        double[] out = new double[features.size()];
+        encodeInto(values, out, 0);
+        return out;
+    }
+
+    private void encodeInto(double[] values, double[] out, int base) {
+        for (int j = 0; j < values.length; j++) {
+            double v = values[j];
+            int o = base + offset[j];
+            Column c = schema.feature(j);
+            switch (c.type()) {
+                case NUMERIC -> {
+                    if (numeric == NumericEncoding.STANDARDIZE) {
+                        out[o] = Double.isNaN(v) ? 0 : (v - mean[j]) / std[j];
+                    } else {
+                        double x = Double.isNaN(v) ? mean[j] : v;
+                        out[o + bin(cuts[j], x)] = 1;
+                    }
+                }
+                case BINARY -> out[o] = v == 1 ? 1 : 0;
+                case CATEGORICAL -> {
+                    if (!Double.isNaN(v) && v >= 0 && v < width[j]) {
+                        out[o + (int) v] = 1;
+                    }
+                }
+            }
+        }
+    }
+
+    private static int bin(double[] e, double x) {
+        int b = 0;
+        while (b < e.length && x >= e[b]) {
+            b++;
+        }
+        return b;
+    }
+
+    /** Encodes every row into one row-major float array of n × width (for tensors). */
+    public float[] encodeAllFlat(Dataset d) {
+        int w = width();
+        float[] out = new float[d.size() * w];
+        double[] row = new double[w];
+        for (int i = 0; i < d.size(); i++) {
+            Arrays.fill(row, 0);
+            encodeInto(d.rowValues(i), row, 0);
+            for (int k = 0; k < w; k++) {
+                out[i * w + k] = (float) row[k];
+            }
+        }
+        return out;
+    }
+
+    public double[][] encodeAll(Dataset d) {
+        double[][] out = new double[d.size()][];
+        for (int i = 0; i < d.size(); i++) {
+            out[i] = encode(d.rowValues(i));
+        }
+        return out;
+    }
+
+    /**
+     * Maps an encoded vector back to schema values. Exact (up to floating point) for standardised
+     * numbers and categories; for quantile bins it returns the bin's lower edge (see
+     * {@link #binInterval}). An all-zero category block decodes to missing (NaN).
+     */
+    public double[] decode(double[] encoded) {
+        double[] v = new double[schema.featureCount()];
+        for (int j = 0; j < v.length; j++) {
+            int o = offset[j];
+            switch (schema.feature(j).type()) {
+                case NUMERIC -> {
+                    if (numeric == NumericEncoding.STANDARDIZE) {
+                        v[j] = encoded[o] * std[j] + mean[j];
+                    } else {
+                        int b = argmaxOrMinus(encoded, o, width[j]);
+                        v[j] = b < 0 ? Double.NaN : b == 0 ? Double.NEGATIVE_INFINITY : cuts[j][b - 1];
+                    }
+                }
+                case BINARY -> v[j] = encoded[o] > 0.5 ? 1 : 0;
+                case CATEGORICAL -> {
+                    int b = argmaxOrMinus(encoded, o, width[j]);
+                    v[j] = b < 0 ? Double.NaN : b;
+                }
+            }
+        }
+        return v;
+    }
+
+    /** The [low, high) interval of the quantile bin that value x of column j falls in. */
+    public double[] binInterval(int j, double x) {
+        double[] e = cuts[j];
+        int b = bin(e, x);
+        return new double[] {b == 0 ? Double.NEGATIVE_INFINITY : e[b - 1], b == e.length ? Double.POSITIVE_INFINITY : e[b]};
+    }
+
+    private static int argmaxOrMinus(double[] a, int o, int w) {
+        int best = -1;
+        double bv = 0;
+        for (int k = 0; k < w; k++) {
+            if (a[o + k] > bv) {
+                bv = a[o + k];
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    /** Standardisation statistics of column j: {mean, std}. */
+    public double[] statistics(int j) {
+        return new double[] {mean[j], std[j]};
+    }
+
+    public JsonObject toJson() {
+        JsonObject o = new JsonObject();
+        o.addProperty("numeric", numeric.name());
+        o.add("mean", Jsons.array(mean));
+        o.add("std", Jsons.array(std));
+        if (cuts != null) {
+            JsonArray c = new JsonArray();
+            for (double[] e : cuts) {
+                c.add(e == null ? new JsonArray() : Jsons.array(e));
+            }
+            o.add("cuts", c);
+        }
+        return o;
+    }
+
+    public static FeatureEncoder fromJson(Schema schema, JsonObject o) {
+        NumericEncoding ne = NumericEncoding.valueOf(o.get("numeric").getAsString());
+        double[] mean = Jsons.doubles(o.getAsJsonArray("mean"));
+        double[] std = Jsons.doubles(o.getAsJsonArray("std"));
+        if (mean.length != schema.featureCount() || std.length != schema.featureCount()) {
+            throw new IllegalArgumentException("encoder statistics do not match the schema's " + schema.featureCount() + " columns");
+        }
+        double[][] cuts = null;
+        if (ne == NumericEncoding.QUANTILE_BINS) {
+            JsonArray c = o.getAsJsonArray("cuts");
+            cuts = new double[c.size()][];
+            for (int j = 0; j < c.size(); j++) {
+                cuts[j] = Jsons.doubles(c.get(j).getAsJsonArray());
+            }
+        }
+        return new FeatureEncoder(schema, ne, mean, std, cuts);
+    }
+}

@@ -1,0 +1,54 @@
+package org.pellucid.core.train;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * Inference with trained parameters: the parameter views are made once, and each call runs in its
+ * own {@link NDScope} (thread-local), so many threads can predict at once and nothing leaks.
+ * Parameters carry no gradient, so no autograd graph is built.
+ */
+public final class NetworkRunner implements AutoCloseable {
+    private final Network net;
+    private final float[] parameters;
+    private final NDManager manager;
+    private final Params params;
+
+    public NetworkRunner(Network net, float[] parameters, Device device) {
+        if (parameters.length != net.layout().size()) {
+            throw new IllegalArgumentException(parameters.length + " parameters for a network of " + net.layout().size());
+        }
+        this.net = net;
+        this.parameters = parameters.clone();
+        this.manager = Torch.engine().newBaseManager(device);
+        NDArray flat = manager.create(this.parameters);
+        this.params = Params.view(net.layout(), flat);
+    }
+
+    public Network network() {
+        return net;
+    }
+
+    /** A copy of the flat parameter vector. */
+    public float[] parameters() {
+        return parameters.clone();
+    }
+
+    /** Outputs for {@code rows} encoded rows (row-major); returns rows × outputs values. */
+    public float[] forward(float[] x, int rows) {
+        int width = rows == 0 ? 0 : x.length / rows;
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            NDArray in = manager.create(x, new Shape(rows, width));
+            return net.forward(params, in).toFloatArray();
+        }
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,14 @@
+package org.pellucid.core.train;
+
+import java.util.List;
+
+/**
+ * The outcome of {@link Trainer#fit}: the kept parameters (those of the best validation epoch when
+ * early stopping is on, else the last), the history, and how training ended.
+ */
+public record TrainResult(float[] parameters, List<EpochReport> history, int bestEpoch, long steps, double seconds,
+                          String stopReason) {
+    public TrainResult {
+        history = List.copyOf(history);
+    }
+}

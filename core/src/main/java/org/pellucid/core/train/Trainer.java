@@ -1,0 +1,198 @@
+package org.pellucid.core.train;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The training loop every neural model in Pellucid shares: Adam or AdamW (Kingma &amp; Ba, ICLR
+ * 2015; Loshchilov &amp; Hutter, ICLR 2019) on mini-batches drawn from data already on the device,
+ * early stopping on a validation split, seeded determinism on CPU.
+ *
+ * <p>Why it is fast: all parameters live in one flat vector, the named tensors are views of it, and
+ * each step makes one fused native Adam call for the whole network. Each epoch permutes the rows with
+ * one gather, after which batches are contiguous slices. Every step runs in an {@link NDScope}, so
+ * its intermediate arrays are freed when it ends and native memory stays flat across epochs.
+ * The loss is summed on the device and read once per epoch; a NaN or infinite loss stops training
+ * with a {@link NonFiniteLossException} naming the epoch.
+ */
+public final class Trainer {
+    private static final float BETA1 = 0.9f;
+    private static final float BETA2 = 0.999f;
+    private static final float EPSILON = 1e-8f;
+
+    private Trainer() {}
+
+    /** Validation score of a network's outputs on the validation rows; higher is better. */
+    @FunctionalInterface
+    public interface ValidationMetric {
+        double score(NDArray output, NDArray targets, NDArray labels);
+
+        /** Share of rows whose arg-max output is the label. */
+        static ValidationMetric accuracy() {
+            return (out, t, labels) -> out.argMax(1).eq(labels).toType(DataType.FLOAT32, false).mean().getFloat();
+        }
+
+        /** Negative mean squared error (so that higher is better). */
+        static ValidationMetric negativeMse() {
+            return (out, t, labels) -> -out.reshape(-1).sub(t.reshape(-1)).square().mean().getFloat();
+        }
+    }
+
+    public static TrainResult fit(Network net, TensorData train, TensorData valid, Objective objective, TrainingOptions o) {
+        ValidationMetric metric = train.labels() != null ? ValidationMetric.accuracy() : ValidationMetric.negativeMse();
+        return fit(net, train, valid, objective, metric, StepHook.none(), o);
+    }
+
+    public static TrainResult fit(Network net, TensorData train, TensorData valid, Objective objective,
+                                  ValidationMetric metric, StepHook hook, TrainingOptions o) {
+        Engine engine = Torch.engine();
+        Device device = o.device().resolve();
+        ParamLayout layout = net.layout();
+        Random rnd = new Random(o.seed());
+        float[] init = net.initialize(rnd);
+        if (init.length != layout.size()) {
+            throw new IllegalStateException("network initialised " + init.length + " parameters, its layout has " + layout.size());
+        }
+        long start = System.nanoTime();
+        try (NDManager m = engine.newBaseManager(device)) {
+            NDArray theta = m.create(init);
+            theta.setRequiresGradient(true);
+            NDArray mean = m.zeros(theta.getShape());
+            NDArray var = m.zeros(theta.getShape());
+            NDArray x = m.create(train.features(), new Shape(train.rows(), train.width()));
+            NDArray y = m.create(train.targets(), new Shape(train.rows(), train.targetWidth()));
+            NDArray xv = null;
+            NDArray yv = null;
+            NDArray lv = null;
+            if (valid != null && valid.rows() > 0) {
+                xv = m.create(valid.features(), new Shape(valid.rows(), valid.width()));
+                yv = m.create(valid.targets(), new Shape(valid.rows(), valid.targetWidth()));
+                if (valid.labels() != null) {
+                    lv = m.create(java.util.Arrays.stream(valid.labels()).asLongStream().toArray());
+                }
+            }
+            boolean early = o.patience() > 0 && xv != null;
+            NDArray best = null;
+            double bestScore = Double.NEGATIVE_INFINITY;
+            int bestEpoch = 0;
+            int sinceBest = 0;
+            List<EpochReport> history = new ArrayList<>();
+            long t = 0;
+            int n = train.rows();
+            int bs = Math.min(o.batchSize(), n);
+            float lr = (float) o.learningRate();
+            float wd = (float) o.weightDecay();
+            String reason = "reached " + o.epochs() + " epochs";
+            for (int epoch = 1; epoch <= o.epochs(); epoch++) {
+                double epochLoss;
+                int steps = 0;
+                try (NDScope epochScope = new NDScope()) {
+                    epochScope.suppressNotUsedWarning();
+                    NDArray idx = m.create(permutation(n, rnd));
+                    NDArray xp = x.get(idx);
+                    NDArray yp = y.get(idx);
+                    NDArray lossSum = m.zeros(new Shape());
+                    for (int s = 0; s < n; s += bs) {
+                        int e = Math.min(n, s + bs);
+                        try (NDScope stepScope = new NDScope()) {
+                            stepScope.suppressNotUsedWarning();
+                            NDIndex rows = new NDIndex("{}:{}", s, e);
+                            NDArray xb = xp.get(rows);
+                            NDArray yb = yp.get(rows);
+                            NDArray loss;
+                            try (GradientCollector gc = engine.newGradientCollector()) {
+                                NDArray out = net.forward(Params.view(layout, theta), xb);
+                                loss = objective.loss(out, yb);
+                                gc.backward(loss);
+                            }
+                            t++;
+                            double c1 = 1 - Math.pow(BETA1, t);
+                            double c2 = 1 - Math.pow(BETA2, t);
+                            float lrCorrected = (float) (lr * Math.sqrt(c2) / c1);
+                            NDArray grad = theta.getGradient();
+                            theta.getNDArrayInternal().adamUpdate(new NDList(theta, grad, mean, var), new NDList(theta),
+                                    lr, lrCorrected, wd, 1f, -1f, BETA1, BETA2, EPSILON, true, o.decoupledWeightDecay());
+                            lossSum.addi(loss.stopGradient());
+                            hook.afterStep(theta, layout, t);
+                            steps++;
+                        }
+                    }
+                    epochLoss = lossSum.getFloat() / steps;
+                }
+                if (!Double.isFinite(epochLoss)) {
+                    throw new NonFiniteLossException(epoch, epochLoss);
+                }
+                double score = Double.NaN;
+                if (xv != null) {
+                    try (NDScope vs = new NDScope()) {
+                        vs.suppressNotUsedWarning();
+                        NDArray out = net.forward(Params.view(layout, theta.stopGradient()), xv);
+                        score = metric.score(out, yv, lv);
+                        if (score > bestScore) {
+                            bestScore = score;
+                            bestEpoch = epoch;
+                            sinceBest = 0;
+                            if (early) {
+                                if (best != null) {
+                                    best.close();
+                                }
+                                best = theta.stopGradient().duplicate();
+                                NDScope.unregister(best);
+                            }
+                        } else {
+                            sinceBest++;
+                        }
+                    }
+                }
+                double secs = (System.nanoTime() - start) / 1e9;
+                EpochReport r = new EpochReport(epoch, o.epochs(), epochLoss, score, secs,
+                        secs / epoch * (o.epochs() - epoch), m.getManagedArrays().size());
+                history.add(r);
+                o.progress().onEpoch(r);
+                if (early && sinceBest >= o.patience()) {
+                    reason = "no validation improvement for " + o.patience() + " epochs";
+                    break;
+                }
+            }
+            float[] params;
+            if (early && best != null) {
+                params = best.toFloatArray();
+            } else {
+                params = theta.stopGradient().toFloatArray();
+                bestEpoch = history.size();
+            }
+            o.progress().onEnd(bestEpoch, reason);
+            for (float f : params) {
+                if (!Float.isFinite(f)) {
+                    throw new NonFiniteLossException(bestEpoch, Double.NaN);
+                }
+            }
+            return new TrainResult(params, history, bestEpoch, t, (System.nanoTime() - start) / 1e9, reason);
+        }
+    }
+
+    static long[] permutation(int n, Random rnd) {
+        long[] p = new long[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = rnd.nextInt(i + 1);
+            long tmp = p[i];
+            p[i] = p[j];
+            p[j] = tmp;
+        }
+        return p;
+    }
+}
