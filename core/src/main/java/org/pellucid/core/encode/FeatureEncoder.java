@@ -30,6 +30,7 @@ public final class FeatureEncoder {
     private final int[] offset;
     private final int[] width;
     private final List<EncodedFeature> features;
+    private double[] encodedMean; // training mean of every encoded input
 
     private FeatureEncoder(Schema schema, NumericEncoding numeric, double[] mean, double[] std, double[][] cuts) {
         this.schema = schema;
@@ -127,7 +128,29 @@ public final class FeatureEncoder {
                 cuts[j] = Arrays.copyOf(e, k);
             }
         }
-        return new FeatureEncoder(s, numeric, mean, std, cuts);
+        FeatureEncoder enc = new FeatureEncoder(s, numeric, mean, std, cuts);
+        double[] em = new double[enc.width()];
+        for (int i = 0; i < train.size(); i++) {
+            double[] z = enc.encode(train.rowValues(i));
+            for (int k = 0; k < z.length; k++) {
+                em[k] += z[k];
+            }
+        }
+        for (int k = 0; k < em.length; k++) {
+            em[k] = train.size() == 0 ? 0 : em[k] / train.size();
+        }
+        enc.encodedMean = em;
+        return enc;
+    }
+
+    /**
+     * The training mean of every encoded input: 0 for standardised numbers, the training frequency
+     * of each category indicator. Linear explanations are centred on it, so a column contributes
+     * nothing when its value is the average one (Lundberg &amp; Lee, NeurIPS 2017: the Shapley values
+     * of a linear model with independent inputs).
+     */
+    public double[] encodedMeans() {
+        return encodedMean.clone();
     }
 
     public Schema schema() {
@@ -276,6 +299,7 @@ public final class FeatureEncoder {
         o.addProperty("numeric", numeric.name());
         o.add("mean", Jsons.array(mean));
         o.add("std", Jsons.array(std));
+        o.add("encoded_mean", Jsons.array(encodedMean));
         if (cuts != null) {
             JsonArray c = new JsonArray();
             for (double[] e : cuts) {
@@ -301,6 +325,11 @@ public final class FeatureEncoder {
                 cuts[j] = Jsons.doubles(c.get(j).getAsJsonArray());
             }
         }
-        return new FeatureEncoder(schema, ne, mean, std, cuts);
+        FeatureEncoder enc = new FeatureEncoder(schema, ne, mean, std, cuts);
+        enc.encodedMean = Jsons.doubles(o.getAsJsonArray("encoded_mean"));
+        if (enc.encodedMean.length != enc.width()) {
+            throw new IllegalArgumentException("encoder means do not match the " + enc.width() + " encoded inputs");
+        }
+        return enc;
     }
 }

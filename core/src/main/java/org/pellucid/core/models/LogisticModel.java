@@ -23,23 +23,29 @@ import org.pellucid.core.model.Simulatable;
 
 /**
  * Logistic regression (binary) or softmax regression (multiclass) over encoded columns. Its
- * explanation is exact: each column's contribution is Σ weight × encoded value over the column's
- * encoded inputs (one for a number, the active indicator for a category), and
- * {@code intercept + Σ contributions} is the explained logit — for a binary model the logit of the
- * second class, for a multiclass model the logit of the predicted class. Inference runs in double
- * precision in Java, so predictions and explanations are one computation.
+ * explanation is exact: each column's contribution is Σ weight × (encoded value − training mean)
+ * over the column's encoded inputs (one for a number, one indicator per category), and
+ * {@code baseline + Σ contributions} is the explained logit, where the baseline is the logit of the
+ * average training row — for a binary model the logit of the second class, for a multiclass model
+ * the logit of the predicted class. Centring makes the attribution the Shapley value of the linear
+ * model (Lundberg &amp; Lee, NeurIPS 2017) and keeps one-hot columns honest: with raw indicators a
+ * noise column's categories can all carry large weights of one sign that merely shift the intercept,
+ * and it would look important for every row. Inference runs in double precision in Java, so
+ * predictions and explanations are one computation.
  */
 public final class LogisticModel implements InterpretableModel<FeatureAttribution>, Simulatable, HasComplexity, Savable {
     private final FeatureEncoder encoder;
     private final double[][] weights; // [logit][input]; 1 logit for binary, K for multiclass
     private final double[] intercepts;
     private final Provenance provenance;
+    private final double[] encodedMean;
 
     LogisticModel(FeatureEncoder encoder, double[][] weights, double[] intercepts, Provenance provenance) {
         this.encoder = encoder;
         this.weights = weights;
         this.intercepts = intercepts;
         this.provenance = provenance;
+        this.encodedMean = encoder.encodedMeans();
         int k = encoder.schema().classes().size();
         if (weights.length != (k == 2 ? 1 : k) || intercepts.length != weights.length) {
             throw new IllegalArgumentException("weights do not match the " + k + " classes");
@@ -77,18 +83,22 @@ public final class LogisticModel implements InterpretableModel<FeatureAttributio
     @Override
     public Explained<FeatureAttribution> explain(Instance x) {
         double[] z = encoder.encode(x);
+        double[] mu = encodedMean;
         Schema s = schema();
         double[] logits = new double[weights.length];
+        double[] baselines = new double[weights.length];
         double[][] perColumn = new double[weights.length][s.featureCount()];
         List<EncodedFeature> inputs = encoder.features();
         for (int k = 0; k < weights.length; k++) {
+            double base = intercepts[k];
             double acc = intercepts[k];
             for (int j = 0; j < z.length; j++) {
-                double c = weights[k][j] * z[j];
-                perColumn[k][inputs.get(j).column()] += c;
-                acc += c;
+                perColumn[k][inputs.get(j).column()] += weights[k][j] * (z[j] - mu[j]);
+                base += weights[k][j] * mu[j];
+                acc += weights[k][j] * z[j];
             }
             logits[k] = acc;
+            baselines[k] = base;
         }
         double[] p = probabilities(logits);
         Prediction pred = Prediction.ofProbabilities(p, s.classes());
@@ -98,7 +108,7 @@ public final class LogisticModel implements InterpretableModel<FeatureAttributio
         for (int c = 0; c < s.featureCount(); c++) {
             cs.add(new Contribution(s.feature(c).name(), x.text(c), perColumn[explained][c]));
         }
-        return new Explained<>(pred, new FeatureAttribution(cs, intercepts[explained], logits[explained], target, "exact-linear"));
+        return new Explained<>(pred, new FeatureAttribution(cs, baselines[explained], logits[explained], target, "exact-linear"));
     }
 
     private double[] probabilities(double[] logits) {

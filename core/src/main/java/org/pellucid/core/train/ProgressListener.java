@@ -21,6 +21,19 @@ public interface ProgressListener {
         return System.console() != null ? bar(label, System.err) : lines(label, System.err);
     }
 
+    /** Only the final line: for commands that train many models in a row. */
+    static ProgressListener summary(String label, PrintStream out) {
+        return new ProgressListener() {
+            @Override
+            public void onEpoch(EpochReport r) {}
+
+            @Override
+            public void onEnd(int bestEpoch, String reason) {
+                out.println(label + " done: " + reason + ", keeping epoch " + bestEpoch);
+            }
+        };
+    }
+
     static ProgressListener lines(String label, PrintStream out) {
         return new ProgressListener() {
             @Override

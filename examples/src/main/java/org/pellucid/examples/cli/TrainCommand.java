@@ -1,0 +1,104 @@
+package org.pellucid.examples.cli;
+
+import com.google.gson.JsonObject;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.pellucid.core.data.Dataset;
+import org.pellucid.core.io.ModelStore;
+import org.pellucid.core.models.ModelFamilies;
+import org.pellucid.core.models.ModelFamily;
+import org.pellucid.core.models.TrainConfig;
+import org.pellucid.core.train.DeviceChoice;
+import org.pellucid.core.train.ProgressListener;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train a model on a stratified 60/20/20 split (validation for early stopping) and score it on the test part.",
+                "MODEL: logistic (transparent) or mlp (black box); more arrive with their modules."})
+final class TrainCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "MODEL", description = "Model kind, e.g. logistic, mlp.")
+    String model;
+
+    @Option(names = "--data", required = true, paramLabel = "D",
+            description = "A registry name (see `pellucid datasets`), synthetic:NAME, or a .csv/.tsv/.arff/.data file.")
+    String data;
+
+    @Option(names = "--target", paramLabel = "COL", description = "Target column (default: the format's convention; last column for CSV).")
+    String target;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Save the trained model to this directory.")
+    Path out;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed for the split, initialisation and batch order (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--device", defaultValue = "cpu", description = "auto, cpu or gpu (default ${DEFAULT-VALUE}).")
+    String device;
+
+    @Option(names = "--cv", paramLabel = "K", defaultValue = "0", description = "Also run stratified K-fold cross-validation.")
+    int cv;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the results as one JSON object.")
+    Path json;
+
+    @Option(names = "--missing", defaultValue = "impute", description = "Missing values: impute, drop or error (default ${DEFAULT-VALUE}).")
+    String missing;
+
+    @Option(names = "--epochs", description = "Maximum training epochs.")
+    Integer epochs;
+
+    @Option(names = "--lr", description = "Learning rate.")
+    Double lr;
+
+    @Option(names = "--hidden", description = "Hidden layer sizes, e.g. 64,64 (mlp).")
+    String hidden;
+
+    @Option(names = {"-o", "--option"}, paramLabel = "NAME=VALUE", description = "A model option (repeatable).")
+    Map<String, String> options = new LinkedHashMap<>();
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
+        ModelFamily family = ModelFamilies.get(model);
+        if (cv == 1 || cv < 0) {
+            throw new Pellucid.UsageException("--cv must be at least 2 (or 0 for none), got " + cv);
+        }
+        Map<String, String> opts = new LinkedHashMap<>(options);
+        if (epochs != null) {
+            opts.put("epochs", epochs.toString());
+        }
+        if (lr != null) {
+            opts.put("lr", lr.toString());
+        }
+        if (hidden != null) {
+            opts.put("hidden", hidden);
+        }
+        TrainConfig cfg = new TrainConfig(seed, DeviceChoice.parse(device), ProgressListener.auto(model), opts);
+        Dataset d = Cli.load(data, target, missing, err);
+        family.unsuitable(d).ifPresent(r -> {
+            throw new Pellucid.UsageException(model + " cannot train on " + d.name() + ": " + r);
+        });
+        Experiment.Result r = Experiment.run(family, d, cfg, cv);
+        Experiment.lines(r).forEach(stdout::println);
+        JsonObject o = Experiment.toJson(r, d, seed, opts);
+        if (out != null) {
+            ModelStore.save(r.model(), out);
+            stdout.println("saved to " + out);
+            o.addProperty("model_dir", out.toString());
+        }
+        if (json != null) {
+            Cli.writeJson(json, o);
+        }
+        return Pellucid.OK;
+    }
+}
