@@ -16,7 +16,8 @@ import java.util.zip.GZIPInputStream;
 /**
  * Reads delimited text (CSV, TSV) with RFC 4180 quoting. The header is detected when not stated:
  * the first row is a header when none of its fields is a number while some field of the second row
- * is. Every malformed line is an error naming the file, the line and the column; no row is dropped.
+ * is. A header name that repeats gets a suffix ({@code score}, {@code score.2}). Every malformed line
+ * is an error naming the file, the line and the column; no row is dropped.
  */
 public final class CsvLoader {
 
@@ -88,10 +89,11 @@ public final class CsvLoader {
                 if (n.isEmpty()) {
                     n = "column_" + (names.size() + 1);
                 }
-                if (names.contains(n)) {
-                    throw new DatasetException(source, firstLines.get(0), n, "duplicate column name in the header");
+                String unique = n;
+                for (int k = 2; names.contains(unique); k++) {
+                    unique = n + "." + k; // a repeated header name gets a suffix, as pandas does
                 }
-                names.add(n);
+                names.add(unique);
             }
         } else {
             for (int j = 0; j < first.get(0).length; j++) {

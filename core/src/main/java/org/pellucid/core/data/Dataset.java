@@ -167,6 +167,19 @@ public final class Dataset {
         return c;
     }
 
+    /** The same rows under another name (arrays are shared, not copied). */
+    public Dataset named(String newName) {
+        Builder b = new Builder(schema).name(newName);
+        b.x = x;
+        b.y = y;
+        b.concepts = concepts;
+        b.tokens = tokens;
+        b.vocabulary = vocabulary;
+        b.imageShape = imageShape;
+        b.missing = missing;
+        return new Dataset(b);
+    }
+
     /** The rows at the given indices, in that order. */
     public Dataset subset(int[] idx) {
         Builder b = new Builder(schema).name(name);

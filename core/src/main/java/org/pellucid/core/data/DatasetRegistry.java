@@ -48,8 +48,16 @@ public final class DatasetRegistry {
                 (dir, s) -> SklearnCsvLoader.load(dir.resolve("sklearn/iris.csv"), FeatureNames.IRIS, s));
         add("wine-sklearn", "wine recognition (sklearn layout)", "sklearn/wine_data.csv",
                 (dir, s) -> SklearnCsvLoader.load(dir.resolve("sklearn/wine_data.csv"), FeatureNames.WINE, s));
-        add("digits", "8x8 handwritten digits (sklearn layout)", "sklearn/digits.csv.gz",
-                (dir, s) -> SklearnCsvLoader.load(dir.resolve("sklearn/digits.csv.gz"), FeatureNames.digits(), s));
+        add("digits", "8x8 handwritten digits (64 pixels, class last, no header)", "sklearn/digits.csv.gz",
+                (dir, s) -> {
+                    List<String> names = new ArrayList<>(FeatureNames.digits());
+                    names.add("digit");
+                    RawTable raw = CsvLoader.read(dir.resolve("sklearn/digits.csv.gz"), ',', CsvLoader.Header.ABSENT).renamed(names);
+                    Map<String, ColumnType> numeric = new LinkedHashMap<>();
+                    FeatureNames.digits().forEach(n -> numeric.put(n, ColumnType.NUMERIC));
+                    return TableBuilder.build("digits", raw, s.withTarget("digit").withDeclared(numeric)
+                            .withCategoryOrder(Map.of("digit", FeatureNames.DIGIT_CLASSES)));
+                });
         add("compas", "COMPAS two-year recidivism (ProPublica), the usual 9 columns", "compas/compas-scores-two-years.csv",
                 (dir, s) -> {
                     Path f = dir.resolve("compas/compas-scores-two-years.csv");
@@ -152,7 +160,7 @@ public final class DatasetRegistry {
                 throw new DatasetException("dataset '" + spec + "' is not in the data directory " + dir
                         + " (expected " + e.get().relativePath() + "); set PELLUCID_DATA to the folder that holds it");
             }
-            return e.get().loader().load(dir, tableSpec);
+            return e.get().loader().load(dir, tableSpec).named(e.get().name());
         }
         Path path = Paths.get(spec);
         String lower = spec.toLowerCase(Locale.ROOT);

@@ -29,6 +29,17 @@ public final class RawTable {
         lines.add(line);
     }
 
+    /** The same rows under other column names (same count). */
+    public RawTable renamed(List<String> newNames) {
+        if (newNames.size() != names.size()) {
+            throw new DatasetException(source, -1, null, "expected " + newNames.size() + " columns, the file has " + names.size());
+        }
+        RawTable t = new RawTable(source, newNames);
+        t.rows.addAll(rows);
+        t.lines.addAll(lines);
+        return t;
+    }
+
     public int size() {
         return rows.size();
     }

@@ -12,14 +12,16 @@ import org.pellucid.core.io.Savable;
 import org.pellucid.core.model.Provenance;
 import org.pellucid.core.train.MlpNetwork;
 import org.pellucid.core.train.Objective;
+import org.pellucid.core.train.StepHook;
 import org.pellucid.core.train.TrainResult;
 import org.pellucid.core.train.Trainer;
 import org.pellucid.core.train.TrainingOptions;
 
 /**
  * {@code logistic}: L2-regularised logistic / softmax regression trained by the shared DJL core
- * (Adam, early stopping on validation accuracy). Options: {@code epochs} (200), {@code lr} (0.01),
- * {@code l2} (1e-4), {@code batch-size} (256), {@code patience} (15).
+ * (Adam, early stopping on validation cross-entropy, which for this convex problem is a smoother
+ * signal than accuracy). Options: {@code epochs} (300), {@code lr} (0.01), {@code l2} (0.01),
+ * {@code batch-size} (256), {@code patience} (20).
  */
 public final class LogisticFamily implements ModelFamily {
     private static final Set<String> OPTIONS = Set.of("epochs", "lr", "l2", "batch-size", "patience");
@@ -63,20 +65,20 @@ public final class LogisticFamily implements ModelFamily {
         });
         FeatureEncoder enc = FeatureEncoder.fit(train);
         int k = train.schema().classes().size();
-        TrainingOptions o = new TrainingOptions(cfg.intOption("epochs", 200), cfg.intOption("batch-size", 256),
-                cfg.doubleOption("lr", 0.01), cfg.doubleOption("l2", 1e-4), false, cfg.intOption("patience", 15),
+        TrainingOptions o = new TrainingOptions(cfg.intOption("epochs", 300), cfg.intOption("batch-size", 256),
+                cfg.doubleOption("lr", 0.01), cfg.doubleOption("l2", 0.01), false, cfg.intOption("patience", 20),
                 cfg.seed(), cfg.device(), cfg.progress());
         MlpNetwork net = new MlpNetwork(enc.width(), new int[0], k);
         TrainResult r = Trainer.fit(net, NeuralData.of(train, enc), valid == null ? null : NeuralData.of(valid, enc),
-                Objective.softmaxCrossEntropy(), o);
+                Objective.softmaxCrossEntropy(), Trainer.ValidationMetric.negativeCrossEntropy(), StepHook.none(), o);
         int w = enc.width();
-        float[] p = r.parameters(); // w0: (inputs, k) row-major, then b0: (k)
+        float[] p = r.parameters(); // w0: (k, inputs) row-major, then b0: (k)
         double[][] weights;
         double[] intercepts;
         if (k == 2) {
             weights = new double[1][w];
             for (int j = 0; j < w; j++) {
-                weights[0][j] = (double) p[j * 2 + 1] - p[j * 2];
+                weights[0][j] = (double) p[w + j] - p[j];
             }
             intercepts = new double[] {(double) p[w * 2 + 1] - p[w * 2]};
         } else {
@@ -84,7 +86,7 @@ public final class LogisticFamily implements ModelFamily {
             intercepts = new double[k];
             for (int c = 0; c < k; c++) {
                 for (int j = 0; j < w; j++) {
-                    weights[c][j] = p[j * k + c];
+                    weights[c][j] = p[c * w + j];
                 }
                 intercepts[c] = p[w * k + c];
             }

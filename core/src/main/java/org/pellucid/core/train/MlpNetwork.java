@@ -6,9 +6,10 @@ import java.util.Random;
 
 /**
  * A multilayer perceptron with ReLU hidden layers: inputs → hidden[0] → … → outputs. With no
- * hidden layers it is a linear (softmax-regression) model. Weights are stored (in, out) so a layer
- * is one {@code matMul} and one {@code add}; initialisation is uniform in ±1/√fan-in for weights
- * and biases, as PyTorch's {@code nn.Linear} does, drawn from the seeded generator.
+ * hidden layers it is a linear (softmax-regression) model. Weights are stored (out, in), as
+ * PyTorch's {@code nn.Linear} stores them, so a layer is one fused {@code linear} call (x·Wᵀ + b);
+ * initialisation is uniform in ±1/√fan-in for weights and biases, as {@code nn.Linear} does,
+ * drawn from the seeded generator.
  */
 public final class MlpNetwork implements Network {
     private final int[] sizes;
@@ -28,7 +29,7 @@ public final class MlpNetwork implements Network {
         }
         sizes[sizes.length - 1] = outputs;
         for (int l = 0; l + 1 < sizes.length; l++) {
-            layout.add("w" + l, sizes[l], sizes[l + 1]);
+            layout.add("w" + l, sizes[l + 1], sizes[l]);
             layout.add("b" + l, sizes[l + 1]);
         }
     }
@@ -69,7 +70,7 @@ public final class MlpNetwork implements Network {
         NDArray h = x;
         int layers = sizes.length - 1;
         for (int l = 0; l < layers; l++) {
-            h = h.matMul(p.get("w" + l)).add(p.get("b" + l));
+            h = h.getNDArrayInternal().linear(h, p.get("w" + l), p.get("b" + l)).singletonOrThrow();
             if (l + 1 < layers) {
                 h = h.getNDArrayInternal().relu();
             }

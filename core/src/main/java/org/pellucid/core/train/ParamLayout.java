@@ -46,12 +46,4 @@ public final class ParamLayout {
         return total;
     }
 
-    /** Split points for {@code NDArray.split}: the offsets of every slot but the first. */
-    long[] splitPoints() {
-        long[] p = new long[Math.max(0, slots.size() - 1)];
-        for (int i = 1; i < slots.size(); i++) {
-            p[i - 1] = slots.get(i).offset();
-        }
-        return p;
-    }
 }

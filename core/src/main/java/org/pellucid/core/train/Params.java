@@ -1,7 +1,6 @@
 package org.pellucid.core.train;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,17 +13,17 @@ public final class Params {
         this.byName = byName;
     }
 
-    /** Views of {@code flat} shaped as the layout says (one split plus one reshape per tensor). */
+    /**
+     * Views of {@code flat} shaped as the layout says: one slice (plus one reshape for tensors of
+     * more than one dimension) per tensor. Single-output views, unlike those of {@code split}, stay
+     * valid for autograd after the flat vector is updated in place by the optimizer.
+     */
     public static Params view(ParamLayout layout, NDArray flat) {
         List<ParamLayout.Slot> slots = layout.slots();
         Map<String, NDArray> m = new HashMap<>(slots.size() * 2);
-        if (slots.size() == 1) {
-            m.put(slots.get(0).name(), flat.reshape(slots.get(0).shape()));
-            return new Params(m);
-        }
-        NDList parts = flat.split(layout.splitPoints());
-        for (int i = 0; i < slots.size(); i++) {
-            m.put(slots.get(i).name(), parts.get(i).reshape(slots.get(i).shape()));
+        for (ParamLayout.Slot slot : slots) {
+            NDArray part = flat.get(new ai.djl.ndarray.index.NDIndex().addSliceDim(slot.offset(), slot.offset() + slot.size()));
+            m.put(slot.name(), slot.shape().dimension() == 1 ? part : part.reshape(slot.shape()));
         }
         return new Params(m);
     }
