@@ -1,0 +1,140 @@
+package org.pellucid.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI contract: exit codes, one-line errors, JSON keys, and the train → explain path. */
+class CliTest {
+    @TempDir
+    Path tmp;
+
+    record Run(int code, String out, String err) {}
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Pellucid.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    static JsonObject json(Path p) throws IOException {
+        return JsonParser.parseString(Files.readString(p)).getAsJsonObject();
+    }
+
+    private static void assertOneLineError(Run r, String contains) {
+        assertEquals(2, r.code(), r.err());
+        String[] lines = r.err().strip().split("\n");
+        assertEquals(1, lines.length, "one line on stderr, got: " + r.err());
+        assertTrue(lines[0].startsWith("pellucid: "), lines[0]);
+        assertTrue(lines[0].contains(contains), lines[0]);
+        assertFalse(r.err().contains("\tat "), "no stack trace");
+    }
+
+    @Test
+    void helpWorksForEveryCommand() {
+        for (String c : new String[] {"demo", "datasets", "train", "explain", "evaluate", "distill", "compare", "bench"}) {
+            Run r = run(c, "--help");
+            assertEquals(0, r.code(), c);
+            assertTrue(r.out().contains("Usage: pellucid " + c), r.out());
+        }
+        assertEquals(2, run().code(), "no command is a usage error");
+    }
+
+    @Test
+    void trainSavesExplainsAndEvaluates() throws IOException {
+        Path model = tmp.resolve("m");
+        Path f = tmp.resolve("f.json");
+        Run t = run("train", "logistic", "--data", "synthetic:rule:600", "--seed", "1", "--out", model.toString(),
+                "--json", f.toString(), "--epochs", "40");
+        assertEquals(0, t.code(), t.err());
+        JsonObject o = json(f);
+        assertEquals("logistic", o.get("model").getAsString());
+        assertEquals("transparent", o.get("kind").getAsString());
+        double acc = o.getAsJsonObject("test").get("accuracy").getAsDouble();
+        assertTrue(acc > 0.75 && acc <= 1, "accuracy " + acc);
+        assertTrue(o.getAsJsonObject("timing").get("train_seconds").getAsDouble() > 0);
+        assertEquals(8, o.getAsJsonObject("complexity").get("features").getAsInt());
+
+        Path e = tmp.resolve("e.json");
+        Run x = run("explain", "--model", model.toString(), "--data", "synthetic:rule:600", "--rows", "0:5", "--json", e.toString());
+        assertEquals(0, x.code(), x.err());
+        assertTrue(x.out().contains("income = "), x.out());
+        var arr = json(e).getAsJsonArray("explanations");
+        assertEquals(5, arr.size());
+        for (JsonElement el : arr) {
+            JsonObject ex = el.getAsJsonObject().getAsJsonObject("explanation");
+            double sum = ex.get("baseline").getAsDouble();
+            for (JsonElement c : ex.getAsJsonArray("contributions")) {
+                sum += c.getAsJsonObject().get("attribution").getAsDouble();
+            }
+            assertEquals(ex.get("output").getAsDouble(), sum, 1e-9, "contributions plus baseline give the logit");
+        }
+
+        Path v = tmp.resolve("v.json");
+        Run ev = run("evaluate", "--model", model.toString(), "--data", "synthetic:rule:600", "--json", v.toString());
+        assertEquals(0, ev.code(), ev.err());
+        assertEquals(1.0, json(v).getAsJsonObject("fidelity").get("simulatable_agreement").getAsDouble());
+    }
+
+    @Test
+    void malformedCsvIsOneLineNamingFileAndLine() throws IOException {
+        Path bad = tmp.resolve("bad.csv");
+        Files.writeString(bad, "a,b,y\n1,2,x\n3,4\n");
+        assertOneLineError(run("train", "logistic", "--data", bad.toString()), bad + ":3:");
+    }
+
+    @Test
+    void badInputIsExitCodeTwoWithOneLine() throws IOException {
+        assertOneLineError(run("train", "nosuchmodel", "--data", "synthetic:rule"), "unknown model");
+        assertOneLineError(run("train", "logistic", "--data", "synthetic:rule", "-o", "depth=3"), "unknown option 'depth'");
+        assertOneLineError(run("train", "logistic"), "--data");
+        assertOneLineError(run("train", "logistic", "--data", "synthetic:rule", "--device", "tpu"), "device");
+        assertOneLineError(run("explain", "--model", tmp.resolve("none").toString(), "--data", "synthetic:rule"), "not a model directory");
+        assertOneLineError(run("distill", "--teacher", "gbm", "--data", "magic04"), "issue #7");
+        Path corrupt = tmp.resolve("corrupt");
+        Files.createDirectories(corrupt);
+        Files.writeString(corrupt.resolve("manifest.json"), "{");
+        Files.writeString(corrupt.resolve("manifest.sha256"), "00");
+        assertOneLineError(run("explain", "--model", corrupt.toString(), "--data", "synthetic:rule"), "checksum");
+    }
+
+    @Test
+    void rowsOutsideTheDataAreRefused() {
+        Path model = tmp.resolve("m");
+        assertEquals(0, run("train", "logistic", "--data", "synthetic:rule:200", "--out", model.toString(), "--epochs", "5").code());
+        assertOneLineError(run("explain", "--model", model.toString(), "--data", "synthetic:rule:200", "--rows", "190:300"), "outside");
+        assertOneLineError(run("explain", "--model", model.toString(), "--data", "synthetic:rule:200", "--rows", "x"), "--rows");
+    }
+
+    @Test
+    void demoWritesItsJsonAndReport() throws IOException {
+        Path out = tmp.resolve("demo");
+        Run r = run("demo", "--out", out.toString(), "--rows", "800");
+        assertEquals(0, r.code(), r.err());
+        JsonObject o = json(out.resolve("demo.json"));
+        assertEquals(2, o.getAsJsonObject("comparison").getAsJsonArray("models").size());
+        assertEquals(1.0, o.getAsJsonObject("ground_truth_check").get("simulatable_agreement").getAsDouble());
+        assertTrue(Files.readString(out.resolve("report.txt")).contains("true rule"));
+    }
+
+    @Test
+    void benchWritesStepsPerSecond() throws IOException {
+        Path f = tmp.resolve("b.json");
+        Run r = run("bench", "train-step", "--steps", "100", "--json", f.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(json(f).get("steps_per_second").getAsDouble() > 0);
+        assertOneLineError(run("bench", "nope"), "unknown benchmark");
+    }
+}
