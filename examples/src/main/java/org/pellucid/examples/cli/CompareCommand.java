@@ -26,11 +26,10 @@ final class CompareCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", required = true, paramLabel = "D")
-    String data;
+    @picocli.CommandLine.Mixin
+    DataOptions dataOptions;
 
-    @Option(names = "--target", paramLabel = "COL")
-    String target;
+
 
     @Option(names = "--models", split = ",", paramLabel = "a,b,c", description = "Models to compare (default: every one that fits the data).")
     List<String> models;
@@ -44,8 +43,6 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--cv", paramLabel = "K", defaultValue = "0")
     int cv;
 
-    @Option(names = "--missing", defaultValue = "impute")
-    String missing;
 
     @Option(names = "--report", paramLabel = "FILE.html", description = "HTML report (arrives with issue #9).")
     Path report;
@@ -60,7 +57,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Dataset d = Cli.load(data, target, missing, err);
+        Dataset d = Cli.load(dataOptions.data, dataOptions.target, dataOptions.missing, err);
         List<ModelFamily> families = new ArrayList<>();
         if (models == null) {
             families.addAll(ModelFamilies.all());

@@ -24,17 +24,14 @@ final class EvaluateCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    @picocli.CommandLine.Mixin
+    DataOptions dataOptions;
+
     @Option(names = "--model", required = true, paramLabel = "DIR")
     Path modelDir;
 
-    @Option(names = "--data", required = true, paramLabel = "D")
-    String data;
 
-    @Option(names = "--target", paramLabel = "COL")
-    String target;
 
-    @Option(names = "--missing", defaultValue = "impute")
-    String missing;
 
     @Option(names = "--explainer", paramLabel = "NAME", description = "Post-hoc explainer (available with the eval module).")
     String explainer;
@@ -49,7 +46,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         Savable model = ModelFamilies.load(modelDir);
-        Dataset d = ModelData.load(model, data, target, missing, spec.commandLine().getErr());
+        Dataset d = ModelData.load(model, dataOptions.data, dataOptions.target, dataOptions.missing, spec.commandLine().getErr());
         double[] s = Experiment.score(model, d);
         JsonObject o = new JsonObject();
         o.addProperty("dataset", d.name());

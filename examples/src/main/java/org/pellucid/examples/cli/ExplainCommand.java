@@ -22,20 +22,17 @@ final class ExplainCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    @picocli.CommandLine.Mixin
+    DataOptions dataOptions;
+
     @Option(names = "--model", required = true, paramLabel = "DIR", description = "A model saved by `pellucid train --out`.")
     Path modelDir;
 
-    @Option(names = "--data", required = true, paramLabel = "D", description = "Rows to explain (registry name or file).")
-    String data;
 
-    @Option(names = "--target", paramLabel = "COL", description = "Target column of the data (default: the model's).")
-    String target;
 
     @Option(names = "--rows", defaultValue = "0:5", description = "Rows: a:b (half-open), i, or i,j,k (default ${DEFAULT-VALUE}).")
     String rows;
 
-    @Option(names = "--missing", defaultValue = "impute", description = "Missing values: impute, drop or error.")
-    String missing;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Write the explanations as one JSON object.")
     Path json;
@@ -45,7 +42,7 @@ final class ExplainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Savable model = ModelFamilies.load(modelDir);
-        Dataset d = ModelData.load(model, data, target, missing, err);
+        Dataset d = ModelData.load(model, dataOptions.data, dataOptions.target, dataOptions.missing, err);
         int[] idx = ModelData.rows(rows, d.size());
         JsonArray arr = new JsonArray();
         boolean interpretable = model instanceof InterpretableModel<?>;

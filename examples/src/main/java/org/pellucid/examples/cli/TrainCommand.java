@@ -25,12 +25,12 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    @picocli.CommandLine.Mixin
+    DataOptions dataOptions;
+
     @Parameters(index = "0", paramLabel = "MODEL", description = "Model kind, e.g. logistic, mlp.")
     String model;
 
-    @Option(names = "--data", required = true, paramLabel = "D",
-            description = "A registry name (see `pellucid datasets`), synthetic:NAME, or a .csv/.tsv/.arff/.data file.")
-    String data;
 
     @Option(names = "--target", paramLabel = "COL", description = "Target column (default: the format's convention; last column for CSV).")
     String target;
@@ -50,8 +50,6 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Write the results as one JSON object.")
     Path json;
 
-    @Option(names = "--missing", defaultValue = "impute", description = "Missing values: impute, drop or error (default ${DEFAULT-VALUE}).")
-    String missing;
 
     @Option(names = "--epochs", description = "Maximum training epochs.")
     Integer epochs;
@@ -84,7 +82,7 @@ final class TrainCommand implements Callable<Integer> {
             opts.put("hidden", hidden);
         }
         TrainConfig cfg = new TrainConfig(seed, DeviceChoice.parse(device), ProgressListener.auto(model), opts);
-        Dataset d = Cli.load(data, target, missing, err);
+        Dataset d = Cli.load(dataOptions.data, dataOptions.target, dataOptions.missing, err);
         family.unsuitable(d).ifPresent(r -> {
             throw new Pellucid.UsageException(model + " cannot train on " + d.name() + ": " + r);
         });
