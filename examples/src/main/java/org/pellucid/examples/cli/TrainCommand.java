@@ -32,9 +32,6 @@ final class TrainCommand implements Callable<Integer> {
     String model;
 
 
-    @Option(names = "--target", paramLabel = "COL", description = "Target column (default: the format's convention; last column for CSV).")
-    String target;
-
     @Option(names = "--out", paramLabel = "DIR", description = "Save the trained model to this directory.")
     Path out;
 
