@@ -47,7 +47,7 @@ public final class FeatureEncoder {
             offset[j] = f.size();
             switch (c.type()) {
                 case NUMERIC -> {
-                    if (numeric == NumericEncoding.STANDARDIZE) {
+                    if (numeric != NumericEncoding.QUANTILE_BINS) {
                         f.add(new EncodedFeature(j, c.name(), c.name()));
                     } else {
                         double[] e = cuts[j];
@@ -196,6 +196,8 @@ public final class FeatureEncoder {
                 case NUMERIC -> {
                     if (numeric == NumericEncoding.STANDARDIZE) {
                         out[o] = Double.isNaN(v) ? 0 : (v - mean[j]) / std[j];
+                    } else if (numeric == NumericEncoding.RAW) {
+                        out[o] = Double.isNaN(v) ? mean[j] : v;
                     } else {
                         double x = Double.isNaN(v) ? mean[j] : v;
                         out[o + bin(cuts[j], x)] = 1;
@@ -255,6 +257,8 @@ public final class FeatureEncoder {
                 case NUMERIC -> {
                     if (numeric == NumericEncoding.STANDARDIZE) {
                         v[j] = encoded[o] * std[j] + mean[j];
+                    } else if (numeric == NumericEncoding.RAW) {
+                        v[j] = encoded[o];
                     } else {
                         int b = argmaxOrMinus(encoded, o, width[j]);
                         v[j] = b < 0 ? Double.NaN : b == 0 ? Double.NEGATIVE_INFINITY : cuts[j][b - 1];

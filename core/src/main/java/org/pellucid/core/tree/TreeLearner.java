@@ -1,0 +1,365 @@
+package org.pellucid.core.tree;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.Random;
+
+/**
+ * Grows a CART-style binary tree (Breiman et al., 1984) best-first: the leaf whose split gains most
+ * is split next, until the leaf budget, the depth limit or the minimum leaf size stops it — so a
+ * budget of k leaves buys the k−1 most useful splits. Splits are searched on histograms of at most
+ * {@code maxBins} candidate thresholds per input (exact when an input has fewer distinct values),
+ * which makes each tree level cost one pass over the node's rows per input.
+ *
+ * <p>An optional {@link Augmenter} adds rows to nodes that have too few, drawn from the node's
+ * {@link Region} and labelled by an oracle — TREPAN's remedy (Craven &amp; Shavlik, NIPS 1996) for
+ * deep nodes that would otherwise be split on a handful of examples.
+ */
+public final class TreeLearner {
+
+    /**
+     * @param maxLeaves the leaf budget (≥ 1)
+     * @param maxDepth the depth limit (edges from the root)
+     * @param minLeaf the fewest rows a leaf may have
+     * @param maxBins candidate thresholds per input (2..32767)
+     * @param featuresPerSplit inputs tried at each split; 0 or ≥ width means all (random forests use fewer)
+     */
+    public record Options(int maxLeaves, int maxDepth, int minLeaf, int maxBins, int featuresPerSplit) {
+        public Options {
+            if (maxLeaves < 1 || maxDepth < 0 || minLeaf < 1 || maxBins < 2 || maxBins > 32767 || featuresPerSplit < 0) {
+                throw new IllegalArgumentException("invalid tree options: leaves " + maxLeaves + ", depth " + maxDepth
+                        + ", min leaf " + minLeaf + ", bins " + maxBins);
+            }
+        }
+
+        public static Options leaves(int maxLeaves) {
+            return new Options(maxLeaves, 64, 1, 255, 0);
+        }
+
+        public Options withMaxDepth(int d) {
+            return new Options(maxLeaves, d, minLeaf, maxBins, featuresPerSplit);
+        }
+
+        public Options withMinLeaf(int m) {
+            return new Options(maxLeaves, maxDepth, m, maxBins, featuresPerSplit);
+        }
+
+        public Options withFeaturesPerSplit(int f) {
+            return new Options(maxLeaves, maxDepth, minLeaf, maxBins, f);
+        }
+    }
+
+    /** Supplies extra rows for nodes with too few (TREPAN-style sampling). */
+    public interface Augmenter {
+        /** Nodes with fewer rows than this get more, up to this many. */
+        int minSamples();
+
+        /** {@code count} new encoded rows inside {@code region}. */
+        List<double[]> sample(Region region, int count, Random rnd);
+
+        /** The statistics vector of a new row (its oracle label, weighted). */
+        double[] stats(double[] row);
+    }
+
+    private final SplitCriterion criterion;
+    private final Options options;
+    private final Augmenter augmenter;
+    private final Random rnd;
+    private final int width;
+    private final double[][] cuts;
+    private final List<double[]> rows = new ArrayList<>();
+    private final List<double[]> stats = new ArrayList<>();
+    private final List<short[]> bins = new ArrayList<>();
+    private int augmented;
+
+    private TreeLearner(double[][] x, double[][] s, SplitCriterion criterion, Options options, Augmenter augmenter, Random rnd) {
+        this.criterion = criterion;
+        this.options = options;
+        this.augmenter = augmenter;
+        this.rnd = rnd;
+        this.width = x.length == 0 ? 0 : x[0].length;
+        this.cuts = new double[width][];
+        for (int j = 0; j < width; j++) {
+            cuts[j] = cutPoints(x, j, options.maxBins());
+        }
+        for (int i = 0; i < x.length; i++) {
+            add(x[i], s[i]);
+        }
+    }
+
+    /** What a fit produced: the tree and how many rows the augmenter added. */
+    public record Result(DecisionTree tree, int augmentedRows) {}
+
+    public static DecisionTree fit(double[][] x, double[][] stats, SplitCriterion criterion, Options options, Random rnd) {
+        return fit(x, stats, criterion, options, rnd, null).tree();
+    }
+
+    public static Result fit(double[][] x, double[][] stats, SplitCriterion criterion, Options options, Random rnd,
+                             Augmenter augmenter) {
+        if (x.length == 0) {
+            throw new IllegalArgumentException("a tree needs at least one row");
+        }
+        if (stats.length != x.length) {
+            throw new IllegalArgumentException(x.length + " rows but " + stats.length + " statistics");
+        }
+        TreeLearner l = new TreeLearner(x, stats, criterion, options, augmenter, rnd);
+        return new Result(l.grow(), l.augmented);
+    }
+
+    static double[] cutPoints(double[][] x, int j, int maxBins) {
+        double[] v = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            v[i] = x[i][j];
+        }
+        Arrays.sort(v);
+        double[] distinct = new double[v.length];
+        int d = 0;
+        for (double a : v) {
+            if (d == 0 || a != distinct[d - 1]) {
+                distinct[d++] = a;
+            }
+        }
+        if (d <= 1) {
+            return new double[0];
+        }
+        List<Double> c = new ArrayList<>();
+        if (d <= maxBins) {
+            for (int k = 0; k + 1 < d; k++) {
+                c.add(midpoint(distinct[k], distinct[k + 1]));
+            }
+        } else {
+            for (int b = 1; b < maxBins; b++) {
+                int i = (int) ((long) b * v.length / maxBins);
+                double lo = v[i - 1];
+                double hi = v[i];
+                if (lo != hi) {
+                    double m = midpoint(lo, hi);
+                    if (c.isEmpty() || m > c.get(c.size() - 1)) {
+                        c.add(m);
+                    }
+                }
+            }
+        }
+        return c.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /**
+     * A threshold t with a ≤ t &lt; b (so x ≤ t separates a from b) that has as few significant
+     * digits as possible — 52000 rather than 52013.37 — so the printed rule is exact and short.
+     */
+    static double midpoint(double a, double b) {
+        if (!(a < b)) {
+            return a;
+        }
+        int top = (int) Math.floor(Math.log10(Math.max(Math.abs(a), Math.abs(b)))) + 1;
+        for (int k = top; k >= top - 17; k--) {
+            java.math.BigDecimal step = java.math.BigDecimal.ONE.scaleByPowerOfTen(k);
+            java.math.BigDecimal c = new java.math.BigDecimal(a).divide(step, 0, java.math.RoundingMode.CEILING).multiply(step);
+            double t = c.doubleValue();
+            if (t >= a && t < b) {
+                return t;
+            }
+        }
+        return a;
+    }
+
+    private void add(double[] x, double[] s) {
+        short[] b = new short[width];
+        for (int j = 0; j < width; j++) {
+            int k = Arrays.binarySearch(cuts[j], x[j]);
+            b[j] = (short) (k >= 0 ? k : -k - 1);
+        }
+        rows.add(x);
+        stats.add(s);
+        bins.add(b);
+    }
+
+    private final class Node {
+        final int id;
+        int[] idx;
+        final int depth;
+        final Region region;
+        double[] total;
+        int feature = -1;
+        int cutBin;
+        double gain = Double.NEGATIVE_INFINITY;
+        int left = -1;
+        int right = -1;
+
+        Node(int id, int[] idx, int depth, Region region) {
+            this.id = id;
+            this.idx = idx;
+            this.depth = depth;
+            this.region = region;
+        }
+    }
+
+    private DecisionTree grow() {
+        List<Node> nodes = new ArrayList<>();
+        Node root = new Node(0, rangeOf(rows.size()), 0, Region.everything(width));
+        nodes.add(root);
+        prepare(root);
+        PriorityQueue<Node> queue = new PriorityQueue<>((a, b) -> Double.compare(b.gain, a.gain));
+        if (root.feature >= 0) {
+            queue.add(root);
+        }
+        int leaves = 1;
+        while (leaves < options.maxLeaves() && !queue.isEmpty()) {
+            Node n = queue.poll();
+            double thr = cuts[n.feature][n.cutBin];
+            int nl = 0;
+            for (int i : n.idx) {
+                if (bins.get(i)[n.feature] <= n.cutBin) {
+                    nl++;
+                }
+            }
+            int[] li = new int[nl];
+            int[] ri = new int[n.idx.length - nl];
+            int a = 0;
+            int b = 0;
+            for (int i : n.idx) {
+                if (bins.get(i)[n.feature] <= n.cutBin) {
+                    li[a++] = i;
+                } else {
+                    ri[b++] = i;
+                }
+            }
+            Node l = new Node(nodes.size(), li, n.depth + 1, n.region.left(n.feature, thr));
+            nodes.add(l);
+            Node r = new Node(nodes.size(), ri, n.depth + 1, n.region.right(n.feature, thr));
+            nodes.add(r);
+            n.left = l.id;
+            n.right = r.id;
+            leaves++;
+            for (Node c : new Node[] {l, r}) {
+                prepare(c);
+                if (c.feature >= 0) {
+                    queue.add(c);
+                }
+            }
+        }
+        int m = nodes.size();
+        int[] feature = new int[m];
+        double[] threshold = new double[m];
+        int[] left = new int[m];
+        int[] right = new int[m];
+        double[][] value = new double[m][];
+        double[] weight = new double[m];
+        for (Node n : nodes) {
+            boolean split = n.left >= 0;
+            feature[n.id] = split ? n.feature : -1;
+            threshold[n.id] = split ? cuts[n.feature][n.cutBin] : Double.NaN;
+            left[n.id] = n.left;
+            right[n.id] = n.right;
+            value[n.id] = criterion.leafValue(n.total);
+            weight[n.id] = n.idx.length;
+        }
+        return new DecisionTree(feature, threshold, left, right, value, weight);
+    }
+
+    /** Adds oracle rows if the node is short of them, sums its statistics, finds its best split. */
+    private void prepare(Node n) {
+        if (augmenter != null && n.idx.length < augmenter.minSamples() && n.depth <= options.maxDepth()) {
+            int want = augmenter.minSamples() - n.idx.length;
+            List<double[]> extra = augmenter.sample(n.region, want, rnd);
+            int[] idx = Arrays.copyOf(n.idx, n.idx.length + extra.size());
+            for (int k = 0; k < extra.size(); k++) {
+                idx[n.idx.length + k] = rows.size();
+                add(extra.get(k), augmenter.stats(extra.get(k)));
+            }
+            augmented += extra.size();
+            n.idx = idx;
+        }
+        int w = criterion.width();
+        n.total = new double[w];
+        for (int i : n.idx) {
+            double[] s = stats.get(i);
+            for (int k = 0; k < w; k++) {
+                n.total[k] += s[k];
+            }
+        }
+        if (n.depth >= options.maxDepth() || n.idx.length < 2 * options.minLeaf()) {
+            return;
+        }
+        findSplit(n);
+    }
+
+    private void findSplit(Node n) {
+        int w = criterion.width();
+        double parent = criterion.score(n.total, 0);
+        int[] features = chooseFeatures();
+        double[] left = new double[w];
+        for (int j : features) {
+            int nb = cuts[j].length + 1;
+            if (nb < 2) {
+                continue;
+            }
+            double[] hist = new double[nb * w];
+            int[] count = new int[nb];
+            for (int i : n.idx) {
+                int b = bins.get(i)[j];
+                count[b]++;
+                double[] s = stats.get(i);
+                for (int k = 0; k < w; k++) {
+                    hist[b * w + k] += s[k];
+                }
+            }
+            Arrays.fill(left, 0);
+            int nLeft = 0;
+            double[] right = new double[w];
+            for (int b = 0; b + 1 < nb; b++) {
+                nLeft += count[b];
+                for (int k = 0; k < w; k++) {
+                    left[k] += hist[b * w + k];
+                }
+                int nRight = n.idx.length - nLeft;
+                if (nLeft < options.minLeaf()) {
+                    continue;
+                }
+                if (nRight < options.minLeaf()) {
+                    break;
+                }
+                if (count[b] == 0 && b > 0) {
+                    continue; // same partition as the previous cut
+                }
+                for (int k = 0; k < w; k++) {
+                    right[k] = n.total[k] - left[k];
+                }
+                double gain = criterion.score(left, 0) + criterion.score(right, 0) - parent;
+                if (gain > n.gain + 1e-12) {
+                    n.gain = gain;
+                    n.feature = j;
+                    n.cutBin = b;
+                }
+            }
+        }
+        if (n.gain <= 1e-12) {
+            n.feature = -1; // nothing to gain: stays a leaf
+        }
+    }
+
+    private int[] chooseFeatures() {
+        int f = options.featuresPerSplit();
+        if (f == 0 || f >= width) {
+            return rangeOf(width);
+        }
+        int[] all = rangeOf(width);
+        for (int i = 0; i < f; i++) {
+            int k = i + rnd.nextInt(width - i);
+            int t = all[i];
+            all[i] = all[k];
+            all[k] = t;
+        }
+        return Arrays.copyOf(all, f);
+    }
+
+    private static int[] rangeOf(int n) {
+        int[] r = new int[n];
+        for (int i = 0; i < n; i++) {
+            r[i] = i;
+        }
+        return r;
+    }
+}
