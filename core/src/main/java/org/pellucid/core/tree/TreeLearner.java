@@ -73,6 +73,7 @@ public final class TreeLearner {
     private final List<double[]> stats = new ArrayList<>();
     private final List<short[]> bins = new ArrayList<>();
     private int augmented;
+    private int firstSynthetic = Integer.MAX_VALUE; // rows from this index on were added by the augmenter
 
     private TreeLearner(double[][] x, double[][] s, SplitCriterion criterion, Options options, Augmenter augmenter, Random rnd) {
         this.criterion = criterion;
@@ -185,6 +186,7 @@ public final class TreeLearner {
         int feature = -1;
         int cutBin;
         double gain = Double.NEGATIVE_INFINITY;
+        double priority;
         int left = -1;
         int right = -1;
 
@@ -201,7 +203,7 @@ public final class TreeLearner {
         Node root = new Node(0, rangeOf(rows.size()), 0, Region.everything(width));
         nodes.add(root);
         prepare(root);
-        PriorityQueue<Node> queue = new PriorityQueue<>((a, b) -> Double.compare(b.gain, a.gain));
+        PriorityQueue<Node> queue = new PriorityQueue<>((a, b) -> Double.compare(b.priority, a.priority));
         if (root.feature >= 0) {
             queue.add(root);
         }
@@ -264,6 +266,7 @@ public final class TreeLearner {
         if (augmenter != null && n.idx.length < augmenter.minSamples() && n.depth <= options.maxDepth()) {
             int want = augmenter.minSamples() - n.idx.length;
             List<double[]> extra = augmenter.sample(n.region, want, rnd);
+            firstSynthetic = Math.min(firstSynthetic, rows.size());
             int[] idx = Arrays.copyOf(n.idx, n.idx.length + extra.size());
             for (int k = 0; k < extra.size(); k++) {
                 idx[n.idx.length + k] = rows.size();
@@ -337,7 +340,17 @@ public final class TreeLearner {
         }
         if (n.gain <= 1e-12) {
             n.feature = -1; // nothing to gain: stays a leaf
+            return;
         }
+        // sampled rows help choose a node's split, but which node to split next is decided by the
+        // real rows it holds: the budget goes where the data is (TREPAN ranks nodes by reach too)
+        int real = 0;
+        for (int i : n.idx) {
+            if (i < firstSynthetic) {
+                real++;
+            }
+        }
+        n.priority = n.gain * real / n.idx.length;
     }
 
     private int[] chooseFeatures() {

@@ -102,7 +102,7 @@ class CliTest {
         assertOneLineError(run("train", "logistic"), "--data");
         assertOneLineError(run("train", "logistic", "--data", "synthetic:rule", "--device", "tpu"), "device");
         assertOneLineError(run("explain", "--model", tmp.resolve("none").toString(), "--data", "synthetic:rule"), "not a model directory");
-        assertOneLineError(run("distill", "--teacher", "gbm", "--data", "magic04"), "issue #7");
+        assertOneLineError(run("distill", "--teacher", "nosuch", "--data", "synthetic:rule"), "unknown model");
         Path corrupt = tmp.resolve("corrupt");
         Files.createDirectories(corrupt);
         Files.writeString(corrupt.resolve("manifest.json"), "{");

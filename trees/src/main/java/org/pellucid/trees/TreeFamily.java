@@ -1,0 +1,95 @@
+package org.pellucid.trees;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import org.pellucid.core.data.Dataset;
+import org.pellucid.core.encode.FeatureEncoder;
+import org.pellucid.core.encode.NumericEncoding;
+import org.pellucid.core.io.ModelReader;
+import org.pellucid.core.io.Savable;
+import org.pellucid.core.model.Provenance;
+import org.pellucid.core.models.ModelFamily;
+import org.pellucid.core.models.TrainConfig;
+import org.pellucid.core.tree.DecisionTree;
+import org.pellucid.core.tree.SplitCriterion;
+import org.pellucid.core.tree.TreeLearner;
+
+/**
+ * {@code tree}: a CART grown best-first on the true labels within a budget. Options:
+ * {@code max-leaves} (32), {@code max-depth} (12), {@code min-leaf} (5), {@code max-bins} (255).
+ * {@code pellucid distill} grows the same kind of tree on a teacher's labels instead.
+ */
+public final class TreeFamily implements ModelFamily {
+    @Override
+    public String kind() {
+        return "tree";
+    }
+
+    @Override
+    public boolean transparent() {
+        return true;
+    }
+
+    @Override
+    public String description() {
+        return "decision tree (CART, best-first within a leaf budget); explanation: the decision path";
+    }
+
+    @Override
+    public Set<String> options() {
+        return TreeOptions.NAMES;
+    }
+
+    @Override
+    public Optional<String> unsuitable(Dataset data) {
+        return data.schema().featureCount() == 0 ? Optional.of("the data has no tabular columns") : Optional.empty();
+    }
+
+    @Override
+    public Savable train(Dataset train, Dataset valid, TrainConfig cfg) {
+        cfg.requireOnly(kind(), TreeOptions.NAMES);
+        TreeLearner.Options o = TreeOptions.from(cfg);
+        FeatureEncoder enc = FeatureEncoder.fit(train, NumericEncoding.RAW, 0);
+        double[][] x = enc.encodeAll(train);
+        double[][] stats = targets(train);
+        DecisionTree t = TreeLearner.fit(x, stats, criterion(train), o, new Random(cfg.seed()));
+        return new TreeModel(kind(), enc, t, provenance(kind(), cfg, o, train, Map.of()));
+    }
+
+    static SplitCriterion criterion(Dataset d) {
+        return d.schema().isClassification() ? new SplitCriterion.Gini(d.schema().classes().size()) : new SplitCriterion.Newton(0);
+    }
+
+    /** Per-row statistics: one-hot classes, or (−y, 1) for least squares. */
+    static double[][] targets(Dataset d) {
+        double[][] s = new double[d.size()][];
+        for (int i = 0; i < d.size(); i++) {
+            if (d.schema().isClassification()) {
+                s[i] = new double[d.schema().classes().size()];
+                s[i][d.label(i)] = 1;
+            } else {
+                s[i] = new double[] {-d.target(i), 1};
+            }
+        }
+        return s;
+    }
+
+    static Provenance provenance(String kind, TrainConfig cfg, TreeLearner.Options o, Dataset train, Map<String, String> extra) {
+        Map<String, String> opts = new TreeMap<>(extra);
+        opts.put("max-leaves", "" + o.maxLeaves());
+        opts.put("max-depth", "" + o.maxDepth());
+        opts.put("min-leaf", "" + o.minLeaf());
+        opts.put("max-bins", "" + o.maxBins());
+        return new Provenance(kind, opts, cfg.seed(), train.fingerprint(), train.name(), Provenance.currentVersions(),
+                Instant.now().toString());
+    }
+
+    @Override
+    public Savable read(ModelReader in) {
+        return TreeModel.read(kind(), in);
+    }
+}

@@ -1,0 +1,194 @@
+package org.pellucid.trees;
+
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import org.pellucid.core.data.Column;
+import org.pellucid.core.data.Instance;
+import org.pellucid.core.data.Schema;
+import org.pellucid.core.encode.EncodedFeature;
+import org.pellucid.core.encode.FeatureEncoder;
+import org.pellucid.core.explain.Condition;
+import org.pellucid.core.explain.TreePathExplanation;
+import org.pellucid.core.io.ModelReader;
+import org.pellucid.core.io.ModelWriter;
+import org.pellucid.core.io.Savable;
+import org.pellucid.core.model.Complexity;
+import org.pellucid.core.model.Explained;
+import org.pellucid.core.model.HasComplexity;
+import org.pellucid.core.model.InterpretableModel;
+import org.pellucid.core.model.Prediction;
+import org.pellucid.core.model.Predictor;
+import org.pellucid.core.model.Provenance;
+import org.pellucid.core.model.Simulatable;
+import org.pellucid.core.tree.DecisionTree;
+
+/**
+ * A decision tree over the user's columns: numbers in their own units ({@code age <= 30}),
+ * categories by name ({@code workclass = Private}). Its explanation is the path a row takes, and the
+ * tree is {@link Simulatable}: {@link #asExecutable()} follows the printed conditions on the row's
+ * values, not the encoded vector the tree was grown on. A missing number is read as the training
+ * mean (stated in {@link TreeDescription}); a missing category satisfies no {@code =} test.
+ */
+public final class TreeModel implements InterpretableModel<TreePathExplanation>, Simulatable, HasComplexity, Savable {
+    private final FeatureEncoder encoder;
+    private final DecisionTree tree;
+    private final Provenance provenance;
+    private final String kind;
+
+    public TreeModel(String kind, FeatureEncoder encoder, DecisionTree tree, Provenance provenance) {
+        this.kind = kind;
+        this.encoder = encoder;
+        this.tree = tree;
+        this.provenance = provenance;
+        int outputs = encoder.schema().isClassification() ? encoder.schema().classes().size() : 1;
+        for (int n = 0; n < tree.nodes(); n++) {
+            if (tree.value(n).length != outputs) {
+                throw new IllegalArgumentException("tree node " + n + " has " + tree.value(n).length + " outputs, expected " + outputs);
+            }
+            if (!tree.isLeaf(n) && tree.feature(n) >= encoder.width()) {
+                throw new IllegalArgumentException("tree node " + n + " tests input " + tree.feature(n) + " of " + encoder.width());
+            }
+        }
+    }
+
+    @Override
+    public String kind() {
+        return kind;
+    }
+
+    @Override
+    public Schema schema() {
+        return encoder.schema();
+    }
+
+    @Override
+    public Provenance provenance() {
+        return provenance;
+    }
+
+    public DecisionTree tree() {
+        return tree;
+    }
+
+    public FeatureEncoder encoder() {
+        return encoder;
+    }
+
+    /** The leaf a row reaches. */
+    public int leaf(Instance x) {
+        return tree.leaf(encoder.encode(x));
+    }
+
+    Prediction predictionAt(int leaf) {
+        double[] v = tree.value(leaf);
+        return schema().isClassification() ? Prediction.ofProbabilities(v, schema().classes()) : Prediction.ofValue(v[0]);
+    }
+
+    String outcome(int leaf) {
+        Prediction p = predictionAt(leaf);
+        return schema().isClassification() ? schema().target().name() + " = " + p.className()
+                : schema().target().name() + " = " + org.pellucid.core.data.Numbers.format(p.value());
+    }
+
+    @Override
+    public Explained<TreePathExplanation> explain(Instance x) {
+        int[] path = tree.path(encoder.encode(x));
+        List<Condition> steps = new ArrayList<>();
+        for (int k = 0; k + 1 < path.length; k++) {
+            steps.add(condition(path[k], tree.left(path[k]) == path[k + 1]));
+        }
+        int leaf = path[path.length - 1];
+        return new Explained<>(predictionAt(leaf), new TreePathExplanation(steps, outcome(leaf), leaf));
+    }
+
+    /** The test of an internal node in the user's terms, for the branch taken. */
+    Condition condition(int node, boolean left) {
+        EncodedFeature f = encoder.features().get(tree.feature(node));
+        Column c = schema().feature(f.column());
+        if (c.isNumeric()) {
+            return new Condition(c.name(), left ? "<=" : ">", exact(tree.threshold(node)));
+        }
+        String category = f.label().substring(c.name().length() + 3); // "name = value"
+        return new Condition(c.name(), left ? "!=" : "=", category);
+    }
+
+    /** Every digit of a threshold (they are chosen short), so the printed rule is the rule. */
+    static String exact(double t) {
+        return java.math.BigDecimal.valueOf(t).stripTrailingZeros().toPlainString();
+    }
+
+    @Override
+    public TreeDescription describe() {
+        return new TreeDescription(this);
+    }
+
+    /**
+     * The printed tree run as a model: at each node the printed condition is checked on the row's
+     * own values (numbers compared with the printed threshold, categories by name).
+     */
+    @Override
+    public Predictor asExecutable() {
+        return new Predictor() {
+            @Override
+            public Schema schema() {
+                return TreeModel.this.schema();
+            }
+
+            @Override
+            public Prediction predict(Instance x) {
+                int n = 0;
+                while (!tree.isLeaf(n)) {
+                    Condition c = condition(n, true);
+                    n = holds(c, x) ? tree.left(n) : tree.right(n);
+                }
+                return predictionAt(n);
+            }
+        };
+    }
+
+    /** Whether a printed condition holds for a row (a missing number reads as the training mean). */
+    boolean holds(Condition c, Instance x) {
+        int j = schema().indexOf(c.feature());
+        double v = x.get(j);
+        Column col = schema().feature(j);
+        if (col.isNumeric()) {
+            double value = Double.isNaN(v) ? encoder.statistics(j)[0] : v;
+            double t = Double.parseDouble(c.value());
+            return switch (c.operator()) {
+                case "<=" -> value <= t;
+                case ">" -> value > t;
+                default -> throw new IllegalStateException("operator " + c.operator());
+            };
+        }
+        boolean equal = !Double.isNaN(v) && col.format(v).equals(c.value());
+        return switch (c.operator()) {
+            case "=" -> equal;
+            case "!=" -> !equal;
+            default -> throw new IllegalStateException("operator " + c.operator());
+        };
+    }
+
+    @Override
+    public Complexity complexity() {
+        java.util.Set<Integer> cols = new java.util.HashSet<>();
+        for (int n = 0; n < tree.nodes(); n++) {
+            if (!tree.isLeaf(n)) {
+                cols.add(encoder.features().get(tree.feature(n)).column());
+            }
+        }
+        return new Complexity(cols.size(), tree.nodes() - tree.leaves(), tree.leaves(), 0, tree.nodes(), tree.depth(), 0);
+    }
+
+    @Override
+    public void write(ModelWriter out) {
+        out.put("encoder", encoder.toJson());
+        out.put("tree", tree.toJson());
+    }
+
+    public static TreeModel read(String kind, ModelReader in) {
+        FeatureEncoder enc = FeatureEncoder.fromJson(in.schema(), in.get("encoder").getAsJsonObject());
+        JsonObject t = in.get("tree").getAsJsonObject();
+        return new TreeModel(kind, enc, DecisionTree.fromJson(t), in.provenance());
+    }
+}

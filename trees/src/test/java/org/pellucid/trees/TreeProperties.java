@@ -1,0 +1,107 @@
+package org.pellucid.trees;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import org.pellucid.core.contract.RandomInstances;
+import org.pellucid.core.data.Dataset;
+import org.pellucid.core.data.Instance;
+import org.pellucid.core.data.SyntheticData;
+import org.pellucid.core.encode.FeatureEncoder;
+import org.pellucid.core.encode.NumericEncoding;
+import org.pellucid.core.explain.Condition;
+import org.pellucid.core.explain.TreePathExplanation;
+import org.pellucid.core.models.TrainConfig;
+import org.pellucid.core.tree.Region;
+import org.pellucid.core.tree.TreeLearner;
+
+class TreeProperties {
+    static final Dataset DATA = SyntheticData.rule(1500, 3);
+    static final TreeModel TREE = (TreeModel) new TreeFamily().train(DATA, null, TrainConfig.of(1).with("max-leaves", "16"));
+
+    @Provide
+    Arbitrary<Instance> rows() {
+        return RandomInstances.of(DATA);
+    }
+
+    @Property(tries = 300)
+    void thePrintedPathLeadsToThePredictedLeaf(@ForAll("rows") Instance x) {
+        TreePathExplanation e = TREE.explain(x).explanation();
+        for (Condition c : e.steps()) {
+            assertTrue(TREE.holds(c, x), "printed condition " + c + " does not hold for " + x);
+        }
+        assertEquals(TREE.predict(x), TREE.predictionAt(e.leaf()));
+        assertEquals(TREE.predict(x).classIndex(), TREE.asExecutable().predict(x).classIndex());
+        assertEquals(e.steps().size(), TREE.tree().path(TREE.encoder().encode(x)).length - 1, "size = path length");
+    }
+
+    @Property(tries = 20)
+    void aTreeTeacherWithinTheBudgetIsImitatedExactly(@ForAll @IntRange(min = 2, max = 12) int leaves, @ForAll long seed) {
+        Dataset d = SyntheticData.rule(600, seed);
+        TreeModel teacher = (TreeModel) new TreeFamily().train(d, null, TrainConfig.of(1).with("max-leaves", "" + leaves)
+                .with("min-leaf", "1"));
+        Distiller.Result r = Distiller.distill(teacher, d,
+                new Distiller.Options(TreeLearner.Options.leaves(leaves).withMinLeaf(1), 0, false, seed));
+        Dataset test = SyntheticData.rule(400, seed + 1);
+        assertEquals(1.0, Fidelity.of(r.tree(), teacher, test).agreement(), "a tree of the same budget can copy a tree");
+    }
+
+    @Property(tries = 15)
+    void moreBudgetNeverLowersTrainingFidelity(@ForAll @IntRange(min = 2, max = 30) int leaves, @ForAll long seed) {
+        Dataset d = SyntheticData.trig(500, seed);
+        var teacher = org.pellucid.core.model.Predictor.ofProbabilities(d.schema(),
+                v -> Math.sin(v[0]) + v[2] * v[6] / 10 > 0.3 ? new double[] {0.2, 0.8} : new double[] {0.9, 0.1});
+        double a = Fidelity.of(Distiller.distill(teacher, d, new Distiller.Options(TreeLearner.Options.leaves(leaves), 0, false, 1)).tree(),
+                teacher, d).agreement();
+        double b = Fidelity.of(Distiller.distill(teacher, d, new Distiller.Options(TreeLearner.Options.leaves(leaves + 4), 0, false, 1)).tree(),
+                teacher, d).agreement();
+        assertTrue(b >= a - 1e-12, "training fidelity fell from " + a + " to " + b);
+    }
+
+    @Property(tries = 100)
+    void theSamplerOnlyDrawsInsideTheRegion(@ForAll @IntRange(min = 0, max = 30) int node, @ForAll long seed) {
+        FeatureEncoder enc = FeatureEncoder.fit(DATA, NumericEncoding.RAW, 0);
+        RegionSampler sampler = new RegionSampler(enc, DATA);
+        // the region of some node of a real tree, and a region no training row falls in
+        var t = TREE.tree();
+        int n = node % t.nodes();
+        Region region = Region.everything(enc.width());
+        int[] path = pathTo(t, n);
+        for (int k = 0; k + 1 < path.length; k++) {
+            int p = path[k];
+            region = t.left(p) == path[k + 1] ? region.left(t.feature(p), t.threshold(p)) : region.right(t.feature(p), t.threshold(p));
+        }
+        for (Region r : List.of(region, region.right(0, 1e9).left(0, 2e9))) {
+            for (double[] z : sampler.sample(r, 25, new Random(seed))) {
+                assertTrue(r.contains(z), "sampled row outside its region");
+            }
+        }
+    }
+
+    private static int[] pathTo(org.pellucid.core.tree.DecisionTree t, int target) {
+        java.util.ArrayDeque<int[]> stack = new java.util.ArrayDeque<>();
+        stack.push(new int[] {0});
+        while (!stack.isEmpty()) {
+            int[] p = stack.pop();
+            int last = p[p.length - 1];
+            if (last == target) {
+                return p;
+            }
+            if (!t.isLeaf(last)) {
+                for (int c : new int[] {t.left(last), t.right(last)}) {
+                    int[] q = java.util.Arrays.copyOf(p, p.length + 1);
+                    q[p.length] = c;
+                    stack.push(q);
+                }
+            }
+        }
+        throw new IllegalStateException();
+    }
+}
