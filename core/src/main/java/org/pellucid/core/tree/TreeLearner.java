@@ -75,18 +75,51 @@ public final class TreeLearner {
     private int augmented;
     private int firstSynthetic = Integer.MAX_VALUE; // rows from this index on were added by the augmenter
 
-    private TreeLearner(double[][] x, double[][] s, SplitCriterion criterion, Options options, Augmenter augmenter, Random rnd) {
+    /**
+     * Rows binned once, for fitting many trees on the same inputs with different statistics
+     * (boosting rounds): the cut points and bins are computed a single time.
+     */
+    public static final class Prepared {
+        final double[][] x;
+        final double[][] cuts;
+        final short[][] bins;
+
+        private Prepared(double[][] x, int maxBins) {
+            this.x = x;
+            int width = x.length == 0 ? 0 : x[0].length;
+            this.cuts = new double[width][];
+            for (int j = 0; j < width; j++) {
+                cuts[j] = cutPoints(x, j, maxBins);
+            }
+            this.bins = new short[x.length][];
+            for (int i = 0; i < x.length; i++) {
+                bins[i] = binsOf(cuts, x[i]);
+            }
+        }
+
+        public int rows() {
+            return x.length;
+        }
+    }
+
+    public static Prepared prepare(double[][] x, int maxBins) {
+        if (x.length == 0) {
+            throw new IllegalArgumentException("a tree needs at least one row");
+        }
+        return new Prepared(x, maxBins);
+    }
+
+    private TreeLearner(Prepared data, double[][] s, SplitCriterion criterion, Options options, Augmenter augmenter, Random rnd) {
         this.criterion = criterion;
         this.options = options;
         this.augmenter = augmenter;
         this.rnd = rnd;
-        this.width = x.length == 0 ? 0 : x[0].length;
-        this.cuts = new double[width][];
-        for (int j = 0; j < width; j++) {
-            cuts[j] = cutPoints(x, j, options.maxBins());
-        }
-        for (int i = 0; i < x.length; i++) {
-            add(x[i], s[i]);
+        this.width = data.cuts.length;
+        this.cuts = data.cuts;
+        for (int i = 0; i < data.x.length; i++) {
+            rows.add(data.x[i]);
+            stats.add(s[i]);
+            bins.add(data.bins[i]);
         }
     }
 
@@ -105,7 +138,16 @@ public final class TreeLearner {
         if (stats.length != x.length) {
             throw new IllegalArgumentException(x.length + " rows but " + stats.length + " statistics");
         }
-        TreeLearner l = new TreeLearner(x, stats, criterion, options, augmenter, rnd);
+        return fit(prepare(x, options.maxBins()), stats, criterion, options, rnd, augmenter);
+    }
+
+    /** Fits on rows binned by {@link #prepare} (their bin count, not {@code options.maxBins()}, applies). */
+    public static Result fit(Prepared data, double[][] stats, SplitCriterion criterion, Options options, Random rnd,
+                             Augmenter augmenter) {
+        if (stats.length != data.rows()) {
+            throw new IllegalArgumentException(data.rows() + " rows but " + stats.length + " statistics");
+        }
+        TreeLearner l = new TreeLearner(data, stats, criterion, options, augmenter, rnd);
         return new Result(l.grow(), l.augmented);
     }
 
@@ -167,14 +209,18 @@ public final class TreeLearner {
     }
 
     private void add(double[] x, double[] s) {
-        short[] b = new short[width];
-        for (int j = 0; j < width; j++) {
+        rows.add(x);
+        stats.add(s);
+        bins.add(binsOf(cuts, x));
+    }
+
+    static short[] binsOf(double[][] cuts, double[] x) {
+        short[] b = new short[cuts.length];
+        for (int j = 0; j < cuts.length; j++) {
             int k = Arrays.binarySearch(cuts[j], x[j]);
             b[j] = (short) (k >= 0 ? k : -k - 1);
         }
-        rows.add(x);
-        stats.add(s);
-        bins.add(b);
+        return b;
     }
 
     private final class Node {
@@ -293,29 +339,42 @@ public final class TreeLearner {
         int w = criterion.width();
         double parent = criterion.score(n.total, 0);
         int[] features = chooseFeatures();
+        // one pass over the node's rows fills every chosen input's histogram (row-major: each row's
+        // bins and statistics are read once)
+        int nf = features.length;
+        int[] base = new int[nf + 1];
+        for (int f = 0; f < nf; f++) {
+            base[f + 1] = base[f] + cuts[features[f]].length + 1;
+        }
+        double[] hist = new double[base[nf] * w];
+        int[] count = new int[base[nf]];
+        for (int i : n.idx) {
+            short[] b = bins.get(i);
+            double[] s = stats.get(i);
+            for (int f = 0; f < nf; f++) {
+                int cell = base[f] + b[features[f]];
+                count[cell]++;
+                int h = cell * w;
+                for (int k = 0; k < w; k++) {
+                    hist[h + k] += s[k];
+                }
+            }
+        }
         double[] left = new double[w];
-        for (int j : features) {
-            int nb = cuts[j].length + 1;
+        double[] right = new double[w];
+        for (int f = 0; f < nf; f++) {
+            int j = features[f];
+            int nb = base[f + 1] - base[f];
             if (nb < 2) {
                 continue;
             }
-            double[] hist = new double[nb * w];
-            int[] count = new int[nb];
-            for (int i : n.idx) {
-                int b = bins.get(i)[j];
-                count[b]++;
-                double[] s = stats.get(i);
-                for (int k = 0; k < w; k++) {
-                    hist[b * w + k] += s[k];
-                }
-            }
             Arrays.fill(left, 0);
             int nLeft = 0;
-            double[] right = new double[w];
             for (int b = 0; b + 1 < nb; b++) {
-                nLeft += count[b];
+                int cell = base[f] + b;
+                nLeft += count[cell];
                 for (int k = 0; k < w; k++) {
-                    left[k] += hist[b * w + k];
+                    left[k] += hist[cell * w + k];
                 }
                 int nRight = n.idx.length - nLeft;
                 if (nLeft < options.minLeaf()) {
@@ -324,7 +383,7 @@ public final class TreeLearner {
                 if (nRight < options.minLeaf()) {
                     break;
                 }
-                if (count[b] == 0 && b > 0) {
+                if (count[cell] == 0 && b > 0) {
                     continue; // same partition as the previous cut
                 }
                 for (int k = 0; k < w; k++) {

@@ -1,0 +1,175 @@
+package org.pellucid.eval.baselines;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import org.pellucid.core.data.Dataset;
+import org.pellucid.core.encode.FeatureEncoder;
+import org.pellucid.core.encode.NumericEncoding;
+import org.pellucid.core.io.ModelReader;
+import org.pellucid.core.io.Savable;
+import org.pellucid.core.model.Provenance;
+import org.pellucid.core.models.ModelFamily;
+import org.pellucid.core.models.TrainConfig;
+import org.pellucid.core.tree.DecisionTree;
+import org.pellucid.core.tree.SplitCriterion;
+import org.pellucid.core.tree.TreeLearner;
+
+/**
+ * {@code gbm}: gradient tree boosting (Friedman, Annals of Statistics 2001) with second-order leaf
+ * values and L2-regularised leaves (Chen &amp; Guestrin, KDD 2016), on histogram splits: logistic
+ * loss for two classes (one score), softmax for more (one tree per class per round). Early stopping
+ * on the validation split's log-loss. Options: {@code trees} (300), {@code lr} (0.1),
+ * {@code max-leaves} (31), {@code min-leaf} (20), {@code lambda} (1), {@code patience} (20).
+ */
+public final class BoostingFamily implements ModelFamily {
+    private static final Set<String> OPTIONS = Set.of("trees", "lr", "max-leaves", "min-leaf", "lambda", "patience");
+
+    @Override
+    public String kind() {
+        return "gbm";
+    }
+
+    @Override
+    public boolean transparent() {
+        return false;
+    }
+
+    @Override
+    public String description() {
+        return "gradient-boosted trees; black box, explained post hoc";
+    }
+
+    @Override
+    public Set<String> options() {
+        return OPTIONS;
+    }
+
+    @Override
+    public Optional<String> unsuitable(Dataset data) {
+        if (!data.schema().isClassification()) {
+            return Optional.of("this boosting model classifies; the target is numeric");
+        }
+        return data.schema().featureCount() == 0 ? Optional.of("the data has no tabular columns") : Optional.empty();
+    }
+
+    @Override
+    public Savable train(Dataset train, Dataset valid, TrainConfig cfg) {
+        cfg.requireOnly(kind(), OPTIONS);
+        unsuitable(train).ifPresent(r -> {
+            throw new IllegalArgumentException(r);
+        });
+        int rounds = cfg.intOption("trees", 300);
+        double lr = cfg.doubleOption("lr", 0.1);
+        double lambda = cfg.doubleOption("lambda", 1.0);
+        int patience = cfg.intOption("patience", 20);
+        if (rounds < 1 || !(lr > 0) || lambda < 0) {
+            throw new IllegalArgumentException("gbm needs trees ≥ 1, lr > 0 and lambda ≥ 0");
+        }
+        TreeLearner.Options o = new TreeLearner.Options(cfg.intOption("max-leaves", 31), 64, cfg.intOption("min-leaf", 20), 255, 0);
+        FeatureEncoder enc = FeatureEncoder.fit(train, NumericEncoding.RAW, 0);
+        double[][] x = enc.encodeAll(train);
+        int n = x.length;
+        int k = train.schema().classes().size();
+        int outputs = k == 2 ? 1 : k;
+        int[] y = train.labels();
+        double[] init = new double[outputs];
+        int[] counts = train.classCounts();
+        for (int c = 0; c < outputs; c++) {
+            int cls = k == 2 ? 1 : c;
+            double prior = (counts[cls] + 1.0) / (n + k);
+            init[c] = k == 2 ? Math.log(prior / (1 - prior)) : Math.log(prior);
+        }
+        double[][] score = new double[n][];
+        for (int i = 0; i < n; i++) {
+            score[i] = init.clone();
+        }
+        double[][] vx = valid == null ? null : enc.encodeAll(valid);
+        double[][] vscore = null;
+        if (vx != null) {
+            vscore = new double[vx.length][];
+            for (int i = 0; i < vx.length; i++) {
+                vscore[i] = init.clone();
+            }
+        }
+        TreeLearner.Prepared binned = TreeLearner.prepare(x, o.maxBins());
+        List<DecisionTree[]> trees = new ArrayList<>();
+        Random rnd = new Random(cfg.seed());
+        SplitCriterion crit = new SplitCriterion.Newton(lambda);
+        double best = Double.POSITIVE_INFINITY;
+        int bestRounds = 0;
+        for (int r = 0; r < rounds; r++) {
+            DecisionTree[] round = new DecisionTree[outputs];
+            double[][] p = new double[n][];
+            for (int i = 0; i < n; i++) {
+                p[i] = EnsembleModel.scoresToProbabilities(score[i], k);
+            }
+            for (int c = 0; c < outputs; c++) {
+                int cls = k == 2 ? 1 : c;
+                double[][] gh = new double[n][];
+                for (int i = 0; i < n; i++) {
+                    double pi = p[i][cls];
+                    double yi = y[i] == cls ? 1 : 0;
+                    gh[i] = new double[] {pi - yi, Math.max(pi * (1 - pi), 1e-6)};
+                }
+                DecisionTree t = TreeLearner.fit(binned, gh, crit, o, rnd, null).tree();
+                round[c] = scaled(t, lr);
+                for (int i = 0; i < n; i++) {
+                    score[i][c] += round[c].predict(x[i])[0];
+                }
+                if (vx != null) {
+                    for (int i = 0; i < vx.length; i++) {
+                        vscore[i][c] += round[c].predict(vx[i])[0];
+                    }
+                }
+            }
+            trees.add(round);
+            if (vx != null) {
+                double loss = 0;
+                for (int i = 0; i < vx.length; i++) {
+                    loss -= Math.log(Math.max(1e-15, EnsembleModel.scoresToProbabilities(vscore[i], k)[valid.label(i)]));
+                }
+                if (loss < best - 1e-9) {
+                    best = loss;
+                    bestRounds = trees.size();
+                } else if (patience > 0 && trees.size() - bestRounds >= patience) {
+                    break;
+                }
+            } else {
+                bestRounds = trees.size();
+            }
+        }
+        DecisionTree[][] kept = trees.subList(0, Math.max(1, bestRounds)).toArray(new DecisionTree[0][]);
+        Map<String, String> opts = new TreeMap<>(Map.of("trees", "" + rounds, "lr", "" + lr, "max-leaves", "" + o.maxLeaves(),
+                "min-leaf", "" + o.minLeaf(), "lambda", "" + lambda, "patience", "" + patience, "rounds-kept", "" + kept.length));
+        return new EnsembleModel(kind(), enc, EnsembleModel.Combination.SUM_SCORES, kept, init,
+                new Provenance(kind(), opts, cfg.seed(), train.fingerprint(), train.name(), Provenance.currentVersions(),
+                        Instant.now().toString()));
+    }
+
+    /** The same tree with every leaf value multiplied by the learning rate (shrinkage). */
+    private static DecisionTree scaled(DecisionTree t, double lr) {
+        com.google.gson.JsonObject j = t.toJson();
+        com.google.gson.JsonArray v = j.getAsJsonArray("value");
+        com.google.gson.JsonArray nv = new com.google.gson.JsonArray();
+        for (var e : v) {
+            com.google.gson.JsonArray a = new com.google.gson.JsonArray();
+            for (var d : e.getAsJsonArray()) {
+                a.add(d.getAsDouble() * lr);
+            }
+            nv.add(a);
+        }
+        j.add("value", nv);
+        return DecisionTree.fromJson(j);
+    }
+
+    @Override
+    public Savable read(ModelReader in) {
+        return EnsembleModel.read(kind(), in);
+    }
+}
