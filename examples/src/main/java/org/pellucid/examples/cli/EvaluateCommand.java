@@ -17,9 +17,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Score a saved model on data: accuracy, macro-F1, complexity, and for simulatable models the",
-                "agreement of the explanation run as a model with the model itself. Post-hoc explainers and the",
-                "full fidelity / simulability / stability metrics arrive with the eval module (issue #8)."})
+        description = {"Score a saved model and an explainer on the test split (the 20% that `train` held out with the",
+                "model's seed): accuracy, then fidelity (deletion/insertion AUC, comprehensiveness, sufficiency,",
+                "faithfulness correlation, simulatable agreement), simulability (size, forward simulation) and",
+                "stability (max-sensitivity), each with a 95% bootstrap interval."})
 final class EvaluateCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -33,20 +34,44 @@ final class EvaluateCommand implements Callable<Integer> {
 
 
 
-    @Option(names = "--explainer", paramLabel = "NAME", description = "Post-hoc explainer (available with the eval module).")
+    @Option(names = "--explainer", defaultValue = "built-in", paramLabel = "NAME",
+            description = "built-in, kernel-shap or random (default ${DEFAULT-VALUE}).")
     String explainer;
+
+    @Option(names = "--rows", defaultValue = "200", description = "Test rows explained (default ${DEFAULT-VALUE}).")
+    int rows;
+
+    @Option(names = "--background", defaultValue = "50", description = "KernelSHAP background rows (default ${DEFAULT-VALUE}).")
+    int background;
+
+    @Option(names = "--samples", defaultValue = "1024", description = "KernelSHAP coalitions per row above 10 columns (default ${DEFAULT-VALUE}).")
+    int samples;
+
+    @Option(names = "--output", defaultValue = "probability", description = "What post-hoc explainers attribute: probability or log-odds.")
+    String output;
+
+    @Option(names = "--seed", description = "Split seed (default: the model's own).")
+    Long seed;
 
     @Option(names = "--json", paramLabel = "FILE")
     Path json;
 
     @Override
     public Integer call() {
-        if (explainer != null) {
-            throw new Pellucid.UsageException("--explainer needs the eval module's post-hoc explainers, which are not built yet (issue #8)");
-        }
         PrintWriter out = spec.commandLine().getOut();
         Savable model = ModelFamilies.load(modelDir);
-        Dataset d = ModelData.load(model, dataOptions.data, dataOptions.target, dataOptions.missing, spec.commandLine().getErr());
+        Dataset all = ModelData.load(model, dataOptions.data, dataOptions.target, dataOptions.missing, spec.commandLine().getErr());
+        long splitSeed = seed != null ? seed : model.provenance().seed();
+        org.pellucid.core.data.Splits.TrainValidTest split = org.pellucid.core.data.Splits.trainValidTest(all, 0.2, 0.2, splitSeed);
+        Dataset d = all.subset(split.test());
+        Dataset train = all.subset(split.train());
+        org.pellucid.eval.explainers.Output out2 = switch (output) {
+            case "probability" -> org.pellucid.eval.explainers.Output.PROBABILITY;
+            case "log-odds" -> org.pellucid.eval.explainers.Output.LOG_ODDS;
+            default -> throw new Pellucid.UsageException("--output must be probability or log-odds");
+        };
+        org.pellucid.eval.Evaluation.Settings settings = new org.pellucid.eval.Evaluation.Settings(explainer, out2, rows,
+                background, samples, 20, 5, splitSeed);
         double[] s = Experiment.score(model, d);
         JsonObject o = new JsonObject();
         o.addProperty("dataset", d.name());
@@ -57,13 +82,10 @@ final class EvaluateCommand implements Callable<Integer> {
         test.addProperty("rows", d.size());
         o.add("test", test);
         out.printf(java.util.Locale.ROOT, "%s on %s (%d rows): accuracy %.4f, macro-F1 %.4f%n", model.kind(), d.name(), d.size(), s[0], s[1]);
-        if (model instanceof Simulatable sim) {
-            double agree = agreement(model, sim.asExecutable(), d);
-            JsonObject f = new JsonObject();
-            f.addProperty("simulatable_agreement", agree);
-            o.add("fidelity", f);
-            out.printf(java.util.Locale.ROOT, "  explanation run as a model agrees with the model on %.4f of rows%n", agree);
-        }
+        JsonObject scores = org.pellucid.eval.Evaluation.run(model, train, d, settings);
+        scores.entrySet().forEach(e -> o.add(e.getKey(), e.getValue()));
+        out.println("  explainer " + explainer + " on " + scores.get("rows").getAsInt() + " test rows:");
+        org.pellucid.eval.Evaluation.lines(scores).forEach(out::println);
         if (model instanceof HasComplexity h) {
             o.add("complexity", Experiment.complexity(h.complexity()));
             out.println("  complexity: " + h.complexity());

@@ -83,7 +83,7 @@ class CliTest {
         }
 
         Path v = tmp.resolve("v.json");
-        Run ev = run("evaluate", "--model", model.toString(), "--data", "synthetic:rule:600", "--json", v.toString());
+        Run ev = run("evaluate", "--model", model.toString(), "--data", "synthetic:rule:600", "--json", v.toString(), "--rows", "40");
         assertEquals(0, ev.code(), ev.err());
         assertEquals(1.0, json(v).getAsJsonObject("fidelity").get("simulatable_agreement").getAsDouble());
     }

@@ -1,0 +1,166 @@
+package org.pellucid.eval;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.pellucid.core.data.Dataset;
+import org.pellucid.core.explain.Explanation;
+import org.pellucid.core.explain.FeatureAttribution;
+import org.pellucid.core.explain.RuleExplanation;
+import org.pellucid.core.explain.TreePathExplanation;
+import org.pellucid.core.model.HasComplexity;
+import org.pellucid.core.model.InterpretableModel;
+import org.pellucid.core.model.Predictor;
+import org.pellucid.core.model.Simulatable;
+import org.pellucid.eval.explainers.BuiltInExplainer;
+import org.pellucid.eval.explainers.Explainer;
+import org.pellucid.eval.explainers.KernelShap;
+import org.pellucid.eval.explainers.Output;
+import org.pellucid.eval.explainers.RandomExplainer;
+import org.pellucid.eval.metrics.AttributionMetrics;
+import org.pellucid.eval.metrics.Category;
+import org.pellucid.eval.metrics.EvalContext;
+import org.pellucid.eval.metrics.MetricResult;
+import org.pellucid.eval.metrics.SimulabilityMetrics;
+import org.pellucid.eval.metrics.StabilityMetrics;
+
+/**
+ * Scores one model with one explainer on held-out rows, by every metric that applies, and returns
+ * the {@code fidelity.*}, {@code simulability.*} and {@code stability.*} JSON of the CLI contract.
+ * Attribution metrics apply to attributions (built-in or post hoc); a model whose explanation is a
+ * path or a rule list is scored by simulatable agreement and explanation size instead.
+ */
+public final class Evaluation {
+    /** The explainers {@code --explainer} accepts. */
+    public static final List<String> EXPLAINERS = List.of("built-in", "kernel-shap", "random");
+
+    /**
+     * @param explainer one of {@link #EXPLAINERS}
+     * @param rows held-out rows to explain (the first ones of the test split)
+     * @param background KernelSHAP background rows drawn from the training split
+     * @param samples KernelSHAP coalitions per row beyond exact enumeration
+     * @param sensitivityRows rows re-explained under perturbation for max-sensitivity
+     */
+    public record Settings(String explainer, Output output, int rows, int background, int samples, int sensitivityRows,
+                           int simulationColumns, long seed) {
+        public Settings {
+            if (!EXPLAINERS.contains(explainer)) {
+                throw new IllegalArgumentException("unknown explainer '" + explainer + "'; available: " + EXPLAINERS
+                        + " (lime, ig, saliency and smoothgrad are not built yet)");
+            }
+            if (rows < 4 || background < 1 || samples < 2 || sensitivityRows < 0 || simulationColumns < 1) {
+                throw new IllegalArgumentException("evaluation needs at least 4 rows, 1 background row and 2 samples");
+            }
+        }
+
+        public static Settings defaults(String explainer, long seed) {
+            return new Settings(explainer, Output.PROBABILITY, 200, 50, 1024, 20, 5, seed);
+        }
+    }
+
+    private Evaluation() {}
+
+    public static Explainer explainer(Settings s, Dataset train) {
+        return switch (s.explainer()) {
+            case "built-in" -> new BuiltInExplainer();
+            case "kernel-shap" -> new KernelShap(KernelShap.sampleBackground(train, s.background(), s.seed()), s.output(),
+                    s.samples(), 10, 8192, s.seed());
+            case "random" -> new RandomExplainer(s.output(), s.seed());
+            default -> throw new IllegalArgumentException(s.explainer());
+        };
+    }
+
+    public static JsonObject run(Predictor model, Dataset train, Dataset test, Settings s) {
+        if (!test.schema().isClassification()) {
+            throw new IllegalArgumentException("explanation metrics are computed for classifiers; the target is numeric");
+        }
+        int n = Math.min(s.rows(), test.size());
+        Dataset rows = test.subset(java.util.stream.IntStream.range(0, n).toArray());
+        EvalContext ctx = EvalContext.of(model, rows, train, s.seed());
+        JsonObject fidelity = new JsonObject();
+        JsonObject simulability = new JsonObject();
+        JsonObject stability = new JsonObject();
+        JsonObject out = new JsonObject();
+        out.addProperty("explainer", s.explainer());
+        out.addProperty("rows", n);
+        if (model instanceof Simulatable) {
+            put(fidelity, SimulabilityMetrics.simulatableAgreement(model, rows, s.seed()));
+        }
+        if (model instanceof HasComplexity h) {
+            simulability.addProperty("global_size", h.complexity().size());
+        }
+        boolean attributions = !s.explainer().equals("built-in") || BuiltInExplainer.applies(model, rows.row(0));
+        if (!attributions) {
+            // paths and rule lists: what a reader follows for one row
+            double[] size = new double[n];
+            for (int i = 0; i < n; i++) {
+                Explanation e = ((InterpretableModel<?>) model).explain(rows.row(i)).explanation();
+                size[i] = switch (e) {
+                    case TreePathExplanation t -> t.steps().size();
+                    case RuleExplanation r -> r.fired().stream().mapToInt(f -> f.conditions().size()).sum();
+                    default -> e.features().size();
+                };
+            }
+            put(simulability, MetricResult.ofExamples("size", Category.SIMULABILITY,
+                    org.pellucid.eval.metrics.Direction.LOWER_IS_BETTER, size, s.seed()));
+        } else {
+            Explainer ex = explainer(s, train);
+            long t0 = System.nanoTime();
+            List<FeatureAttribution> expl = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                expl.add(ex.explain(model, rows.row(i), ctx.targets()[i]));
+            }
+            double msPerRow = (System.nanoTime() - t0) / 1e6 / n;
+            put(fidelity, AttributionMetrics.deletionAuc(ctx, expl));
+            put(fidelity, AttributionMetrics.insertionAuc(ctx, expl));
+            put(fidelity, AttributionMetrics.comprehensiveness(ctx, expl));
+            put(fidelity, AttributionMetrics.sufficiency(ctx, expl));
+            put(fidelity, AttributionMetrics.faithfulnessCorrelation(ctx, expl));
+            put(simulability, AttributionMetrics.size(expl, s.seed()));
+            double[] sim = SimulabilityMetrics.forwardSimulation(ctx, expl, s.simulationColumns());
+            simulability.addProperty("forward_simulation", sim[0]);
+            simulability.addProperty("forward_simulation_random_columns", sim[1]);
+            simulability.addProperty("simulation_gain", sim[0] - sim[1]);
+            simulability.addProperty("simulation_columns", Math.min(s.simulationColumns(), rows.schema().featureCount()));
+            if (s.sensitivityRows() > 0) {
+                put(stability, StabilityMetrics.maxSensitivity(ctx, ex, train, s.sensitivityRows(), 5, 0.05));
+            }
+            JsonObject timing = new JsonObject();
+            timing.addProperty("explain_ms_per_row", msPerRow);
+            out.add("timing", timing);
+            if (ex instanceof KernelShap k) {
+                out.addProperty("model_evaluations", k.evaluations());
+            }
+        }
+        out.add("fidelity", fidelity);
+        out.add("simulability", simulability);
+        out.add("stability", stability);
+        return out;
+    }
+
+    private static void put(JsonObject o, MetricResult r) {
+        o.addProperty(r.name(), r.value());
+        JsonArray ci = new JsonArray();
+        ci.add(r.ciLow());
+        ci.add(r.ciHigh());
+        o.add(r.name() + "_ci", ci);
+    }
+
+    /** One line per metric, for the console. */
+    public static List<String> lines(JsonObject result) {
+        List<String> l = new ArrayList<>();
+        for (String group : List.of("fidelity", "simulability", "stability")) {
+            JsonObject g = result.getAsJsonObject(group);
+            g.entrySet().forEach(e -> {
+                if (!e.getKey().endsWith("_ci")) {
+                    String ci = g.has(e.getKey() + "_ci") ? String.format(Locale.ROOT, "  [%.4f, %.4f]",
+                            g.getAsJsonArray(e.getKey() + "_ci").get(0).getAsDouble(), g.getAsJsonArray(e.getKey() + "_ci").get(1).getAsDouble()) : "";
+                    l.add(String.format(Locale.ROOT, "  %s.%-36s %.4f%s", group, e.getKey(), e.getValue().getAsDouble(), ci));
+                }
+            });
+        }
+        return l;
+    }
+}
