@@ -1,0 +1,20 @@
+package org.pellucid.eval;
+
+import org.pellucid.core.contract.ModelContract;
+import org.pellucid.core.data.Dataset;
+import org.pellucid.core.data.SyntheticData;
+import org.pellucid.core.models.ModelFamilies;
+import org.pellucid.core.models.TrainConfig;
+import org.pellucid.eval.baselines.EnsembleModel;
+
+class BoostingContractTest extends ModelContract<EnsembleModel> {
+    @Override
+    protected Dataset data() {
+        return SyntheticData.trig(400, 2);
+    }
+
+    @Override
+    protected EnsembleModel train(Dataset d, long seed) {
+        return (EnsembleModel) ModelFamilies.get("gbm").train(d, null, TrainConfig.of(seed).with("trees", "20"));
+    }
+}
