@@ -33,7 +33,8 @@ import org.pellucid.core.model.Simulatable;
  * and it would look important for every row. Inference runs in double precision in Java, so
  * predictions and explanations are one computation.
  */
-public final class LogisticModel implements InterpretableModel<FeatureAttribution>, Simulatable, HasComplexity, Savable {
+public final class LogisticModel implements InterpretableModel<FeatureAttribution>, Simulatable, HasComplexity, Savable,
+        org.pellucid.core.model.ClassAttributable {
     private final FeatureEncoder encoder;
     private final double[][] weights; // [logit][input]; 1 logit for binary, K for multiclass
     private final double[] intercepts;
@@ -109,6 +110,42 @@ public final class LogisticModel implements InterpretableModel<FeatureAttributio
             cs.add(new Contribution(s.feature(c).name(), x.text(c), perColumn[explained][c]));
         }
         return new Explained<>(pred, new FeatureAttribution(cs, baselines[explained], logits[explained], target, "exact-linear"));
+    }
+
+    /**
+     * Exact contributions to the logit of any class: for a binary model the logit of the first class
+     * is minus that of the second, so its contributions are the negated ones; for a multiclass model
+     * they are the contributions to that class's softmax score.
+     */
+    @Override
+    public FeatureAttribution attribution(Instance x, int targetClass) {
+        FeatureAttribution own = explain(x).explanation();
+        if (!binary()) {
+            if (targetClass == predict(x).classIndex()) {
+                return own;
+            }
+            double[] z = encoder.encode(x);
+            double[] mu = encodedMean;
+            double[] perColumn = new double[schema().featureCount()];
+            double base = intercepts[targetClass];
+            double out = intercepts[targetClass];
+            for (int j = 0; j < z.length; j++) {
+                perColumn[encoder.features().get(j).column()] += weights[targetClass][j] * (z[j] - mu[j]);
+                base += weights[targetClass][j] * mu[j];
+                out += weights[targetClass][j] * z[j];
+            }
+            List<Contribution> cs = new ArrayList<>();
+            for (int c = 0; c < perColumn.length; c++) {
+                cs.add(new Contribution(schema().feature(c).name(), x.text(c), perColumn[c]));
+            }
+            return new FeatureAttribution(cs, base, out, "logit(" + schema().classes().get(targetClass) + ")", "exact-linear");
+        }
+        if (targetClass == 1) {
+            return own;
+        }
+        List<Contribution> cs = own.contributions().stream()
+                .map(c -> new Contribution(c.feature(), c.value(), -c.attribution())).toList();
+        return new FeatureAttribution(cs, -own.baseline(), -own.output(), "logit(" + schema().classes().get(0) + ")", "exact-linear");
     }
 
     private double[] probabilities(double[] logits) {

@@ -32,6 +32,18 @@ class LogisticModelTest {
     }
 
     @Test
+    void attributionsForTheOtherClassAreExactToo() {
+        Dataset d = SyntheticData.rule(300, 4);
+        LogisticModel m = (LogisticModel) new LogisticFamily().train(d, null, TrainConfig.of(3).with("epochs", "20"));
+        for (int i = 0; i < 20; i++) {
+            FeatureAttribution a0 = m.attribution(d.row(i), 0);
+            double p0 = m.predict(d.row(i)).probability(0);
+            assertEquals(Math.log(p0 / (1 - p0)), a0.output(), 1e-9);
+            assertEquals(0, a0.completenessGap(), 1e-12);
+        }
+    }
+
+    @Test
     void multiclassExplainsThePredictedClass() {
         Dataset d = SyntheticData.rule(300, 4);
         // three classes from the rule data: deny / approve, split approve by income

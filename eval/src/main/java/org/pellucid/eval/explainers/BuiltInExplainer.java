@@ -18,6 +18,9 @@ public final class BuiltInExplainer implements Explainer {
 
     @Override
     public FeatureAttribution explain(Predictor model, Instance x, int targetClass) {
+        if (model instanceof org.pellucid.core.model.ClassAttributable c) {
+            return c.attribution(x, targetClass);
+        }
         if (!(model instanceof InterpretableModel<?> m)) {
             throw new IllegalArgumentException("this model is a black box with no built-in explanation; use kernel-shap");
         }
