@@ -34,10 +34,53 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE")
     Path json;
 
+    @Option(names = "--rows", defaultValue = "50", description = "kernel-shap: test rows explained (default ${DEFAULT-VALUE}).")
+    int rows;
+
+    /** KernelSHAP on adult with the mlp: rows per second and model evaluations per row. */
+    private int kernelShap() {
+        PrintWriter out = spec.commandLine().getOut();
+        org.pellucid.core.data.Dataset d = Cli.load("adult", null, "impute", spec.commandLine().getErr());
+        org.pellucid.core.data.Splits.TrainValidTest s = org.pellucid.core.data.Splits.trainValidTest(d, 0.2, 0.2, 1);
+        org.pellucid.core.data.Dataset train = d.subset(s.train());
+        org.pellucid.core.data.Dataset test = d.subset(s.test());
+        var model = org.pellucid.core.models.ModelFamilies.get("mlp").train(train, d.subset(s.valid()),
+                org.pellucid.core.models.TrainConfig.of(1));
+        var shap = new org.pellucid.eval.explainers.KernelShap(org.pellucid.eval.explainers.KernelShap.sampleBackground(train, 50, 1),
+                org.pellucid.eval.explainers.Output.PROBABILITY, 1024, 10, 8192, 1);
+        int n = Math.min(rows, test.size());
+        shap.explain(model, test.row(0), 1); // warm-up
+        long before = shap.evaluations();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            shap.explain(model, test.row(i), model.predict(test.row(i)).classIndex());
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        double perRow = (double) (shap.evaluations() - before) / n;
+        out.printf(java.util.Locale.ROOT, "kernel-shap: %.2f rows/s on adult with mlp (%d columns, 1024 coalitions, 50 background rows,"
+                + " %.0f model evaluations per row, batches of 8192 rows)%n", n / secs, d.schema().featureCount(), perRow);
+        if (json != null) {
+            JsonObject o = new JsonObject();
+            o.addProperty("benchmark", "kernel-shap");
+            o.addProperty("dataset", "adult");
+            o.addProperty("model", "mlp");
+            o.addProperty("rows_per_second", n / secs);
+            o.addProperty("model_evaluations_per_row", perRow);
+            o.addProperty("rows", n);
+            o.addProperty("coalitions", 1024);
+            o.addProperty("background_rows", 50);
+            Cli.writeJson(json, o);
+        }
+        return Pellucid.OK;
+    }
+
     @Override
     public Integer call() {
+        if (name.equals("kernel-shap")) {
+            return kernelShap();
+        }
         if (!name.equals("train-step")) {
-            throw new Pellucid.UsageException("unknown benchmark '" + name + "'; available: train-step");
+            throw new Pellucid.UsageException("unknown benchmark '" + name + "'; available: train-step, kernel-shap");
         }
         if (steps < 100) {
             throw new Pellucid.UsageException("--steps must be at least 100");
