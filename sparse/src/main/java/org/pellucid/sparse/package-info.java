@@ -1,5 +1,6 @@
 /**
- * L1-sparse MLPs and LassoNet-style feature selection (Lemhadri et al., JMLR 2021).
- * Not built yet: tracked by issue #3. The module exists so the reactor and its seams are in place.
+ * Sparse neural models that say which columns they use: {@code sparse-mlp} (group-lasso proximal
+ * steps) and {@code lassonet} (Lemhadri et al., JMLR 2021: skip path + hierarchical proximal
+ * operator), both trained along a warm-started regularisation path.
  */
 package org.pellucid.sparse;

@@ -75,12 +75,15 @@ public final class DatasetRegistry {
         add("mnist", "MNIST test split, 10,000 digits 28x28", "mnist/t10k-images-idx3-ubyte.gz",
                 (dir, s) -> IdxLoader.load("mnist", dir.resolve("mnist/t10k-images-idx3-ubyte.gz"),
                         dir.resolve("mnist/t10k-labels-idx1-ubyte.gz"), FeatureNames.DIGIT_CLASSES));
-        add("fashion-mnist", "Fashion-MNIST test split, 10,000 images 28x28", "fashion-mnist/t10k-images-idx3-ubyte.gz",
-                (dir, s) -> IdxLoader.load("fashion-mnist", dir.resolve("fashion-mnist/t10k-images-idx3-ubyte.gz"),
+        add("fashion-mnist", "Fashion-MNIST, training and test images together (70,000, 28x28)", "fashion-mnist/train-images-idx3-ubyte.gz",
+                (dir, s) -> IdxLoader.concat("fashion-mnist",
+                        IdxLoader.load("train", dir.resolve("fashion-mnist/train-images-idx3-ubyte.gz"),
+                                dir.resolve("fashion-mnist/train-labels-idx1-ubyte.gz"), FeatureNames.FASHION_CLASSES),
+                        IdxLoader.load("test", dir.resolve("fashion-mnist/t10k-images-idx3-ubyte.gz"),
+                                dir.resolve("fashion-mnist/t10k-labels-idx1-ubyte.gz"), FeatureNames.FASHION_CLASSES)));
+        add("fashion-mnist-test", "Fashion-MNIST test split only, 10,000 images 28x28", "fashion-mnist/t10k-images-idx3-ubyte.gz",
+                (dir, s) -> IdxLoader.load("fashion-mnist-test", dir.resolve("fashion-mnist/t10k-images-idx3-ubyte.gz"),
                         dir.resolve("fashion-mnist/t10k-labels-idx1-ubyte.gz"), FeatureNames.FASHION_CLASSES));
-        add("fashion-mnist-train", "Fashion-MNIST training split, 60,000 images 28x28", "fashion-mnist/train-images-idx3-ubyte.gz",
-                (dir, s) -> IdxLoader.load("fashion-mnist-train", dir.resolve("fashion-mnist/train-images-idx3-ubyte.gz"),
-                        dir.resolve("fashion-mnist/train-labels-idx1-ubyte.gz"), FeatureNames.FASHION_CLASSES));
         add("sms-spam", "SMS spam collection, token sequences", "text/sms_spam.csv",
                 (dir, s) -> TextLoader.load(dir.resolve("text/sms_spam.csv"), "type", "text", 20000));
         add("sst2", "SST-2 sentiment (training phrases), token sequences", "text/sst2_train.tsv",

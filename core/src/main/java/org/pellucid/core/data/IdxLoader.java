@@ -42,6 +42,25 @@ public final class IdxLoader {
                 .imageShape(1, shape[0], shape[1]).build();
     }
 
+    /** Two image sets of the same shape and classes, one after the other. */
+    public static Dataset concat(String name, Dataset a, Dataset b) {
+        if (!a.schema().equals(b.schema())) {
+            throw new DatasetException("cannot join image sets of different shapes or classes");
+        }
+        double[][] x = new double[a.size() + b.size()][];
+        double[] y = new double[x.length];
+        for (int i = 0; i < a.size(); i++) {
+            x[i] = a.rowValues(i);
+            y[i] = a.target(i);
+        }
+        for (int i = 0; i < b.size(); i++) {
+            x[a.size() + i] = b.rowValues(i);
+            y[a.size() + i] = b.target(i);
+        }
+        int[] shape = a.imageShape();
+        return Dataset.builder(a.schema()).name(name).features(x).targets(y).imageShape(shape[0], shape[1], shape[2]).build();
+    }
+
     static DataInputStream open(Path p) throws IOException {
         InputStream in = Files.newInputStream(p);
         if (p.getFileName().toString().endsWith(".gz")) {

@@ -12,6 +12,9 @@ public interface ProgressListener {
     /** Called once when training ends (early or not). */
     default void onEnd(int bestEpoch, String reason) {}
 
+    /** A line about progress that is not an epoch (a point of a regularisation path, say). */
+    default void onMessage(String line) {}
+
     static ProgressListener silent() {
         return r -> {};
     }
@@ -31,6 +34,11 @@ public interface ProgressListener {
             public void onEnd(int bestEpoch, String reason) {
                 out.println(label + " done: " + reason + ", keeping epoch " + bestEpoch);
             }
+
+            @Override
+            public void onMessage(String line) {
+                out.println(label + " " + line);
+            }
         };
     }
 
@@ -46,6 +54,11 @@ public interface ProgressListener {
             @Override
             public void onEnd(int bestEpoch, String reason) {
                 out.println(label + " done: " + reason + ", keeping epoch " + bestEpoch);
+            }
+
+            @Override
+            public void onMessage(String line) {
+                out.println(label + " " + line);
             }
         };
     }
@@ -67,6 +80,12 @@ public interface ProgressListener {
             public void onEnd(int bestEpoch, String reason) {
                 out.println();
                 out.println(label + " done: " + reason + ", keeping epoch " + bestEpoch);
+            }
+
+            @Override
+            public void onMessage(String line) {
+                out.println();
+                out.println(label + " " + line);
             }
         };
     }

@@ -134,8 +134,13 @@ public final class Trainer {
                             double c2 = 1 - Math.pow(BETA2, t);
                             float lrCorrected = (float) (lr * Math.sqrt(c2) / c1);
                             NDArray grad = theta.getGradient();
-                            theta.getNDArrayInternal().adamUpdate(new NDList(theta, grad, mean, var), new NDList(theta),
-                                    lr, lrCorrected, wd, 1f, -1f, BETA1, BETA2, EPSILON, true, o.decoupledWeightDecay());
+                            if (o.optimizer() == Optimizer.ADAM) {
+                                theta.getNDArrayInternal().adamUpdate(new NDList(theta, grad, mean, var), new NDList(theta),
+                                        lr, lrCorrected, wd, 1f, -1f, BETA1, BETA2, EPSILON, true, o.decoupledWeightDecay());
+                            } else {
+                                theta.getNDArrayInternal().sgdUpdate(new NDList(theta, grad, mean), new NDList(theta),
+                                        lr, wd, 1f, -1f, 0.9f, false);
+                            }
                             lossSum.addi(loss.stopGradient());
                             hook.afterStep(theta, layout, t);
                             steps++;

@@ -12,10 +12,16 @@ package org.pellucid.core.train;
  * @param seed seeds the initial parameters and the batch order
  * @param device where to train
  * @param progress receives one report per epoch
+ * @param optimizer Adam (default) or SGD with momentum
  */
 public record TrainingOptions(int epochs, int batchSize, double learningRate, double weightDecay,
                               boolean decoupledWeightDecay, int patience, long seed, DeviceChoice device,
-                              ProgressListener progress) {
+                              ProgressListener progress, Optimizer optimizer) {
+
+    public TrainingOptions(int epochs, int batchSize, double learningRate, double weightDecay, boolean decoupledWeightDecay,
+                           int patience, long seed, DeviceChoice device, ProgressListener progress) {
+        this(epochs, batchSize, learningRate, weightDecay, decoupledWeightDecay, patience, seed, device, progress, Optimizer.ADAM);
+    }
 
     public TrainingOptions {
         if (epochs < 1) {
@@ -35,6 +41,11 @@ public record TrainingOptions(int epochs, int batchSize, double learningRate, do
         }
         device = device == null ? DeviceChoice.CPU : device;
         progress = progress == null ? ProgressListener.silent() : progress;
+        optimizer = optimizer == null ? Optimizer.ADAM : optimizer;
+    }
+
+    public TrainingOptions withOptimizer(Optimizer o) {
+        return new TrainingOptions(epochs, batchSize, learningRate, weightDecay, decoupledWeightDecay, patience, seed, device, progress, o);
     }
 
     public static TrainingOptions defaults() {
@@ -42,34 +53,34 @@ public record TrainingOptions(int epochs, int batchSize, double learningRate, do
     }
 
     public TrainingOptions withEpochs(int e) {
-        return new TrainingOptions(e, batchSize, learningRate, weightDecay, decoupledWeightDecay, patience, seed, device, progress);
+        return new TrainingOptions(e, batchSize, learningRate, weightDecay, decoupledWeightDecay, patience, seed, device, progress, optimizer);
     }
 
     public TrainingOptions withBatchSize(int b) {
-        return new TrainingOptions(epochs, b, learningRate, weightDecay, decoupledWeightDecay, patience, seed, device, progress);
+        return new TrainingOptions(epochs, b, learningRate, weightDecay, decoupledWeightDecay, patience, seed, device, progress, optimizer);
     }
 
     public TrainingOptions withLearningRate(double lr) {
-        return new TrainingOptions(epochs, batchSize, lr, weightDecay, decoupledWeightDecay, patience, seed, device, progress);
+        return new TrainingOptions(epochs, batchSize, lr, weightDecay, decoupledWeightDecay, patience, seed, device, progress, optimizer);
     }
 
     public TrainingOptions withWeightDecay(double wd, boolean decoupled) {
-        return new TrainingOptions(epochs, batchSize, learningRate, wd, decoupled, patience, seed, device, progress);
+        return new TrainingOptions(epochs, batchSize, learningRate, wd, decoupled, patience, seed, device, progress, optimizer);
     }
 
     public TrainingOptions withPatience(int p) {
-        return new TrainingOptions(epochs, batchSize, learningRate, weightDecay, decoupledWeightDecay, p, seed, device, progress);
+        return new TrainingOptions(epochs, batchSize, learningRate, weightDecay, decoupledWeightDecay, p, seed, device, progress, optimizer);
     }
 
     public TrainingOptions withSeed(long s) {
-        return new TrainingOptions(epochs, batchSize, learningRate, weightDecay, decoupledWeightDecay, patience, s, device, progress);
+        return new TrainingOptions(epochs, batchSize, learningRate, weightDecay, decoupledWeightDecay, patience, s, device, progress, optimizer);
     }
 
     public TrainingOptions withDevice(DeviceChoice d) {
-        return new TrainingOptions(epochs, batchSize, learningRate, weightDecay, decoupledWeightDecay, patience, seed, d, progress);
+        return new TrainingOptions(epochs, batchSize, learningRate, weightDecay, decoupledWeightDecay, patience, seed, d, progress, optimizer);
     }
 
     public TrainingOptions withProgress(ProgressListener p) {
-        return new TrainingOptions(epochs, batchSize, learningRate, weightDecay, decoupledWeightDecay, patience, seed, device, p);
+        return new TrainingOptions(epochs, batchSize, learningRate, weightDecay, decoupledWeightDecay, patience, seed, device, p, optimizer);
     }
 }

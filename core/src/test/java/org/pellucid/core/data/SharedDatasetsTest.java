@@ -19,7 +19,7 @@ class SharedDatasetsTest {
         "letter-recognition, 20000, 16, 26", "magic04, 19020, 10, 2", "mushroom, 8124, 22, 2", "nursery, 12960, 8, 5",
         "tic-tac-toe, 958, 9, 2", "wine, 178, 13, 3", "breast-cancer, 569, 30, 2", "iris, 150, 4, 3",
         "wine-sklearn, 178, 13, 3", "digits, 1797, 64, 10", "compas, 7214, 9, 2", "mnist, 10000, 784, 10",
-        "fashion-mnist, 10000, 784, 10", "splice, 3190, 60, 3", "sms-spam, 5574, 0, 2"})
+        "fashion-mnist-test, 10000, 784, 10", "splice, 3190, 60, 3", "sms-spam, 5574, 0, 2"})
     void loadsWithItsDocumentedSize(String name, int rows, int columns, int classes) {
         assumeTrue(DatasetRegistry.isAvailable(name), "dataset '" + name + "' is not in " + DatasetRegistry.dataDirectory()
                 + " (set PELLUCID_DATA)");

@@ -91,6 +91,22 @@ final class Experiment {
         if (r.model() instanceof HasComplexity h) {
             o.add("complexity", complexity(h.complexity()));
         }
+        if (r.model() instanceof org.pellucid.sparse.SparseModel sm) {
+            com.google.gson.JsonArray path = new com.google.gson.JsonArray();
+            for (org.pellucid.sparse.PathPoint p : sm.path()) {
+                JsonObject po = new JsonObject();
+                po.addProperty("lambda", p.lambda());
+                po.addProperty("active_features", p.activeFeatures());
+                po.addProperty("val_accuracy", p.validAccuracy());
+                path.add(po);
+            }
+            o.add("path", path);
+            JsonObject c = o.getAsJsonObject("complexity");
+            c.addProperty("active_connections", sm.complexity().parameters());
+            com.google.gson.JsonArray sel = new com.google.gson.JsonArray();
+            sm.describe().features().forEach(sel::add);
+            o.add("selected_features", sel);
+        }
         JsonObject timing = new JsonObject();
         timing.addProperty("train_seconds", r.trainSeconds());
         o.add("timing", timing);
@@ -103,6 +119,7 @@ final class Experiment {
     static JsonObject complexity(Complexity c) {
         JsonObject o = new JsonObject();
         o.addProperty("features", c.features());
+        o.addProperty("active_features", c.features());
         o.addProperty("parameters", c.parameters());
         o.addProperty("rules", c.rules());
         o.addProperty("literals", c.literals());

@@ -57,6 +57,12 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--hidden", description = "Hidden layer sizes, e.g. 64,64 (mlp).")
     String hidden;
 
+    @Option(names = "--max-features", paramLabel = "K", description = "Sparse models: keep at most K columns.")
+    Integer maxFeatures;
+
+    @Option(names = "--max-leaves", paramLabel = "N", description = "Tree models: leaf budget.")
+    Integer maxLeaves;
+
     @Option(names = {"-o", "--option"}, paramLabel = "NAME=VALUE", description = "A model option (repeatable).")
     Map<String, String> options = new LinkedHashMap<>();
 
@@ -77,6 +83,12 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (hidden != null) {
             opts.put("hidden", hidden);
+        }
+        if (maxFeatures != null) {
+            opts.put("max-features", maxFeatures.toString());
+        }
+        if (maxLeaves != null) {
+            opts.put("max-leaves", maxLeaves.toString());
         }
         TrainConfig cfg = new TrainConfig(seed, DeviceChoice.parse(device), ProgressListener.auto(model), opts);
         Dataset d = Cli.load(dataOptions.data, dataOptions.target, dataOptions.missing, err);
