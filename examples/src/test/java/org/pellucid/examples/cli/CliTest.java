@@ -124,7 +124,7 @@ class CliTest {
         Run r = run("demo", "--out", out.toString(), "--rows", "800");
         assertEquals(0, r.code(), r.err());
         JsonObject o = json(out.resolve("demo.json"));
-        assertEquals(5, o.getAsJsonObject("comparison").getAsJsonArray("models").size(), "logistic, mlp, tree, rf, gbm");
+        assertEquals(org.pellucid.core.models.ModelFamilies.all().size(), o.getAsJsonObject("comparison").getAsJsonArray("models").size(), "every registered model");
         assertTrue(o.getAsJsonObject("ground_truth_check").get("tree_uses_exactly_the_relevant_columns").getAsBoolean());
         assertEquals(4, o.getAsJsonArray("scores").size());
         assertTrue(Files.readString(out.resolve("report.txt")).contains("true rule"));
