@@ -18,7 +18,10 @@ import org.pellucid.eval.explainers.BuiltInExplainer;
 import org.pellucid.eval.explainers.Explainer;
 import org.pellucid.eval.explainers.KernelShap;
 import org.pellucid.eval.explainers.Output;
+import org.pellucid.eval.explainers.GradientExplainer;
+import org.pellucid.eval.explainers.Lime;
 import org.pellucid.eval.explainers.RandomExplainer;
+import org.pellucid.eval.explainers.TreeShap;
 import org.pellucid.eval.metrics.AttributionMetrics;
 import org.pellucid.eval.metrics.Category;
 import org.pellucid.eval.metrics.EvalContext;
@@ -34,7 +37,8 @@ import org.pellucid.eval.metrics.StabilityMetrics;
  */
 public final class Evaluation {
     /** The explainers {@code --explainer} accepts. */
-    public static final List<String> EXPLAINERS = List.of("built-in", "kernel-shap", "random");
+    public static final List<String> EXPLAINERS = List.of("built-in", "kernel-shap", "lime", "ig", "saliency",
+            "gradient-x-input", "smoothgrad", "tree-shap", "random");
 
     /**
      * @param explainer one of {@link #EXPLAINERS}
@@ -67,6 +71,12 @@ public final class Evaluation {
             case "built-in" -> new BuiltInExplainer();
             case "kernel-shap" -> new KernelShap(KernelShap.sampleBackground(train, s.background(), s.seed()), s.output(),
                     s.samples(), 10, 8192, s.seed());
+            case "lime" -> new Lime(KernelShap.sampleBackground(train, 5000, s.seed()), s.output(), 1000, s.seed());
+            case "ig" -> GradientExplainer.of(GradientExplainer.Method.INTEGRATED_GRADIENTS, s.output(), s.seed());
+            case "saliency" -> GradientExplainer.of(GradientExplainer.Method.SALIENCY, s.output(), s.seed());
+            case "gradient-x-input" -> GradientExplainer.of(GradientExplainer.Method.GRADIENT_X_INPUT, s.output(), s.seed());
+            case "smoothgrad" -> GradientExplainer.of(GradientExplainer.Method.SMOOTHGRAD, s.output(), s.seed());
+            case "tree-shap" -> new TreeShap(s.output());
             case "random" -> new RandomExplainer(s.output(), s.seed());
             default -> throw new IllegalArgumentException(s.explainer());
         };
@@ -118,6 +128,8 @@ public final class Evaluation {
             put(fidelity, AttributionMetrics.comprehensiveness(ctx, expl));
             put(fidelity, AttributionMetrics.sufficiency(ctx, expl));
             put(fidelity, AttributionMetrics.faithfulnessCorrelation(ctx, expl));
+            put(fidelity, AttributionMetrics.infidelity(ctx, expl));
+            put(fidelity, AttributionMetrics.completenessGap(expl, s.seed()));
             put(simulability, AttributionMetrics.size(expl, s.seed()));
             double[] sim = SimulabilityMetrics.forwardSimulation(ctx, expl, s.simulationColumns());
             simulability.addProperty("forward_simulation", sim[0]);

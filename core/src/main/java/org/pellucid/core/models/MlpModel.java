@@ -20,7 +20,7 @@ import org.pellucid.core.train.NetworkRunner;
  * {@code eval} module explains it post hoc. Inference runs through DJL on the CPU and is safe to
  * call from many threads.
  */
-public final class MlpModel implements Savable {
+public final class MlpModel implements Savable, org.pellucid.core.model.Differentiable {
     private final FeatureEncoder encoder;
     private final MlpNetwork network;
     private final NetworkRunner runner;
@@ -48,8 +48,32 @@ public final class MlpModel implements Savable {
         return provenance;
     }
 
+    @Override
     public FeatureEncoder encoder() {
         return encoder;
+    }
+
+    @Override
+    public Gradients gradients(double[][] encodedRows, int targetClass) {
+        int rows = encodedRows.length;
+        int w = encoder.width();
+        float[] x = new float[rows * w];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < w; j++) {
+                x[i * w + j] = (float) encodedRows[i][j];
+            }
+        }
+        boolean cls = schema().isClassification();
+        float[][] r = runner.inputGradients(x, rows, cls ? targetClass : 0, cls);
+        double[] out = new double[rows];
+        double[][] g = new double[rows][w];
+        for (int i = 0; i < rows; i++) {
+            out[i] = r[0][i];
+            for (int j = 0; j < w; j++) {
+                g[i][j] = r[1][i * w + j];
+            }
+        }
+        return new Gradients(out, g);
     }
 
     public MlpNetwork network() {

@@ -47,6 +47,28 @@ public final class NetworkRunner implements AutoCloseable {
         }
     }
 
+    /**
+     * The softmax probability of {@code target} (or, with {@code softmax} false, raw output
+     * {@code target}) for each row, and its gradient with respect to the row, by autograd.
+     * Returns {@code [outputs, gradients]}: rows values, then rows × width values.
+     */
+    public float[][] inputGradients(float[] x, int rows, int target, boolean softmax) {
+        int width = rows == 0 ? 0 : x.length / rows;
+        try (NDScope scope = new NDScope();
+             ai.djl.training.GradientCollector gc = Torch.engine().newGradientCollector()) {
+            scope.suppressNotUsedWarning();
+            NDArray in = manager.create(x, new Shape(rows, width));
+            in.setRequiresGradient(true);
+            NDArray out = net.forward(params, in);
+            if (softmax) {
+                out = out.softmax(1);
+            }
+            NDArray y = out.get(":, " + target);
+            gc.backward(y.sum());
+            return new float[][] {y.toFloatArray(), in.getGradient().toFloatArray()};
+        }
+    }
+
     @Override
     public void close() {
         manager.close();

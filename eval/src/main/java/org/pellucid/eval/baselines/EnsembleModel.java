@@ -61,6 +61,24 @@ public final class EnsembleModel implements Savable {
         return trees.length;
     }
 
+    public FeatureEncoder encoder() {
+        return encoder;
+    }
+
+    public Combination combination() {
+        return combination;
+    }
+
+    /** The trees: [tree][0] for averaged forests, [round][class score] for boosting. */
+    public DecisionTree[] round(int r) {
+        return trees[r].clone();
+    }
+
+    /** Boosting's initial scores (empty for forests). */
+    public double[] init() {
+        return init == null ? new double[0] : init.clone();
+    }
+
     @Override
     public Prediction predict(Instance x) {
         return predictEncoded(encoder.encode(x));

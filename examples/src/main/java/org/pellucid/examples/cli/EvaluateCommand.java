@@ -32,10 +32,9 @@ final class EvaluateCommand implements Callable<Integer> {
     Path modelDir;
 
 
-
-
     @Option(names = "--explainer", defaultValue = "built-in", paramLabel = "NAME",
-            description = "built-in, kernel-shap or random (default ${DEFAULT-VALUE}).")
+            description = {"built-in, kernel-shap, lime, tree-shap (rf, gbm), ig, saliency, gradient-x-input, smoothgrad",
+                    "(neural models), or the random control (default ${DEFAULT-VALUE})."})
     String explainer;
 
     @Option(names = "--rows", defaultValue = "200", description = "Test rows explained (default ${DEFAULT-VALUE}).")
