@@ -1,0 +1,456 @@
+package org.pellucid.bottleneck;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.pellucid.core.data.Instance;
+import org.pellucid.core.data.Schema;
+import org.pellucid.core.encode.FeatureEncoder;
+import org.pellucid.core.explain.ConceptExplanation;
+import org.pellucid.core.explain.GlobalExplanation;
+import org.pellucid.core.io.ModelFormatException;
+import org.pellucid.core.io.ModelReader;
+import org.pellucid.core.io.ModelWriter;
+import org.pellucid.core.io.Savable;
+import org.pellucid.core.model.Complexity;
+import org.pellucid.core.model.Explained;
+import org.pellucid.core.model.HasComplexity;
+import org.pellucid.core.model.InterpretableModel;
+import org.pellucid.core.model.Prediction;
+import org.pellucid.core.model.Provenance;
+import org.pellucid.core.train.ParamLayout;
+
+/**
+ * A trained concept model — bottleneck ({@code cbm}) or concept embedding ({@code cem}): input →
+ * concepts → label, where any concept can be replaced by a given value (an intervention) and the
+ * label recomputed. Inference runs in plain Java doubles on the trained parameters, so it is exact,
+ * deterministic and safe from many threads.
+ *
+ * <p>The explanation of a prediction is its concepts: each one's probability, its contribution to
+ * the predicted class's logit (contributions plus the head's intercept equal the logit exactly —
+ * for {@code cem} a concept's contribution is the head's weights on its mixed embedding), and the
+ * concepts whose flip alone would change the predicted class.
+ */
+public final class ConceptModel implements InterpretableModel<ConceptExplanation>, Savable, HasComplexity {
+    private final String kind;
+    private final String mode;
+    private final FeatureEncoder encoder;
+    private final ConceptGroups groups;
+    private final int[] hidden;
+    private final int m;
+    private final boolean pairwise;
+    private final int[][] pairs;
+    private final float[] parameters;
+    private final Provenance provenance;
+    private final ParamLayout layout;
+    private final double[][][] encW;
+    private final double[][] encB;
+    private final double[][] cW;
+    private final double[] cB;
+    private final double[][] posW;
+    private final double[] posB;
+    private final double[][] negW;
+    private final double[] negB;
+    private final double[][] sW;
+    private final double[] sB;
+    private final double[][] yW;
+    private final double[] yB;
+
+    ConceptModel(String kind, String mode, FeatureEncoder encoder, ConceptGroups groups, int[] hidden, int m,
+                 boolean pairwise, float[] parameters, Provenance provenance) {
+        this.pairwise = pairwise;
+        this.pairs = pairwise ? groups.pairs() : new int[0][];
+        this.kind = kind;
+        this.mode = mode;
+        this.encoder = encoder;
+        this.groups = groups;
+        this.hidden = hidden.clone();
+        this.m = m;
+        this.parameters = parameters.clone();
+        this.provenance = provenance;
+        boolean emb = isEmbedding();
+        this.layout = ConceptNetwork.full(emb, encoder.width(), hidden, groups, m, classes(), false, pairwise).layout();
+        if (layout.size() != parameters.length) {
+            throw new ModelFormatException(kind + " model: " + parameters.length + " parameters for a layout of " + layout.size());
+        }
+        encW = new double[hidden.length][][];
+        encB = new double[hidden.length][];
+        for (int l = 0; l < hidden.length; l++) {
+            encW[l] = mat("e_w" + l);
+            encB[l] = vec("e_b" + l);
+        }
+        cW = emb ? null : mat("c_w");
+        cB = emb ? null : vec("c_b");
+        posW = emb ? mat("pos_w") : null;
+        posB = emb ? vec("pos_b") : null;
+        negW = emb ? mat("neg_w") : null;
+        negB = emb ? vec("neg_b") : null;
+        sW = emb ? mat("s_w") : null;
+        sB = emb ? vec("s_b") : null;
+        yW = mat("y_w");
+        yB = vec("y_b");
+    }
+
+    private double[][] mat(String name) {
+        ParamLayout.Slot s = layout.slot(name);
+        int rows = (int) s.shape().get(0);
+        int cols = (int) s.shape().get(1);
+        double[][] w = new double[rows][cols];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                w[r][c] = parameters[(int) s.offset() + r * cols + c];
+            }
+        }
+        return w;
+    }
+
+    private double[] vec(String name) {
+        ParamLayout.Slot s = layout.slot(name);
+        double[] v = new double[(int) s.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = parameters[(int) s.offset() + i];
+        }
+        return v;
+    }
+
+    public boolean isEmbedding() {
+        return kind.equals("cem");
+    }
+
+    /** independent, sequential or joint. */
+    public String mode() {
+        return mode;
+    }
+
+    public ConceptGroups groups() {
+        return groups;
+    }
+
+    public FeatureEncoder encoder() {
+        return encoder;
+    }
+
+    private int classes() {
+        return encoder.schema().classes().size();
+    }
+
+    @Override
+    public String kind() {
+        return kind;
+    }
+
+    @Override
+    public Schema schema() {
+        return encoder.schema();
+    }
+
+    @Override
+    public Provenance provenance() {
+        return provenance;
+    }
+
+    /** What the encoder computes for one row: concept probabilities and, for cem, the embeddings. */
+    public record ConceptState(double[] probabilities, double[][] positive, double[][] negative) {}
+
+    private static double[] affine(double[][] w, double[] b, double[] x, boolean relu) {
+        double[] out = new double[w.length];
+        for (int r = 0; r < w.length; r++) {
+            double s = b[r];
+            double[] row = w[r];
+            for (int c = 0; c < x.length; c++) {
+                s += row[c] * x[c];
+            }
+            out[r] = relu ? Math.max(0, s) : s;
+        }
+        return out;
+    }
+
+    /** The encoder's view of x: predicted concept probabilities (and embeddings for cem). */
+    public ConceptState concepts(Instance x) {
+        double[] h = encoder.encode(x);
+        for (int l = 0; l < hidden.length; l++) {
+            h = affine(encW[l], encB[l], h, true);
+        }
+        int k = groups.concepts();
+        if (!isEmbedding()) {
+            return new ConceptState(groups.activate(affine(cW, cB, h, false)), null, null);
+        }
+        double[] pos = affine(posW, posB, h, true);
+        double[] neg = affine(negW, negB, h, true);
+        double[][] p = new double[k][m];
+        double[][] n = new double[k][m];
+        double[] logits = new double[k];
+        for (int i = 0; i < k; i++) {
+            double s = sB[i];
+            for (int d = 0; d < m; d++) {
+                p[i][d] = pos[i * m + d];
+                n[i][d] = neg[i * m + d];
+                s += sW[i][d] * p[i][d] + sW[i][m + d] * n[i][d];
+            }
+            logits[i] = s;
+        }
+        return new ConceptState(groups.activate(logits), p, n);
+    }
+
+    /** The head's input for the given concept values (probabilities, or 0/1 after interventions). */
+    private double[] headInput(ConceptState st, double[] values) {
+        int k = groups.concepts();
+        if (!isEmbedding()) {
+            if (!pairwise) {
+                return values;
+            }
+            double[] in = java.util.Arrays.copyOf(values, k + pairs.length);
+            for (int q = 0; q < pairs.length; q++) {
+                in[k + q] = values[pairs[q][0]] * values[pairs[q][1]];
+            }
+            return in;
+        }
+        double[] in = new double[k * m];
+        for (int i = 0; i < k; i++) {
+            for (int d = 0; d < m; d++) {
+                in[i * m + d] = values[i] * st.positive()[i][d] + (1 - values[i]) * st.negative()[i][d];
+            }
+        }
+        return in;
+    }
+
+    /** Class logits when the concepts take {@code values}. */
+    public double[] classLogits(ConceptState st, double[] values) {
+        return affine(yW, yB, headInput(st, values), false);
+    }
+
+    /**
+     * Concept values after an intervention: {@code given[i]} replaces concept i unless it is NaN.
+     * Categorical groups are given whole (one-hot).
+     */
+    public static double[] apply(double[] predicted, double[] given) {
+        if (given == null) {
+            return predicted.clone();
+        }
+        if (given.length != predicted.length) {
+            throw new IllegalArgumentException(given.length + " intervention values for " + predicted.length + " concepts");
+        }
+        double[] v = predicted.clone();
+        for (int i = 0; i < v.length; i++) {
+            if (!Double.isNaN(given[i])) {
+                if (given[i] < 0 || given[i] > 1) {
+                    throw new IllegalArgumentException("concept values lie in [0, 1], got " + given[i]);
+                }
+                v[i] = given[i];
+            }
+        }
+        return v;
+    }
+
+    static Prediction toPrediction(double[] logits, List<String> classes) {
+        double max = Arrays.stream(logits).max().orElse(0);
+        double[] p = new double[logits.length];
+        double s = 0;
+        for (int c = 0; c < p.length; c++) {
+            p[c] = Math.exp(logits[c] - max);
+            s += p[c];
+        }
+        for (int c = 0; c < p.length; c++) {
+            p[c] /= s;
+        }
+        return Prediction.ofProbabilities(p, classes);
+    }
+
+    @Override
+    public Explained<ConceptExplanation> explain(Instance x) {
+        return explain(x, null);
+    }
+
+    /** The prediction and its concept explanation after intervening with {@code given} (NaN = predicted). */
+    public Explained<ConceptExplanation> explain(Instance x, double[] given) {
+        ConceptState st = concepts(x);
+        double[] values = apply(st.probabilities(), given);
+        double[] logits = classLogits(st, values);
+        Prediction pred = toPrediction(logits, schema().classes());
+        int c = pred.classIndex();
+        double[] in = headInput(st, values);
+        int k = groups.concepts();
+        int per = isEmbedding() ? m : 1;
+        List<ConceptExplanation.ConceptScore> scores = new ArrayList<>(k);
+        for (int i = 0; i < k; i++) {
+            double contrib = 0;
+            for (int d = 0; d < per; d++) {
+                contrib += yW[c][i * per + d] * in[i * per + d];
+            }
+            for (int q = 0; q < pairs.length; q++) {
+                if (pairs[q][0] == i || pairs[q][1] == i) {
+                    contrib += 0.5 * yW[c][k + q] * in[k + q]; // an AND term is shared equally by its two concepts
+                }
+            }
+            boolean intervened = given != null && !Double.isNaN(given[i]);
+            scores.add(new ConceptExplanation.ConceptScore(groups.names().get(i), values[i], contrib, intervened));
+        }
+        List<String> flips = new ArrayList<>();
+        for (ConceptGroups.Group g : groups.groups()) {
+            if (g.binary()) {
+                double[] f = values.clone();
+                f[g.from()] = values[g.from()] > 0.5 ? 0 : 1;
+                if (argmax(classLogits(st, f)) != c) {
+                    flips.add(g.name());
+                }
+            } else {
+                int cur = ConceptGroups.argmax(values, g);
+                for (int alt = g.from(); alt < g.to(); alt++) {
+                    if (alt == cur) {
+                        continue;
+                    }
+                    double[] f = values.clone();
+                    Arrays.fill(f, g.from(), g.to(), 0);
+                    f[alt] = 1;
+                    if (argmax(classLogits(st, f)) != c) {
+                        flips.add(groups.names().get(alt));
+                    }
+                }
+            }
+        }
+        return new Explained<>(pred, new ConceptExplanation(scores, yB[c], flips, Optional.empty()));
+    }
+
+    static int argmax(double[] v) {
+        int b = 0;
+        for (int i = 1; i < v.length; i++) {
+            if (v[i] > v[b]) {
+                b = i;
+            }
+        }
+        return b;
+    }
+
+    /** The head's prediction when every concept takes the given value (no encoder for cbm). */
+    public Prediction predictFromConcepts(Instance x, double[] values) {
+        double[] all = values.clone();
+        for (double v : all) {
+            if (Double.isNaN(v)) {
+                throw new IllegalArgumentException("every concept needs a value");
+            }
+        }
+        return explain(x, all).prediction();
+    }
+
+    /** Concepts with a non-zero weight in the head (all of them for cem). */
+    public int conceptsUsed() {
+        int k = groups.concepts();
+        int per = isEmbedding() ? m : 1;
+        int used = 0;
+        for (int i = 0; i < k; i++) {
+            boolean any = false;
+            for (double[] row : yW) {
+                for (int d = 0; d < per; d++) {
+                    any |= Math.abs(row[i * per + d]) > 1e-9;
+                }
+            }
+            for (int q = 0; q < pairs.length; q++) {
+                if (pairs[q][0] == i || pairs[q][1] == i) {
+                    for (double[] row : yW) {
+                        any |= Math.abs(row[k + q]) > 1e-9;
+                    }
+                }
+            }
+            used += any ? 1 : 0;
+        }
+        return used;
+    }
+
+    @Override
+    public Complexity complexity() {
+        int headParams = yW.length * yW[0].length + yB.length;
+        return new Complexity(encoder.schema().featureCount(), headParams, 0, 0, 0, 0, conceptsUsed());
+    }
+
+    @Override
+    public GlobalExplanation describe() {
+        List<String> classes = schema().classes();
+        int k = groups.concepts();
+        int per = isEmbedding() ? m : 1;
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "%-24s", "concept"));
+        for (String c : classes) {
+            b.append(String.format(Locale.ROOT, " %12s", c.length() > 12 ? c.substring(0, 12) : c));
+        }
+        b.append('\n');
+        for (int i = 0; i < k; i++) {
+            b.append(String.format(Locale.ROOT, "%-24s", groups.names().get(i)));
+            for (double[] row : yW) {
+                double v = 0;
+                for (int d = 0; d < per; d++) {
+                    v += isEmbedding() ? row[i * per + d] * row[i * per + d] : row[i * per + d];
+                }
+                b.append(String.format(Locale.ROOT, " %+12.4f", isEmbedding() ? Math.sqrt(v) : v));
+            }
+            b.append('\n');
+        }
+        for (int q = 0; q < pairs.length; q++) {
+            String name = groups.names().get(pairs[q][0]) + " AND " + groups.names().get(pairs[q][1]);
+            b.append(String.format(Locale.ROOT, "%-24s", name));
+            for (double[] row : yW) {
+                b.append(String.format(Locale.ROOT, " %+12.4f", row[k + q]));
+            }
+            b.append('\n');
+        }
+        b.append(String.format(Locale.ROOT, "%-24s", "(intercept)"));
+        for (double v : yB) {
+            b.append(String.format(Locale.ROOT, " %+12.4f", v));
+        }
+        b.append('\n');
+        String title = isEmbedding() ? "Concept embedding model: norm of the head's weights on each concept's embedding, per class"
+                : "Concept bottleneck (" + mode + "): concept-to-label weights per class";
+        List<String> features = encoder.schema().featureNames();
+        String text = b.toString();
+        return new GlobalExplanation() {
+            @Override
+            public String title() {
+                return title;
+            }
+
+            @Override
+            public List<String> features() {
+                return features;
+            }
+
+            @Override
+            public String toText() {
+                return title + "\n" + text;
+            }
+        };
+    }
+
+    @Override
+    public void write(ModelWriter out) {
+        out.put("mode", mode);
+        out.put("encoder", encoder.toJson());
+        JsonArray h = new JsonArray();
+        for (int v : hidden) {
+            h.add(v);
+        }
+        out.put("hidden", h);
+        out.put("embedding_size", m);
+        out.put("head", pairwise ? "pairwise" : "linear");
+        out.array("parameters", parameters);
+    }
+
+    static ConceptModel read(String kind, ModelReader in) {
+        FeatureEncoder enc = FeatureEncoder.fromJson(in.schema(), in.get("encoder").getAsJsonObject());
+        JsonArray h = in.get("hidden").getAsJsonArray();
+        int[] hidden = new int[h.size()];
+        for (int i = 0; i < hidden.length; i++) {
+            hidden[i] = h.get(i).getAsInt();
+        }
+        return new ConceptModel(kind, in.getString("mode"), enc, new ConceptGroups(in.schema().concepts()), hidden,
+                in.get("embedding_size").getAsInt(), "pairwise".equals(in.getString("head")), in.floats("parameters"),
+                in.provenance());
+    }
+
+    /** Concept metrics of this model on labelled rows, as JSON: see {@link ConceptMetrics}. */
+    public JsonObject metrics(org.pellucid.core.data.Dataset test) {
+        return ConceptMetrics.of(this, test).toJson();
+    }
+}
