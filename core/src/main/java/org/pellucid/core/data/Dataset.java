@@ -167,6 +167,22 @@ public final class Dataset {
         return c;
     }
 
+    /** The same rows with concept annotations attached (0/1 per concept, one row per data row). */
+    public Dataset withConcepts(java.util.List<String> names, double[][] values) {
+        if (values.length != size()) {
+            throw new DatasetException(values.length + " concept rows for " + size() + " data rows");
+        }
+        Builder b = new Builder(schema.withConcepts(names)).name(name);
+        b.x = x;
+        b.y = y;
+        b.concepts = values;
+        b.tokens = tokens;
+        b.vocabulary = vocabulary;
+        b.imageShape = imageShape;
+        b.missing = missing;
+        return new Dataset(b);
+    }
+
     /** The same rows under another name (arrays are shared, not copied). */
     public Dataset named(String newName) {
         Builder b = new Builder(schema).name(newName);

@@ -40,7 +40,11 @@ public final class DatasetRegistry {
                 {"mushroom", "edible or poisonous mushrooms (UCI)"}, {"nursery", "nursery applications (UCI)"},
                 {"tic-tac-toe", "tic-tac-toe endgames (UCI)"}, {"wine", "wine cultivars (UCI)"}}) {
             String file = t[0].equals("letter-recognition") ? "letRecog" : t[0];
-            add(t[0], t[1], "tabular/" + file + ".data", (dir, s) -> InfoDataLoader.load(dir.resolve("tabular/" + file + ".data"), s));
+            boolean ttt = t[0].equals("tic-tac-toe"); // with the eight "x owns this line" concepts attached
+            add(t[0], t[1], "tabular/" + file + ".data", (dir, s) -> {
+                Dataset d = InfoDataLoader.load(dir.resolve("tabular/" + file + ".data"), s);
+                return ttt ? DerivedConcepts.ticTacToe(d) : d;
+            });
         }
         add("breast-cancer", "Wisconsin diagnostic breast cancer (sklearn layout)", "sklearn/breast_cancer.csv",
                 (dir, s) -> SklearnCsvLoader.load(dir.resolve("sklearn/breast_cancer.csv"), FeatureNames.BREAST_CANCER, s));

@@ -63,6 +63,16 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--max-leaves", paramLabel = "N", description = "Tree models: leaf budget.")
     Integer maxLeaves;
 
+    @Option(names = "--mode", description = "Concept models: joint, sequential or independent training.")
+    String mode;
+
+    @Option(names = "--intervention-curve", description = "Concept models: measure task accuracy after intervening on 0, 1, … concepts.")
+    boolean interventionCurve;
+
+    @Option(names = "--policy", defaultValue = "uncertainty",
+            description = "Intervention order: random, uncertainty or greedy (default ${DEFAULT-VALUE}).")
+    String policy;
+
     @Option(names = {"-o", "--option"}, paramLabel = "NAME=VALUE", description = "A model option (repeatable).")
     Map<String, String> options = new LinkedHashMap<>();
 
@@ -90,6 +100,15 @@ final class TrainCommand implements Callable<Integer> {
         if (maxLeaves != null) {
             opts.put("max-leaves", maxLeaves.toString());
         }
+        if (mode != null) {
+            opts.put("mode", mode);
+        }
+        org.pellucid.bottleneck.Interventions.Policy pol;
+        try {
+            pol = org.pellucid.bottleneck.Interventions.Policy.parse(policy);
+        } catch (IllegalArgumentException e) {
+            throw new Pellucid.UsageException(e.getMessage());
+        }
         TrainConfig cfg = new TrainConfig(seed, DeviceChoice.parse(device), ProgressListener.auto(model), opts);
         Dataset d = Cli.load(dataOptions.data, dataOptions.target, dataOptions.missing, err);
         family.unsuitable(d).ifPresent(r -> {
@@ -98,6 +117,11 @@ final class TrainCommand implements Callable<Integer> {
         Experiment.Result r = Experiment.run(family, d, cfg, cv);
         Experiment.lines(r).forEach(stdout::println);
         JsonObject o = Experiment.toJson(r, d, seed, opts);
+        if (r.model() instanceof org.pellucid.bottleneck.ConceptModel cm) {
+            ConceptReport.add(cm, r.test(), o, interventionCurve ? pol : null, seed).forEach(stdout::println);
+        } else if (interventionCurve) {
+            throw new Pellucid.UsageException("--intervention-curve applies to concept models (cbm, cem), not " + model);
+        }
         if (out != null) {
             ModelStore.save(r.model(), out);
             stdout.println("saved to " + out);
