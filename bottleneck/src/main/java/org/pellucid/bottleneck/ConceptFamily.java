@@ -41,7 +41,7 @@ import org.pellucid.core.train.TrainingOptions;
  */
 public class ConceptFamily implements ModelFamily {
     private static final Set<String> OPTIONS = Set.of("mode", "hidden", "lambda", "epochs", "lr", "batch-size", "patience",
-            "weight-decay", "embedding-size", "randint", "head");
+            "weight-decay", "embedding-size", "randint", "head", "encoder");
 
     @Override
     public String kind() {
@@ -99,8 +99,18 @@ public class ConceptFamily implements ModelFamily {
             throw new IllegalArgumentException("embedding-size and randint are cem options");
         }
         ConceptGroups groups = new ConceptGroups(train.schema().concepts());
-        FeatureEncoder enc = FeatureEncoder.fit(train);
-        int[] hidden = cfg.intListOption("hidden", new int[] {64, 64});
+        String encoderKind = cfg.options().getOrDefault("encoder", imageSlots(train, groups) ? "cnn" : "mlp");
+        if (!encoderKind.equals("mlp") && !encoderKind.equals("cnn")) {
+            throw new IllegalArgumentException("encoder must be mlp or cnn, got '" + encoderKind + "'");
+        }
+        if (encoderKind.equals("cnn") && !imageSlots(train, groups)) {
+            throw new IllegalArgumentException("the cnn encoder needs image data with one channel per concept group");
+        }
+        int[] image = encoderKind.equals("cnn") ? train.imageShape() : null;
+        int[] hidden = cfg.intListOption("hidden", image != null ? new int[] {128} : new int[] {64, 64});
+        FeatureEncoder enc = image != null
+                ? FeatureEncoder.fit(train, org.pellucid.core.encode.NumericEncoding.RAW, 0) // pixels as they are (the CNN scales them)
+                : FeatureEncoder.fit(train);
         String head = cfg.options().getOrDefault("head", "pairwise");
         if (!head.equals("pairwise") && !head.equals("linear")) {
             throw new IllegalArgumentException("head must be pairwise or linear, got '" + head + "'");
@@ -120,11 +130,12 @@ public class ConceptFamily implements ModelFamily {
                 cfg.seed(), cfg.device(), cfg.progress());
         int k = groups.concepts();
         int classes = train.schema().classes().size();
+        ConceptNetwork.Spec spec = new ConceptNetwork.Spec(embedding(), enc.width(), hidden, image, groups, m, classes, pairwise);
         float[] params;
         String best;
         if (mode.equals("joint")) {
             boolean ri = embedding() && randInt > 0;
-            ConceptNetwork net = ConceptNetwork.full(embedding(), enc.width(), hidden, groups, m, classes, ri, pairwise);
+            ConceptNetwork net = new ConceptNetwork(ConceptNetwork.Part.FULL, spec, ri);
             Objective obj = ConceptNetwork.joint(groups, classes, lambda);
             TrainResult r = Trainer.fit(net, jointData(train, enc, groups, ri ? randInt : -1, cfg.seed()),
                     valid == null ? null : jointData(valid, enc, groups, ri ? 0 : -1, cfg.seed()), obj,
@@ -132,17 +143,18 @@ public class ConceptFamily implements ModelFamily {
             params = r.parameters();
             best = "" + r.bestEpoch();
         } else {
-            ConceptNetwork encNet = new ConceptNetwork(ConceptNetwork.Part.ENCODER, false, enc.width(), hidden, groups, m, classes, false, pairwise);
+            ConceptNetwork encNet = new ConceptNetwork(ConceptNetwork.Part.ENCODER, spec, false);
             Objective cl = (out, t) -> ConceptNetwork.conceptLoss(groups, out, t);
             TrainResult re = Trainer.fit(encNet, conceptData(train, enc), valid == null ? null : conceptData(valid, enc), cl,
                     (out, t, labels) -> -cl.loss(out, t).getFloat(), StepHook.none(), o);
             TensorData headTrain = headData(train, enc, groups, mode.equals("sequential") ? encNet : null, re.parameters());
             TensorData headValid = valid == null ? null
                     : headData(valid, enc, groups, mode.equals("sequential") ? encNet : null, re.parameters());
-            ConceptNetwork headNet = new ConceptNetwork(ConceptNetwork.Part.HEAD, false, k, new int[0], groups, m, classes, false, pairwise);
+            ConceptNetwork headNet = new ConceptNetwork(ConceptNetwork.Part.HEAD,
+                    new ConceptNetwork.Spec(false, k, new int[0], null, groups, m, classes, pairwise), false);
             TrainResult rh = Trainer.fit(headNet, headTrain, headValid, Objective.softmaxCrossEntropy(),
                     Trainer.ValidationMetric.negativeCrossEntropy(), StepHook.none(), o);
-            ConceptNetwork full = ConceptNetwork.full(false, enc.width(), hidden, groups, m, classes, false, pairwise);
+            ConceptNetwork full = new ConceptNetwork(ConceptNetwork.Part.FULL, spec, false);
             params = new float[(int) full.layout().size()];
             copy(encNet.layout(), re.parameters(), full.layout(), params);
             copy(headNet.layout(), rh.parameters(), full.layout(), params);
@@ -154,13 +166,25 @@ public class ConceptFamily implements ModelFamily {
         if (!embedding()) {
             opts.put("head", head);
         }
+        opts.put("encoder", encoderKind);
         if (embedding()) {
             opts.put("embedding-size", "" + m);
             opts.put("randint", "" + randInt);
         }
         Provenance prov = new Provenance(kind(), opts, cfg.seed(), train.fingerprint(), train.name(),
                 Provenance.currentVersions(), Instant.now().toString());
-        return new ConceptModel(kind(), mode, enc, groups, hidden, m, pairwise, params, prov);
+        return new ConceptModel(kind(), mode, enc, spec, params, prov);
+    }
+
+    /** Image data with one channel per concept group, all groups of one size: the shared-CNN layout. */
+    static boolean imageSlots(Dataset d, ConceptGroups groups) {
+        if (!d.hasImages()) {
+            return false;
+        }
+        int[] im = d.imageShape();
+        int size = groups.groups().get(0).size();
+        return im[0] == groups.groups().size() && im[0] > 1 && groups.groups().stream().allMatch(g -> g.size() == size)
+                && im[1] % 4 == 0 && im[2] % 4 == 0;
     }
 
     private static void copy(ParamLayout from, float[] src, ParamLayout to, float[] dst) {

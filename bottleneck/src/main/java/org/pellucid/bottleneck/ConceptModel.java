@@ -22,6 +22,7 @@ import org.pellucid.core.model.HasComplexity;
 import org.pellucid.core.model.InterpretableModel;
 import org.pellucid.core.model.Prediction;
 import org.pellucid.core.model.Provenance;
+import org.pellucid.core.train.NetworkRunner;
 import org.pellucid.core.train.ParamLayout;
 
 /**
@@ -39,82 +40,51 @@ public final class ConceptModel implements InterpretableModel<ConceptExplanation
     private final String kind;
     private final String mode;
     private final FeatureEncoder encoder;
+    private final ConceptNetwork.Spec spec;
     private final ConceptGroups groups;
-    private final int[] hidden;
     private final int m;
-    private final boolean pairwise;
     private final int[][] pairs;
     private final float[] parameters;
     private final Provenance provenance;
-    private final ParamLayout layout;
-    private final double[][][] encW;
-    private final double[][] encB;
-    private final double[][] cW;
-    private final double[] cB;
-    private final double[][] posW;
-    private final double[] posB;
-    private final double[][] negW;
-    private final double[] negB;
-    private final double[][] sW;
-    private final double[] sB;
+    private final NetworkRunner encoderRunner;
     private final double[][] yW;
     private final double[] yB;
 
-    ConceptModel(String kind, String mode, FeatureEncoder encoder, ConceptGroups groups, int[] hidden, int m,
-                 boolean pairwise, float[] parameters, Provenance provenance) {
-        this.pairwise = pairwise;
-        this.pairs = pairwise ? groups.pairs() : new int[0][];
+    ConceptModel(String kind, String mode, FeatureEncoder encoder, ConceptNetwork.Spec spec, float[] parameters,
+                 Provenance provenance) {
         this.kind = kind;
         this.mode = mode;
         this.encoder = encoder;
-        this.groups = groups;
-        this.hidden = hidden.clone();
-        this.m = m;
+        this.spec = spec;
+        this.groups = spec.groups();
+        this.m = spec.m();
+        this.pairs = spec.pairs();
         this.parameters = parameters.clone();
         this.provenance = provenance;
-        boolean emb = isEmbedding();
-        this.layout = ConceptNetwork.full(emb, encoder.width(), hidden, groups, m, classes(), false, pairwise).layout();
-        if (layout.size() != parameters.length) {
-            throw new ModelFormatException(kind + " model: " + parameters.length + " parameters for a layout of " + layout.size());
+        ParamLayout full = new ConceptNetwork(ConceptNetwork.Part.FULL, spec, false).layout();
+        if (full.size() != parameters.length) {
+            throw new ModelFormatException(kind + " model: " + parameters.length + " parameters for a layout of " + full.size());
         }
-        encW = new double[hidden.length][][];
-        encB = new double[hidden.length][];
-        for (int l = 0; l < hidden.length; l++) {
-            encW[l] = mat("e_w" + l);
-            encB[l] = vec("e_b" + l);
+        ConceptNetwork encNet = new ConceptNetwork(ConceptNetwork.Part.ENCODER, spec, false);
+        float[] encParams = new float[(int) encNet.layout().size()];
+        for (ParamLayout.Slot sl : encNet.layout().slots()) {
+            System.arraycopy(parameters, (int) full.slot(sl.name()).offset(), encParams, (int) sl.offset(), (int) sl.size());
         }
-        cW = emb ? null : mat("c_w");
-        cB = emb ? null : vec("c_b");
-        posW = emb ? mat("pos_w") : null;
-        posB = emb ? vec("pos_b") : null;
-        negW = emb ? mat("neg_w") : null;
-        negB = emb ? vec("neg_b") : null;
-        sW = emb ? mat("s_w") : null;
-        sB = emb ? vec("s_b") : null;
-        yW = mat("y_w");
-        yB = vec("y_b");
-    }
-
-    private double[][] mat(String name) {
-        ParamLayout.Slot s = layout.slot(name);
-        int rows = (int) s.shape().get(0);
-        int cols = (int) s.shape().get(1);
-        double[][] w = new double[rows][cols];
+        this.encoderRunner = new NetworkRunner(encNet, encParams, ai.djl.Device.cpu());
+        ParamLayout.Slot w = full.slot("y_w");
+        int rows = (int) w.shape().get(0);
+        int cols = (int) w.shape().get(1);
+        yW = new double[rows][cols];
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
-                w[r][c] = parameters[(int) s.offset() + r * cols + c];
+                yW[r][c] = parameters[(int) w.offset() + r * cols + c];
             }
         }
-        return w;
-    }
-
-    private double[] vec(String name) {
-        ParamLayout.Slot s = layout.slot(name);
-        double[] v = new double[(int) s.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = parameters[(int) s.offset() + i];
+        ParamLayout.Slot b = full.slot("y_b");
+        yB = new double[rows];
+        for (int r = 0; r < rows; r++) {
+            yB[r] = parameters[(int) b.offset() + r];
         }
-        return v;
     }
 
     public boolean isEmbedding() {
@@ -171,36 +141,51 @@ public final class ConceptModel implements InterpretableModel<ConceptExplanation
 
     /** The encoder's view of x: predicted concept probabilities (and embeddings for cem). */
     public ConceptState concepts(Instance x) {
-        double[] h = encoder.encode(x);
-        for (int l = 0; l < hidden.length; l++) {
-            h = affine(encW[l], encB[l], h, true);
-        }
-        int k = groups.concepts();
-        if (!isEmbedding()) {
-            return new ConceptState(groups.activate(affine(cW, cB, h, false)), null, null);
-        }
-        double[] pos = affine(posW, posB, h, true);
-        double[] neg = affine(negW, negB, h, true);
-        double[][] p = new double[k][m];
-        double[][] n = new double[k][m];
-        double[] logits = new double[k];
-        for (int i = 0; i < k; i++) {
-            double s = sB[i];
-            for (int d = 0; d < m; d++) {
-                p[i][d] = pos[i * m + d];
-                n[i][d] = neg[i * m + d];
-                s += sW[i][d] * p[i][d] + sW[i][m + d] * n[i][d];
+        return concepts(java.util.List.of(x)).get(0);
+    }
+
+    /** The encoder's view of many rows, in one batched forward pass. */
+    public List<ConceptState> concepts(List<Instance> rows) {
+        int w = encoder.width();
+        float[] in = new float[rows.size() * w];
+        for (int i = 0; i < rows.size(); i++) {
+            double[] z = encoder.encode(rows.get(i));
+            for (int j = 0; j < w; j++) {
+                in[i * w + j] = (float) z[j];
             }
-            logits[i] = s;
         }
-        return new ConceptState(groups.activate(logits), p, n);
+        float[] out = encoderRunner.forward(in, rows.size());
+        int k = groups.concepts();
+        int width = isEmbedding() ? k + 2 * k * m : k;
+        List<ConceptState> states = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            int o = i * width;
+            double[] logits = new double[k];
+            for (int c = 0; c < k; c++) {
+                logits[c] = out[o + c];
+            }
+            if (!isEmbedding()) {
+                states.add(new ConceptState(groups.activate(logits), null, null));
+                continue;
+            }
+            double[][] p = new double[k][m];
+            double[][] n = new double[k][m];
+            for (int c = 0; c < k; c++) {
+                for (int d = 0; d < m; d++) {
+                    p[c][d] = out[o + k + c * m + d];
+                    n[c][d] = out[o + k + k * m + c * m + d];
+                }
+            }
+            states.add(new ConceptState(groups.activate(logits), p, n));
+        }
+        return states;
     }
 
     /** The head's input for the given concept values (probabilities, or 0/1 after interventions). */
     private double[] headInput(ConceptState st, double[] values) {
         int k = groups.concepts();
         if (!isEmbedding()) {
-            if (!pairwise) {
+            if (pairs.length == 0) {
                 return values;
             }
             double[] in = java.util.Arrays.copyOf(values, k + pairs.length);
@@ -428,25 +413,43 @@ public final class ConceptModel implements InterpretableModel<ConceptExplanation
         out.put("mode", mode);
         out.put("encoder", encoder.toJson());
         JsonArray h = new JsonArray();
-        for (int v : hidden) {
+        for (int v : spec.hidden()) {
             h.add(v);
         }
         out.put("hidden", h);
+        JsonArray im = new JsonArray(); // empty: the MLP encoder
+        if (spec.image() != null) {
+            for (int v : spec.image()) {
+                im.add(v);
+            }
+        }
+        out.put("image", im);
         out.put("embedding_size", m);
-        out.put("head", pairwise ? "pairwise" : "linear");
+        out.put("head", spec.pairwise() ? "pairwise" : "linear");
         out.array("parameters", parameters);
     }
 
     static ConceptModel read(String kind, ModelReader in) {
         FeatureEncoder enc = FeatureEncoder.fromJson(in.schema(), in.get("encoder").getAsJsonObject());
-        JsonArray h = in.get("hidden").getAsJsonArray();
-        int[] hidden = new int[h.size()];
-        for (int i = 0; i < hidden.length; i++) {
-            hidden[i] = h.get(i).getAsInt();
+        int[] hidden = ints(in.get("hidden").getAsJsonArray());
+        int[] image = ints(in.get("image").getAsJsonArray());
+        if (image.length == 0) {
+            image = null;
+        } else if (image.length != 3) {
+            throw new ModelFormatException(kind + " model: 'image' must be [channels, height, width]");
         }
-        return new ConceptModel(kind, in.getString("mode"), enc, new ConceptGroups(in.schema().concepts()), hidden,
-                in.get("embedding_size").getAsInt(), "pairwise".equals(in.getString("head")), in.floats("parameters"),
-                in.provenance());
+        ConceptNetwork.Spec spec = new ConceptNetwork.Spec(kind.equals("cem"), enc.width(), hidden, image,
+                new ConceptGroups(in.schema().concepts()), in.get("embedding_size").getAsInt(), in.schema().classes().size(),
+                "pairwise".equals(in.getString("head")));
+        return new ConceptModel(kind, in.getString("mode"), enc, spec, in.floats("parameters"), in.provenance());
+    }
+
+    private static int[] ints(JsonArray a) {
+        int[] v = new int[a.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = a.get(i).getAsInt();
+        }
+        return v;
     }
 
     /** Concept metrics of this model on labelled rows, as JSON: see {@link ConceptMetrics}. */

@@ -3,7 +3,9 @@ package org.pellucid.bottleneck;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -15,87 +17,94 @@ import org.pellucid.core.train.Params;
 /**
  * The DJL network behind both concept models, or one of its two halves.
  *
- * <p>Encoder: encoded input → ReLU hidden layers → concept logits. For a bottleneck model
- * ({@code cbm}, Koh et al., ICML 2020) the logits come from a linear layer and the head reads the
- * concept probabilities. For a concept embedding model ({@code cem}, Espinosa Zarlenga et al.,
- * NeurIPS 2022) each concept i has a positive and a negative embedding
- * {@code c±_i = ReLU(W±_i h + b±_i)} of size m, its probability is scored from both,
- * {@code p_i = σ(s_i·[c+_i; c−_i] + t_i)}, and the head reads the mixtures
- * {@code p_i c+_i + (1 − p_i) c−_i}. Binary concepts take a sigmoid, categorical groups a softmax.
+ * <p>Encoder: input → concept logits. Either an MLP on the encoded row, or — for image data with one
+ * channel per concept group (MNIST-addition: one digit per channel) — one small CNN shared by the
+ * channels (two 3×3 convolutions with ReLU and 2×2 max-pooling, then the dense {@code hidden}
+ * layers), each channel giving its own group's logits. For a bottleneck model ({@code cbm}, Koh et
+ * al., ICML 2020) the logits come from a linear layer and the head reads the concept probabilities.
+ * For a concept embedding model ({@code cem}, Espinosa Zarlenga et al., NeurIPS 2022) each concept
+ * i has a positive and a negative embedding {@code c±_i = ReLU(W±_i h + b±_i)} of size m, its
+ * probability is scored from both, {@code p_i = σ(s_i·[c+_i; c−_i] + t_i)}, and the head reads the
+ * mixtures {@code p_i c+_i + (1 − p_i) c−_i}. Binary concepts take a sigmoid, categorical groups a
+ * softmax.
  *
- * <p>Head: a linear layer to the class logits. Output of the full network: concept logits, then
- * class logits. When {@code interventionInputs} is set the input row also carries the true concepts
- * and a 0/1 mask after the encoded features, and masked concepts are replaced by their true values
- * before the head — RandInt training (CEM paper, §4) uses this so that interventions help.
+ * <p>Head: a linear layer to the class logits (for the pairwise head, on the concepts and the
+ * products of concept pairs from different groups). The full network outputs the concept logits,
+ * then the class logits; the encoder alone outputs the concept logits and, for cem, the flattened
+ * positive and negative embeddings. When {@code interventionInputs} is set the input row also
+ * carries the true concepts and a 0/1 mask after the features, and masked concepts are replaced by
+ * their true values before the head — RandInt training (CEM paper, §4).
  */
 final class ConceptNetwork implements Network {
     enum Part { FULL, ENCODER, HEAD }
 
+    /**
+     * What the network looks like.
+     *
+     * @param image null for the MLP encoder, else {channels, height, width} for the shared CNN
+     */
+    record Spec(boolean embedding, int inputs, int[] hidden, int[] image, ConceptGroups groups, int m, int classes,
+                boolean pairwise) {
+        Spec {
+            pairwise = pairwise && !embedding;
+            if (image != null) {
+                int size = groups.groups().get(0).size();
+                if (image[0] != groups.groups().size() || groups.groups().stream().anyMatch(g -> g.size() != size)) {
+                    throw new IllegalArgumentException("the image encoder reads one concept group per image channel: "
+                            + image[0] + " channels for " + groups.groups().size() + " groups of unequal or different size");
+                }
+            }
+        }
+
+        int[][] pairs() {
+            return pairwise ? groups.pairs() : new int[0][];
+        }
+    }
+
+    private static final int C1 = 16;
+    private static final int C2 = 32;
+
     private final Part part;
-    private final boolean embedding;
-    private final int inputs;
-    private final int[] hidden;
-    private final ConceptGroups groups;
-    private final int m;
-    private final int classes;
+    private final Spec spec;
     private final boolean interventionInputs;
-    private final boolean pairwise;
     private final int[][] pairs;
     private final ParamLayout layout = new ParamLayout();
 
-    ConceptNetwork(Part part, boolean embedding, int inputs, int[] hidden, ConceptGroups groups, int m, int classes,
-                   boolean interventionInputs, boolean pairwise) {
-        this.pairwise = pairwise && !embedding;
-        this.pairs = this.pairwise ? groups.pairs() : new int[0][];
+    ConceptNetwork(Part part, Spec spec, boolean interventionInputs) {
         this.part = part;
-        this.embedding = embedding;
-        this.inputs = inputs;
-        this.hidden = hidden.clone();
-        this.groups = groups;
-        this.m = m;
-        this.classes = classes;
+        this.spec = spec;
         this.interventionInputs = interventionInputs;
-        int k = groups.concepts();
+        this.pairs = spec.pairs();
+        int k = spec.groups().concepts();
+        int m = spec.m();
         if (part != Part.HEAD) {
-            int prev = inputs;
-            for (int l = 0; l < hidden.length; l++) {
-                layout.add("e_w" + l, hidden[l], prev).add("e_b" + l, hidden[l]);
-                prev = hidden[l];
+            long prev = spec.inputs();
+            int outPerSlot = k;
+            if (spec.image() != null) {
+                layout.add("conv1_w", C1, 1, 3, 3).add("conv1_b", C1);
+                layout.add("conv2_w", C2, C1, 3, 3).add("conv2_b", C2);
+                prev = (long) C2 * (spec.image()[1] / 4) * (spec.image()[2] / 4);
+                outPerSlot = spec.groups().groups().get(0).size();
             }
-            if (embedding) {
-                layout.add("pos_w", (long) k * m, prev).add("pos_b", (long) k * m);
-                layout.add("neg_w", (long) k * m, prev).add("neg_b", (long) k * m);
+            for (int l = 0; l < spec.hidden().length; l++) {
+                layout.add("e_w" + l, spec.hidden()[l], prev).add("e_b" + l, spec.hidden()[l]);
+                prev = spec.hidden()[l];
+            }
+            if (spec.embedding()) {
+                layout.add("pos_w", (long) outPerSlot * m, prev).add("pos_b", (long) outPerSlot * m);
+                layout.add("neg_w", (long) outPerSlot * m, prev).add("neg_b", (long) outPerSlot * m);
                 layout.add("s_w", k, 2L * m).add("s_b", k);
             } else {
-                layout.add("c_w", k, prev).add("c_b", k);
+                layout.add("c_w", outPerSlot, prev).add("c_b", outPerSlot);
             }
         }
         if (part != Part.ENCODER) {
-            layout.add("y_w", classes, embedding ? (long) k * m : k + pairs.length).add("y_b", classes);
+            layout.add("y_w", spec.classes(), spec.embedding() ? (long) k * m : k + pairs.length).add("y_b", spec.classes());
         }
     }
 
-    static ConceptNetwork full(boolean embedding, int inputs, int[] hidden, ConceptGroups g, int m, int classes, boolean randInt,
-                               boolean pairwise) {
-        return new ConceptNetwork(Part.FULL, embedding, inputs, hidden, g, m, classes, randInt, pairwise);
-    }
-
-    /** [c | c_i·c_j for each pair] when the head is pairwise, else c. */
-    private NDArray withPairs(NDArray c) {
-        if (!pairwise || pairs.length == 0) {
-            return c;
-        }
-        int k = groups.concepts();
-        float[] si = new float[k * pairs.length];
-        float[] sj = new float[k * pairs.length];
-        for (int q = 0; q < pairs.length; q++) {
-            si[pairs[q][0] * pairs.length + q] = 1f;
-            sj[pairs[q][1] * pairs.length + q] = 1f;
-        }
-        ai.djl.ndarray.NDManager mg = c.getManager();
-        NDArray a = c.matMul(mg.create(si, new ai.djl.ndarray.types.Shape(k, pairs.length)));
-        NDArray b = c.matMul(mg.create(sj, new ai.djl.ndarray.types.Shape(k, pairs.length)));
-        return c.concat(a.mul(b), 1);
+    Spec spec() {
+        return spec;
     }
 
     @Override
@@ -107,11 +116,11 @@ final class ConceptNetwork implements Network {
     public float[] initialize(Random rnd) {
         float[] p = new float[(int) layout.size()];
         for (ParamLayout.Slot s : layout.slots()) {
-            if (s.name().contains("_b")) {
+            if (s.name().endsWith("_b")) {
                 continue;
             }
-            long fanIn = s.shape().get(1);
-            double bound = Math.sqrt(6.0 / fanIn) / Math.sqrt(2); // He-uniform for ReLU layers, halved variance
+            long fanIn = s.size() / s.shape().get(0);
+            double bound = Math.sqrt(3.0 / fanIn); // uniform with variance 1/fan-in
             for (long i = 0; i < s.size(); i++) {
                 p[(int) (s.offset() + i)] = (float) ((rnd.nextDouble() * 2 - 1) * bound);
             }
@@ -123,8 +132,13 @@ final class ConceptNetwork implements Network {
         return x.getNDArrayInternal().linear(x, w, b).singletonOrThrow();
     }
 
+    private static NDArray relu(NDArray x) {
+        return x.getNDArrayInternal().relu();
+    }
+
     /** Sigmoid per binary concept, softmax per group, on (batch, k) logits. */
     private NDArray activate(NDArray logits) {
+        ConceptGroups groups = spec.groups();
         if (groups.allBinary()) {
             return logits.getNDArrayInternal().sigmoid();
         }
@@ -136,41 +150,86 @@ final class ConceptNetwork implements Network {
         return NDArrays.concat(parts, 1);
     }
 
+    /** [c | c_i·c_j for each pair] when the head is pairwise, else c. */
+    private NDArray withPairs(NDArray c) {
+        if (pairs.length == 0) {
+            return c;
+        }
+        int k = spec.groups().concepts();
+        float[] si = new float[k * pairs.length];
+        float[] sj = new float[k * pairs.length];
+        for (int q = 0; q < pairs.length; q++) {
+            si[pairs[q][0] * pairs.length + q] = 1f;
+            sj[pairs[q][1] * pairs.length + q] = 1f;
+        }
+        NDManager mg = c.getManager();
+        NDArray a = c.matMul(mg.create(si, new Shape(k, pairs.length)));
+        NDArray b = c.matMul(mg.create(sj, new Shape(k, pairs.length)));
+        return c.concat(a.mul(b), 1);
+    }
+
+    /** Concept logits (batch, k) and, for cem, positive and negative embeddings (batch, k, m). */
+    private NDList encode(Params p, NDArray x) {
+        long batch = x.getShape().get(0);
+        int k = spec.groups().concepts();
+        int m = spec.m();
+        NDArray h = x;
+        long rowsPerExample = 1;
+        if (spec.image() != null) {
+            int[] im = spec.image();
+            rowsPerExample = im[0];
+            h = h.div(255f).reshape(batch * im[0], 1, im[1], im[2]);
+            Shape one = new Shape(1, 1);
+            Shape pad = new Shape(1, 1);
+            Shape two = new Shape(2, 2);
+            Shape none = new Shape(0, 0);
+            h = relu(h.getNDArrayInternal().convolution(h, p.get("conv1_w"), p.get("conv1_b"), one, pad, one, 1).singletonOrThrow());
+            h = h.getNDArrayInternal().maxPool(two, two, none, false);
+            h = relu(h.getNDArrayInternal().convolution(h, p.get("conv2_w"), p.get("conv2_b"), one, pad, one, 1).singletonOrThrow());
+            h = h.getNDArrayInternal().maxPool(two, two, none, false);
+            h = h.reshape(batch * im[0], -1);
+        }
+        for (int l = 0; l < spec.hidden().length; l++) {
+            h = relu(linear(h, p.get("e_w" + l), p.get("e_b" + l)));
+        }
+        // rows of h are (example, slot) pairs; each slot's outputs are its group's concepts, in order
+        if (!spec.embedding()) {
+            return new NDList(linear(h, p.get("c_w"), p.get("c_b")).reshape(batch, k));
+        }
+        NDArray pos = relu(linear(h, p.get("pos_w"), p.get("pos_b"))).reshape(batch, k, m);
+        NDArray neg = relu(linear(h, p.get("neg_w"), p.get("neg_b"))).reshape(batch, k, m);
+        NDArray logits = pos.concat(neg, 2).mul(p.get("s_w")).sum(new int[] {2}).add(p.get("s_b"));
+        assert rowsPerExample >= 1;
+        return new NDList(logits, pos, neg);
+    }
+
     @Override
     public NDArray forward(Params p, NDArray x) {
-        int k = groups.concepts();
+        int k = spec.groups().concepts();
+        int m = spec.m();
         if (part == Part.HEAD) {
             return linear(withPairs(x), p.get("y_w"), p.get("y_b"));
         }
-        NDArray h = interventionInputs ? x.get(new NDIndex(":, 0:{}", inputs)) : x;
-        for (int l = 0; l < hidden.length; l++) {
-            h = linear(h, p.get("e_w" + l), p.get("e_b" + l)).getNDArrayInternal().relu();
-        }
-        NDArray logits;
-        NDArray pos = null;
-        NDArray neg = null;
         long batch = x.getShape().get(0);
-        if (embedding) {
-            pos = linear(h, p.get("pos_w"), p.get("pos_b")).getNDArrayInternal().relu().reshape(batch, k, m);
-            neg = linear(h, p.get("neg_w"), p.get("neg_b")).getNDArrayInternal().relu().reshape(batch, k, m);
-            NDArray both = pos.concat(neg, 2);
-            logits = both.mul(p.get("s_w")).sum(new int[] {2}).add(p.get("s_b"));
-        } else {
-            logits = linear(h, p.get("c_w"), p.get("c_b"));
-        }
+        NDList enc = encode(p, interventionInputs ? x.get(new NDIndex(":, 0:{}", spec.inputs())) : x);
+        NDArray logits = enc.get(0);
         if (part == Part.ENCODER) {
-            return logits;
+            if (!spec.embedding()) {
+                return logits;
+            }
+            return NDArrays.concat(new NDList(logits, enc.get(1).reshape(batch, (long) k * m), enc.get(2).reshape(batch, (long) k * m)), 1);
         }
         NDArray probs = activate(logits);
         if (interventionInputs) {
-            NDArray truth = x.get(new NDIndex(":, {}:{}", inputs, inputs + k));
-            NDArray mask = x.get(new NDIndex(":, {}:{}", inputs + k, inputs + 2 * k));
+            int in = spec.inputs();
+            NDArray truth = x.get(new NDIndex(":, {}:{}", in, in + k));
+            NDArray mask = x.get(new NDIndex(":, {}:{}", in + k, in + 2 * k));
             probs = probs.mul(mask.neg().add(1)).add(truth.mul(mask));
         }
         NDArray headIn;
-        if (embedding) {
+        if (spec.embedding()) {
             NDArray pe = probs.expandDims(2);
-            headIn = pos.mul(pe).add(neg.mul(pe.neg().add(1))).reshape(batch, (long) k * m);
+            headIn = enc.get(1).mul(pe).add(enc.get(2).mul(pe.neg().add(1))).reshape(batch, (long) k * m);
         } else {
             headIn = withPairs(probs);
         }
@@ -179,12 +238,13 @@ final class ConceptNetwork implements Network {
 
     /** Concept loss: binary cross-entropy per binary concept, cross-entropy per group, averaged over groups. */
     static NDArray conceptLoss(ConceptGroups groups, NDArray logits, NDArray truth) {
-        List<NDArray> terms = new ArrayList<>();
         long batch = logits.getShape().get(0);
+        float denom = (float) (batch * groups.groups().size());
         if (groups.allBinary()) {
             NDArray softplus = logits.maximum(0).add(logits.abs().neg().exp().add(1).log());
-            return softplus.sub(truth.mul(logits)).sum().div((float) (batch * groups.groups().size()));
+            return softplus.sub(truth.mul(logits)).sum().div(denom);
         }
+        List<NDArray> terms = new ArrayList<>();
         for (ConceptGroups.Group g : groups.groups()) {
             NDArray z = logits.get(new NDIndex(":, {}:{}", g.from(), g.to()));
             NDArray t = truth.get(new NDIndex(":, {}:{}", g.from(), g.to()));
@@ -198,7 +258,7 @@ final class ConceptNetwork implements Network {
         for (int i = 1; i < terms.size(); i++) {
             s = s.add(terms.get(i));
         }
-        return s.div((float) (batch * groups.groups().size()));
+        return s.div(denom);
     }
 
     /** Joint objective on targets laid out as [true concepts | one-hot class]: label CE + λ · concept loss. */

@@ -115,7 +115,8 @@ class InterventionProperties {
             for (Interventions.Policy p : Interventions.Policy.values()) {
                 double[] curve = Interventions.curve(m, test, p, 1);
                 assertEquals(cm.taskAccuracy(), curve[0], 1e-12, p.id());
-                assertEquals(1.0, curve[curve.length - 1], 1e-12, kind + " on true XOR concepts");
+                // a bottleneck head on the true concepts is exact; cem's embeddings still carry the input
+                assertTrue(curve[curve.length - 1] >= (kind.equals("cbm") ? 1.0 : 0.99), kind + " on true XOR concepts");
                 for (int q = 1; q < curve.length; q++) {
                     assertTrue(curve[q] >= curve[q - 1] - 1e-12, m.kind() + " " + p.id() + " " + Arrays.toString(curve));
                 }

@@ -157,6 +157,9 @@ public final class DatasetRegistry {
                     throw new DatasetException("synthetic datasets need at least 10 rows, got " + n);
                 }
             }
+            if (p[0].equals("mnist-addition")) {
+                return MnistAddition.load(dataDirectory(), 42);
+            }
             return SyntheticData.generate(p[0], n, 42);
         }
         Optional<Entry> e = entry(spec);
@@ -176,7 +179,7 @@ public final class DatasetRegistry {
                 throw new DatasetException(spec, -1, null, "no such file");
             }
             throw new DatasetException("unknown dataset '" + spec + "'; known: " + String.join(", ", ENTRIES.keySet())
-                    + ", synthetic:" + String.join("|", SyntheticData.NAMES) + ", or a .csv/.tsv/.arff/.data path");
+                    + ", synthetic:" + String.join("|", SyntheticData.NAMES) + "|mnist-addition, or a .csv/.tsv/.arff/.data path");
         }
         if (lower.endsWith(".arff") || lower.endsWith(".arff.gz")) {
             return ArffLoader.load(path, tableSpec);
