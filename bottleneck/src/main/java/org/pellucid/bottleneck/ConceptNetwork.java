@@ -178,7 +178,7 @@ final class ConceptNetwork implements Network {
         if (spec.image() != null) {
             int[] im = spec.image();
             rowsPerExample = im[0];
-            h = h.div(255f).reshape(batch * im[0], 1, im[1], im[2]);
+            h = h.reshape(batch * im[0], 1, im[1], im[2]); // pixels as loaded: the IDX loader scales them to [0, 1]
             Shape one = new Shape(1, 1);
             Shape pad = new Shape(1, 1);
             Shape two = new Shape(2, 2);

@@ -163,7 +163,12 @@ class InterventionProperties {
                 TrainConfig.of(1).with("mode", "sequential")));
         assertThrows(IllegalArgumentException.class, () -> ModelFamilies.get("cbm").train(TRAIN, null,
                 TrainConfig.of(1).with("mode", "together")));
-        assertThrows(IllegalArgumentException.class, () -> ModelFamilies.get("cbm").train(SyntheticData.rule(100, 1), null,
-                TrainConfig.of(1)));
+        Dataset noConcepts = Dataset.builder(new org.pellucid.core.data.Schema(
+                        java.util.List.of(org.pellucid.core.data.Column.numeric("a")),
+                        org.pellucid.core.data.Column.categorical("y", java.util.List.of("0", "1"))))
+                .name("plain").features(new double[][] {{1}, {2}, {3}, {4}}).labels(new int[] {0, 1, 0, 1}).build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ModelFamilies.get("cbm").train(noConcepts, null, TrainConfig.of(1)));
+        assertTrue(e.getMessage().contains("no concept columns"), e.getMessage());
     }
 }

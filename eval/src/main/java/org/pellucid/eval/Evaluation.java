@@ -51,8 +51,7 @@ public final class Evaluation {
                            int simulationColumns, long seed) {
         public Settings {
             if (!EXPLAINERS.contains(explainer)) {
-                throw new IllegalArgumentException("unknown explainer '" + explainer + "'; available: " + EXPLAINERS
-                        + " (lime, ig, saliency and smoothgrad are not built yet)");
+                throw new IllegalArgumentException("unknown explainer '" + explainer + "'; available: " + EXPLAINERS);
             }
             if (rows < 4 || background < 1 || samples < 2 || sensitivityRows < 0 || simulationColumns < 1) {
                 throw new IllegalArgumentException("evaluation needs at least 4 rows, 1 background row and 2 samples");
@@ -109,6 +108,7 @@ public final class Evaluation {
                 Explanation e = ((InterpretableModel<?>) model).explain(rows.row(i)).explanation();
                 size[i] = switch (e) {
                     case TreePathExplanation t -> t.steps().size();
+                    case org.pellucid.core.explain.ConceptExplanation c -> c.concepts().size();
                     case RuleExplanation r -> r.fired().stream().mapToInt(f -> f.conditions().size()).sum();
                     default -> e.features().size();
                 };
@@ -123,6 +123,16 @@ public final class Evaluation {
                 expl.add(ex.explain(model, rows.row(i), ctx.targets()[i]));
             }
             double msPerRow = (System.nanoTime() - t0) / 1e6 / n;
+            // a global picture from the local ones: mean |attribution| per column over the explained rows
+            JsonObject importance = new JsonObject();
+            for (int j = 0; j < rows.schema().featureCount(); j++) {
+                double sum = 0;
+                for (FeatureAttribution a : expl) {
+                    sum += Math.abs(a.values()[j]);
+                }
+                importance.addProperty(rows.schema().feature(j).name(), sum / n);
+            }
+            out.add("mean_abs_attribution", importance);
             put(fidelity, AttributionMetrics.deletionAuc(ctx, expl));
             put(fidelity, AttributionMetrics.insertionAuc(ctx, expl));
             put(fidelity, AttributionMetrics.comprehensiveness(ctx, expl));

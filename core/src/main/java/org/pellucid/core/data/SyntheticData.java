@@ -107,9 +107,13 @@ public final class SyntheticData {
         return Dataset.builder(s).name(name).features(x).labels(y).concepts(c).build();
     }
 
+    /** The rule's three conditions, attached to {@code synthetic:rule} as concepts (so concept models apply). */
+    public static final List<String> RULE_CONCEPTS = List.of("high_income", "low_debt", "unemployed");
+
     /**
      * The known-rule credit table: approve when income > 50 and debt_ratio < 0.4, except that the
      * unemployed are always denied. Five noise columns (age, tenure, region, n_cards, score_noise).
+     * The rule's conditions are the concepts {@link #RULE_CONCEPTS}; the label is a function of them.
      */
     public static Dataset rule(int n, long seed) {
         Random r = new Random(seed);
@@ -119,6 +123,7 @@ public final class SyntheticData {
                 Column.categorical("employment", employment), Column.numeric("age"), Column.numeric("tenure"),
                 Column.categorical("region", region), Column.numeric("n_cards"), Column.numeric("score_noise"));
         double[][] x = new double[n][cols.size()];
+        double[][] c = new double[n][];
         int[] y = new int[n];
         for (int i = 0; i < n; i++) {
             double income = Math.round(Math.exp(3.9 + 0.45 * r.nextGaussian()) * 10) / 10.0;
@@ -127,8 +132,9 @@ public final class SyntheticData {
             x[i] = new double[] {income, debt, emp, 18 + r.nextInt(60), r.nextInt(30), r.nextInt(4), r.nextInt(8),
                     Math.round(r.nextGaussian() * 1000) / 1000.0};
             y[i] = income > 50 && debt < 0.4 && emp != 2 ? 1 : 0;
+            c[i] = new double[] {income > 50 ? 1 : 0, debt < 0.4 ? 1 : 0, emp == 2 ? 1 : 0};
         }
-        Schema s = new Schema(cols, Column.categorical("decision", List.of("deny", "approve")));
-        return Dataset.builder(s).name("rule").features(x).labels(y).build();
+        Schema s = new Schema(cols, Column.categorical("decision", List.of("deny", "approve")), RULE_CONCEPTS);
+        return Dataset.builder(s).name("rule").features(x).labels(y).concepts(c).build();
     }
 }

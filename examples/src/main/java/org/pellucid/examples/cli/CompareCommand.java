@@ -6,30 +6,46 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.pellucid.bottleneck.ConceptMetrics;
+import org.pellucid.bottleneck.ConceptModel;
+import org.pellucid.bottleneck.Interventions;
 import org.pellucid.core.data.Dataset;
+import org.pellucid.core.data.Instance;
+import org.pellucid.core.explain.Explanation;
+import org.pellucid.core.io.ExplanationJson;
+import org.pellucid.core.io.Savable;
+import org.pellucid.core.model.InterpretableModel;
+import org.pellucid.core.model.Prediction;
+import org.pellucid.core.model.Scores;
 import org.pellucid.core.models.ModelFamilies;
 import org.pellucid.core.models.ModelFamily;
 import org.pellucid.core.models.TrainConfig;
 import org.pellucid.core.train.DeviceChoice;
 import org.pellucid.core.train.ProgressListener;
+import org.pellucid.core.tree.TreeLearner;
+import org.pellucid.eval.Evaluation;
+import org.pellucid.eval.explainers.Explainer;
+import org.pellucid.eval.explainers.KernelShap;
+import org.pellucid.eval.explainers.Output;
+import org.pellucid.examples.report.HtmlReport;
+import org.pellucid.trees.Distiller;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"Train several models on one split and compare them side by side.",
-                "Today it compares the models that exist (logistic, mlp) on accuracy, macro-F1, complexity and time;",
-                "the explanation metrics and the HTML report arrive with issues #8 and #9."})
+        description = {"Train every model that fits the data on one stratified split, explain each (built-in explanation for",
+                "transparent models, KernelSHAP for black boxes), score every explanation, and write JSON and an HTML report.",
+                "A tree distilled from the most accurate black box (on validation) is added to the comparison."})
 final class CompareCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @picocli.CommandLine.Mixin
     DataOptions dataOptions;
-
-
 
     @Option(names = "--models", split = ",", paramLabel = "a,b,c", description = "Models to compare (default: every one that fits the data).")
     List<String> models;
@@ -43,8 +59,10 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--cv", paramLabel = "K", defaultValue = "0")
     int cv;
 
+    @Option(names = "--rows", defaultValue = "100", description = "Test rows explained and scored per model (default ${DEFAULT-VALUE}).")
+    int rows;
 
-    @Option(names = "--report", paramLabel = "FILE.html", description = "HTML report (arrives with issue #9).")
+    @Option(names = "--report", paramLabel = "FILE.html", description = "Write a self-contained HTML report.")
     Path report;
 
     @Option(names = "--json", paramLabel = "FILE")
@@ -52,12 +70,11 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (report != null) {
-            throw new Pellucid.UsageException("--report is not available yet: the HTML report arrives with issue #9; use --json");
-        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Dataset d = Cli.load(dataOptions.data, dataOptions.target, dataOptions.missing, err);
+        if (rows < 1) {
+            throw new Pellucid.UsageException("--rows must be at least 1, got " + rows);
+        }
         List<ModelFamily> families = new ArrayList<>();
         if (models == null) {
             families.addAll(ModelFamilies.all());
@@ -66,22 +83,34 @@ final class CompareCommand implements Callable<Integer> {
                 families.add(ModelFamilies.get(m.trim()));
             }
         }
-        JsonObject root = run(d, families, seed, DeviceChoice.parse(device), cv, out, err);
+        Dataset d = Cli.load(dataOptions.data, dataOptions.target, dataOptions.missing, err);
+        JsonObject root = run(d, families, seed, DeviceChoice.parse(device), cv, rows, models == null, out, err);
         if (json != null) {
             Cli.writeJson(json, root);
+            out.println("wrote " + json);
+        }
+        if (report != null) {
+            root.addProperty("title", "Pellucid comparison on " + d.name());
+            Cli.writeText(report, HtmlReport.render(root));
+            out.println("wrote " + report);
         }
         return Pellucid.OK;
     }
 
-    /** Trains every family on the same split; unsuitable families are skipped with their reason. */
-    static JsonObject run(Dataset d, List<ModelFamily> families, long seed, DeviceChoice device, int cv, PrintWriter out,
-                          PrintWriter err) {
+    /**
+     * Trains every family on the same split; unsuitable families are skipped with their reason.
+     * Each trained model is explained on up to {@code rows} test rows and scored.
+     */
+    static JsonObject run(Dataset d, List<ModelFamily> families, long seed, DeviceChoice device, int cv, int rows,
+                          boolean distillFromBest, PrintWriter out, PrintWriter err) {
         JsonObject root = new JsonObject();
         root.addProperty("dataset", d.name());
         root.addProperty("rows", d.size());
+        root.addProperty("generated", java.time.LocalDate.now().toString() + ", seed " + seed);
         JsonArray arr = new JsonArray();
         JsonArray skipped = new JsonArray();
         List<Experiment.Result> results = new ArrayList<>();
+        List<JsonObject> rowsJson = new ArrayList<>();
         for (ModelFamily f : families) {
             var why = f.unsuitable(d);
             if (why.isPresent()) {
@@ -96,16 +125,147 @@ final class CompareCommand implements Callable<Integer> {
             TrainConfig cfg = new TrainConfig(seed, device, ProgressListener.summary(f.kind(), System.err), Map.of());
             Experiment.Result r = Experiment.run(f, d, cfg, cv);
             results.add(r);
-            arr.add(Experiment.toJson(r, d, seed, Map.of()));
+            JsonObject o = Experiment.toJson(r, d, seed, Map.of());
+            o.addProperty("description", f.description());
+            score(r.model(), r, o, rows, seed, err);
+            rowsJson.add(o);
         }
-        out.printf("%-12s %-12s %9s %9s %9s %8s%n", "model", "kind", "accuracy", "macro-F1", "features", "train s");
-        for (Experiment.Result r : results) {
-            int feats = r.model() instanceof org.pellucid.core.model.HasComplexity h ? h.complexity().features() : d.schema().featureCount();
-            out.printf(java.util.Locale.ROOT, "%-12s %-12s %9.4f %9.4f %9d %8.1f%n", r.family().kind(),
-                    r.family().transparent() ? "transparent" : "black-box", r.accuracy(), r.macroF1(), feats, r.trainSeconds());
+        if (distillFromBest && d.schema().isClassification()) {
+            Experiment.Result best = null;
+            double bestValid = -1;
+            for (Experiment.Result r : results) {
+                if (r.family().transparent()) {
+                    continue;
+                }
+                double v = Experiment.score(r.model(), r.valid())[0];
+                if (v > bestValid) {
+                    bestValid = v;
+                    best = r;
+                }
+            }
+            if (best != null) {
+                err.println("pellucid: distilling a 16-leaf tree from " + best.family().kind() + " …");
+                long t0 = System.nanoTime();
+                Distiller.Result dr = Distiller.distill(best.model(), best.train(),
+                        new Distiller.Options(new TreeLearner.Options(16, 12, 5, 255, 0), 100, false, seed));
+                double secs = (System.nanoTime() - t0) / 1e9;
+                double[] sc = Experiment.score(dr.tree(), best.test());
+                Experiment.Result r = new Experiment.Result(ModelFamilies.get("tree"), dr.tree(), best.train(), best.valid(),
+                        best.test(), sc[0], sc[1], secs, null, null);
+                JsonObject o = Experiment.toJson(r, d, seed, Map.of());
+                String name = "tree←" + best.family().kind();
+                o.addProperty("model", name);
+                o.addProperty("description", "a 16-leaf decision tree distilled from " + best.family().kind()
+                        + " (the most accurate black box on validation), with TREPAN-style sampling");
+                o.addProperty("teacher_agreement", org.pellucid.trees.Fidelity.of(dr.tree(), best.model(), best.test()).agreement());
+                score(dr.tree(), r, o, rows, seed, err);
+                results.add(r);
+                rowsJson.add(o);
+            }
+        }
+        rowsJson.forEach(arr::add);
+        out.printf("%-14s %-12s %9s %9s %12s %10s %8s%n", "model", "kind", "accuracy", "macro-F1", "deletion AUC", "expl. size", "train s");
+        for (JsonObject o : rowsJson) {
+            out.printf(Locale.ROOT, "%-14s %-12s %9.4f %9.4f %12s %10s %8.1f%n", o.get("model").getAsString(), o.get("kind").getAsString(),
+                    o.getAsJsonObject("test").get("accuracy").getAsDouble(), o.getAsJsonObject("test").get("macro_f1").getAsDouble(),
+                    fmt(o, "fidelity", "deletion_auc"), fmt(o, "simulability", "size"),
+                    o.getAsJsonObject("timing").get("train_seconds").getAsDouble());
         }
         root.add("models", arr);
         root.add("skipped", skipped);
         return root;
+    }
+
+    private static String fmt(JsonObject o, String group, String key) {
+        if (!o.has(group) || !o.getAsJsonObject(group).has(key)) {
+            return "—";
+        }
+        return String.format(Locale.ROOT, "%.3f", o.getAsJsonObject(group).get(key).getAsDouble());
+    }
+
+    /** Explains the model on test rows, scores the explanations and adds global and example explanations to o. */
+    static void score(Savable model, Experiment.Result r, JsonObject o, int rows, long seed, PrintWriter err) {
+        boolean interpretable = model instanceof InterpretableModel<?>;
+        String explainer = interpretable ? "built-in" : "kernel-shap";
+        o.addProperty("explainer", explainer);
+        Dataset test = r.test();
+        if (!test.schema().isClassification()) {
+            o.addProperty("explanation_metrics", "not computed: they are defined for classifiers");
+            return;
+        }
+        err.println("pellucid: explaining and scoring " + o.get("model").getAsString() + " (" + explainer + ", "
+                + Math.min(rows, test.size()) + " rows) …");
+        Evaluation.Settings st = new Evaluation.Settings(explainer, Output.PROBABILITY, rows, 50, 1024, 10, 5, seed);
+        JsonObject sc = Evaluation.run(model, r.train(), test, st);
+        for (String k : new String[] {"fidelity", "simulability", "stability", "mean_abs_attribution"}) {
+            if (sc.has(k)) {
+                o.add(k, sc.get(k));
+            }
+        }
+        if (sc.has("timing")) {
+            o.getAsJsonObject("timing").add("explain_ms_per_row", sc.getAsJsonObject("timing").get("explain_ms_per_row"));
+        }
+        if (interpretable) {
+            var g = ((InterpretableModel<?>) model).describe();
+            o.addProperty("global_title", g.title());
+            String text = g.toText();
+            o.addProperty("global_text", text.length() > 6000 ? text.substring(0, 6000) + "\n… (cut)" : text);
+        }
+        Explainer post = interpretable ? null : new KernelShap(KernelShap.sampleBackground(r.train(), 50, seed), Output.PROBABILITY,
+                1024, 10, 8192, seed);
+        JsonArray examples = new JsonArray();
+        for (int i = 0; i < Math.min(3, test.size()); i++) {
+            Instance x = test.row(i);
+            JsonObject ex = new JsonObject();
+            ex.addProperty("row", i);
+            ex.addProperty("values", x.toString());
+            ex.addProperty("truth", test.schema().classes().get(test.label(i)));
+            Prediction p;
+            Explanation e;
+            if (interpretable) {
+                var ed = ((InterpretableModel<?>) model).explain(x);
+                p = ed.prediction();
+                e = ed.explanation();
+            } else {
+                p = model.predict(x);
+                e = post.explain(model, x, p.classIndex());
+            }
+            ex.addProperty("predicted", p.className());
+            ex.add("explanation", ExplanationJson.toJson(e));
+            if (model instanceof ConceptModel cm && test.hasConcepts()) {
+                ex.add("intervention", intervention(cm, x, test.concepts(i)));
+            }
+            examples.add(ex);
+        }
+        o.add("examples", examples);
+        if (model instanceof ConceptModel cm && test.hasConcepts()) {
+            JsonObject c = ConceptMetrics.of(cm, test).toJson();
+            JsonArray curve = new JsonArray();
+            for (double v : Interventions.curve(cm, test, Interventions.Policy.UNCERTAINTY, seed)) {
+                curve.add(v);
+            }
+            c.add("intervention_curve", curve);
+            o.add("concepts", c);
+            o.getAsJsonObject("test").addProperty("concept_accuracy", c.get("concept_accuracy").getAsDouble());
+        }
+    }
+
+    /** The least certain concept group set to its true value, and what the model then says. */
+    static JsonObject intervention(ConceptModel cm, Instance x, double[] truth) {
+        double[] p = cm.concepts(x).probabilities();
+        ConceptModelGroups.Choice c = ConceptModelGroups.leastCertain(cm, p);
+        double[] given = new double[p.length];
+        java.util.Arrays.fill(given, Double.NaN);
+        System.arraycopy(truth, c.from(), given, c.from(), c.to() - c.from());
+        var after = cm.explain(x, given);
+        JsonObject iv = new JsonObject();
+        iv.addProperty("text", "set " + c.name() + " to its true value (" + c.describe(truth) + ")");
+        iv.addProperty("predicted", after.prediction().className());
+        iv.add("explanation", ExplanationJson.toJson(after.explanation()));
+        return iv;
+    }
+
+    static double accuracy(Savable m, Dataset d) {
+        return Scores.accuracy(d.labels(), Scores.classes(m.predictAll(d)));
     }
 }

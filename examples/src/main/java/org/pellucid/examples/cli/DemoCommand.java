@@ -59,7 +59,11 @@ final class DemoCommand implements Callable<Integer> {
         say(console, report, "  (relevant columns: " + SyntheticData.RULE_RELEVANT + "; the other five are noise)");
         say(console, report, "");
         StringWriter table = new StringWriter();
-        JsonObject cmp = CompareCommand.run(d, ModelFamilies.all(), seed, DeviceChoice.CPU, 0, new PrintWriter(table, true), err);
+        JsonObject cmp = CompareCommand.run(d, ModelFamilies.all(), seed, DeviceChoice.CPU, 0, 100, true, new PrintWriter(table, true), err);
+        cmp.addProperty("title", "Pellucid demo: who finds the true rule?");
+        cmp.addProperty("truth", SyntheticData.RULE_TEXT + " — relevant columns " + SyntheticData.RULE_RELEVANT
+                + "; the other five are noise. Concepts given to cbm/cem: " + SyntheticData.RULE_CONCEPTS + ".");
+        markGroundTruth(cmp);
         say(console, report, table.toString().stripTrailing());
         say(console, report, "");
 
@@ -119,8 +123,35 @@ final class DemoCommand implements Callable<Integer> {
         say(console, report, "  (deletion AUC: lower is better; comprehensiveness and faithfulness: higher; size: columns or path");
         say(console, report, "   steps a reader follows; simulatable: how often the explanation run by hand gives the prediction)");
         say(console, report, "");
-        say(console, report, "Not yet in this build: sparse, concept, attention and rule models; LIME and gradient explainers; the HTML "
-                + "report (issues #3-#6, #8, #9).");
+        say(console, report, "Concepts: a bottleneck model reads the rule's three conditions (" + SyntheticData.RULE_CONCEPTS
+                + ") first, then decides from them alone.");
+        Experiment.Result cr = Experiment.run(ModelFamilies.get("cbm"), d, cfg, 0);
+        org.pellucid.bottleneck.ConceptModel cbm = (org.pellucid.bottleneck.ConceptModel) cr.model();
+        org.pellucid.bottleneck.ConceptMetrics cmet = org.pellucid.bottleneck.ConceptMetrics.of(cbm, cr.test());
+        say(console, report, String.format(Locale.ROOT, "  test accuracy %.3f, concept accuracy %.3f, leakage %+.3f", cr.accuracy(),
+                cmet.conceptAccuracy(), cmet.leakage()));
+        int pick = 0; // the first test row the model approves, so the intervention has something to change
+        for (int i = 0; i < cr.test().size(); i++) {
+            if (cbm.predict(cr.test().row(i)).classIndex() == 1) {
+                pick = i;
+                break;
+            }
+        }
+        var cx = cr.test().row(pick);
+        var ce = cbm.explain(cx);
+        say(console, report, "  test row " + pick + " " + cx + ": predicted " + ce.prediction().className());
+        say(console, report, indent(ce.explanation().toText()));
+        double[] given = {Double.NaN, Double.NaN, 1};
+        var after = cbm.explain(cx, given);
+        say(console, report, "  intervention: say the applicant is unemployed (unemployed = 1) → predicted "
+                + after.prediction().className() + String.format(Locale.ROOT, " (p = %.3f)",
+                after.prediction().probability(after.prediction().classIndex())));
+        JsonObject conceptDemo = cmet.toJson();
+        conceptDemo.addProperty("row", pick);
+        conceptDemo.add("explanation", ExplanationJson.toJson(ce.explanation()));
+        conceptDemo.add("if_unemployed", ExplanationJson.toJson(after.explanation()));
+        say(console, report, "");
+        say(console, report, "Not yet in this build: attention and rule models (issues #5, #6).");
 
         JsonObject root = new JsonObject();
         root.addProperty("dataset", "synthetic:rule");
@@ -135,12 +166,42 @@ final class DemoCommand implements Callable<Integer> {
         root.add("ground_truth_check", check);
         root.add("explanations", expl);
         root.add("scores", scores);
+        root.add("concepts", conceptDemo);
         report.flush();
         Cli.writeJson(out.resolve("demo.json"), root);
         Cli.writeText(out.resolve("report.txt"), buf.toString());
+        Cli.writeJson(out.resolve("results.json"), cmp);
+        Cli.writeText(out.resolve("report.html"), org.pellucid.examples.report.HtmlReport.render(cmp));
         console.println();
-        console.println("wrote " + out.resolve("demo.json") + " and " + out.resolve("report.txt"));
+        console.println("wrote " + out.resolve("report.html") + " (open it in a browser), " + out.resolve("results.json") + ", "
+                + out.resolve("demo.json") + " and " + out.resolve("report.txt"));
         return Pellucid.OK;
+    }
+
+    /**
+     * For each model: which columns its explanations rank highest (mean |attribution| or the columns
+     * its global description uses), and whether the top three are exactly the rule's columns.
+     */
+    static void markGroundTruth(JsonObject cmp) {
+        for (var e : cmp.getAsJsonArray("models")) {
+            JsonObject m = e.getAsJsonObject();
+            List<String> top = new java.util.ArrayList<>();
+            if (m.has("mean_abs_attribution")) {
+                var imp = m.getAsJsonObject("mean_abs_attribution");
+                imp.keySet().stream().sorted((a, b) -> Double.compare(imp.get(b).getAsDouble(), imp.get(a).getAsDouble()))
+                        .limit(SyntheticData.RULE_RELEVANT.size()).forEach(top::add);
+            }
+            if (!top.isEmpty()) {
+                JsonArray t = new JsonArray();
+                top.forEach(t::add);
+                m.add("top_columns", t);
+                boolean found = new java.util.HashSet<>(top).equals(new java.util.HashSet<>(SyntheticData.RULE_RELEVANT));
+                m.addProperty("found_the_relevant_columns", found);
+                m.addProperty("description", (m.has("description") ? m.get("description").getAsString() + ". " : "")
+                        + "Top " + top.size() + " columns by its explanations: " + top + (found ? " — exactly the rule's columns."
+                        : " — not the rule's columns " + SyntheticData.RULE_RELEVANT + "."));
+            }
+        }
     }
 
     private static String num(JsonObject sc, String group, String key) {

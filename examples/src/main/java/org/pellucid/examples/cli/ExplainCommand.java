@@ -4,6 +4,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.io.ExplanationJson;
@@ -37,6 +39,15 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Write the explanations as one JSON object.")
     Path json;
 
+    @Option(names = "--explainer", paramLabel = "NAME",
+            description = {"A post-hoc explainer instead of the built-in explanation: kernel-shap, lime, tree-shap, ig,",
+                    "saliency, gradient-x-input, smoothgrad (default: built-in; kernel-shap for black boxes)."})
+    String explainer;
+
+    @Option(names = "--intervene", paramLabel = "CONCEPT=VALUE", split = ",",
+            description = "Concept models: set concepts (0..1, e.g. x1_high=1) and recompute the prediction.")
+    Map<String, String> intervene = new LinkedHashMap<>();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -46,24 +57,68 @@ final class ExplainCommand implements Callable<Integer> {
         int[] idx = ModelData.rows(rows, d.size());
         JsonArray arr = new JsonArray();
         boolean interpretable = model instanceof InterpretableModel<?>;
-        if (!interpretable) {
-            err.println("pellucid: " + model.kind() + " is a black box with no built-in explanation; showing its predictions "
-                    + "(post-hoc explainers arrive with the eval module)");
+        String method = explainer != null ? explainer : interpretable ? "built-in" : "kernel-shap";
+        org.pellucid.eval.explainers.Explainer posthoc = null;
+        if (!method.equals("built-in")) {
+            if (!org.pellucid.eval.Evaluation.EXPLAINERS.contains(method) || method.equals("random")) {
+                throw new Pellucid.UsageException("unknown explainer '" + method + "'; see `pellucid explain --help`");
+            }
+            // background and training statistics come from the split `train` used (same seed)
+            org.pellucid.core.data.Splits.TrainValidTest split = org.pellucid.core.data.Splits.trainValidTest(d, 0.2, 0.2,
+                    model.provenance().seed());
+            posthoc = org.pellucid.eval.Evaluation.explainer(
+                    org.pellucid.eval.Evaluation.Settings.defaults(method, model.provenance().seed()), d.subset(split.train()));
+            if (!interpretable && explainer == null) {
+                err.println("pellucid: " + model.kind() + " is a black box; explaining it post hoc with KernelSHAP");
+            }
+        }
+        double[] given = null;
+        if (!intervene.isEmpty()) {
+            if (!(model instanceof org.pellucid.bottleneck.ConceptModel cm)) {
+                throw new Pellucid.UsageException("--intervene applies to concept models (cbm, cem), not " + model.kind());
+            }
+            given = new double[cm.groups().concepts()];
+            java.util.Arrays.fill(given, Double.NaN);
+            for (Map.Entry<String, String> e : intervene.entrySet()) {
+                int c = cm.groups().names().indexOf(e.getKey());
+                if (c < 0) {
+                    throw new Pellucid.UsageException("unknown concept '" + e.getKey() + "'; the model's concepts are "
+                            + cm.groups().names());
+                }
+                double v;
+                try {
+                    v = Double.parseDouble(e.getValue());
+                } catch (NumberFormatException ex) {
+                    throw new Pellucid.UsageException("concept value for " + e.getKey() + " must be a number in [0, 1], got '"
+                            + e.getValue() + "'");
+                }
+                if (!(v >= 0 && v <= 1)) {
+                    throw new Pellucid.UsageException("concept value for " + e.getKey() + " must lie in [0, 1], got " + v);
+                }
+                given[c] = v;
+            }
         }
         for (int i : idx) {
             JsonObject o = new JsonObject();
             o.addProperty("row", i);
             o.addProperty("true_class", d.schema().isClassification() ? d.schema().classes().get(d.label(i)) : null);
             Prediction p;
-            if (interpretable) {
-                Explained<?> e = ((InterpretableModel<?>) model).explain(d.row(i));
+            if (posthoc != null) {
+                p = model.predict(d.row(i));
+                int target = d.schema().isClassification() ? p.classIndex() : 0;
+                org.pellucid.core.explain.FeatureAttribution a = posthoc.explain(model, d.row(i), target);
+                o.add("explanation", ExplanationJson.toJson(a));
+                out.println("row " + i + ": predicted " + p + ", true " + d.schema().target().format(d.target(i)));
+                out.print(a.toText());
+            } else if (interpretable) {
+                Explained<?> e = given != null ? ((org.pellucid.bottleneck.ConceptModel) model).explain(d.row(i), given)
+                        : ((InterpretableModel<?>) model).explain(d.row(i));
                 p = e.prediction();
                 o.add("explanation", ExplanationJson.toJson(e.explanation()));
                 out.println("row " + i + ": predicted " + p + ", true " + d.schema().target().format(d.target(i)));
                 out.print(e.explanation().toText());
             } else {
-                p = model.predict(d.row(i));
-                out.println("row " + i + ": predicted " + p + ", true " + d.schema().target().format(d.target(i)));
+                throw new IllegalStateException("a black box needs a post-hoc explainer");
             }
             o.add("prediction", ExplanationJson.toJson(p));
             arr.add(o);
@@ -72,6 +127,7 @@ final class ExplainCommand implements Callable<Integer> {
             JsonObject root = new JsonObject();
             root.addProperty("model", model.kind());
             root.addProperty("model_dir", modelDir.toString());
+            root.addProperty("explainer", method);
             root.addProperty("dataset", d.name());
             root.add("explanations", arr);
             Cli.writeJson(json, root);

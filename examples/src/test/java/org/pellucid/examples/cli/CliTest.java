@@ -124,7 +124,17 @@ class CliTest {
         Run r = run("demo", "--out", out.toString(), "--rows", "800");
         assertEquals(0, r.code(), r.err());
         JsonObject o = json(out.resolve("demo.json"));
-        assertEquals(org.pellucid.core.models.ModelFamilies.all().size(), o.getAsJsonObject("comparison").getAsJsonArray("models").size(), "every registered model");
+        assertEquals(org.pellucid.core.models.ModelFamilies.all().size() + 1, o.getAsJsonObject("comparison").getAsJsonArray("models").size()
+                + o.getAsJsonObject("comparison").getAsJsonArray("skipped").size(),
+                "every registered model, trained or skipped with a reason, plus the tree distilled from the best black box");
+        for (var m : o.getAsJsonObject("comparison").getAsJsonArray("models")) {
+            JsonObject mo = m.getAsJsonObject();
+            assertTrue(mo.has("simulability") && mo.getAsJsonObject("simulability").has("size"), mo.get("model") + " has an explanation size");
+            assertTrue(mo.getAsJsonObject("test").has("macro_f1"));
+        }
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("<svg class=\"chart\"") && html.contains("Pareto"));
+        assertTrue(Files.exists(out.resolve("results.json")));
         assertTrue(o.getAsJsonObject("ground_truth_check").get("tree_uses_exactly_the_relevant_columns").getAsBoolean());
         assertEquals(4, o.getAsJsonArray("scores").size());
         assertTrue(Files.readString(out.resolve("report.txt")).contains("true rule"));

@@ -55,8 +55,31 @@ class TreesAndEvalCliTest {
         assertTrue(ka.get("deletion_auc").getAsDouble() < ra.get("deletion_auc").getAsDouble());
         assertTrue(ka.get("comprehensiveness").getAsDouble() > ra.get("comprehensiveness").getAsDouble());
         assertTrue(CliTest.json(a).getAsJsonObject("stability").has("max_sensitivity"));
-        CliTest.Run bad = CliTest.run("evaluate", "--model", m.toString(), "--data", "synthetic:rule:1500", "--explainer", "lime");
-        assertEquals(2, bad.code());
-        assertTrue(bad.err().contains("not built yet"), bad.err());
+        Path l = tmp.resolve("l.json");
+        Path g = tmp.resolve("g.json");
+        assertEquals(0, CliTest.run("evaluate", "--model", m.toString(), "--data", "synthetic:rule:1500", "--explainer", "lime",
+                "--rows", "60", "--json", l.toString()).code());
+        assertEquals(0, CliTest.run("evaluate", "--model", m.toString(), "--data", "synthetic:rule:1500", "--explainer", "ig",
+                "--rows", "60", "--json", g.toString()).code());
+        assertTrue(CliTest.json(l).getAsJsonObject("fidelity").get("deletion_auc").getAsDouble() < ra.get("deletion_auc").getAsDouble());
+        JsonObject ig = CliTest.json(g).getAsJsonObject("fidelity");
+        assertTrue(ig.get("deletion_auc").getAsDouble() < ra.get("deletion_auc").getAsDouble());
+        assertTrue(ig.get("completeness_gap").getAsDouble() < 0.02, "IG is nearly complete: " + ig);
+        CliTest.Run unknown = CliTest.run("evaluate", "--model", m.toString(), "--data", "synthetic:rule:1500", "--explainer", "magic");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("unknown explainer"), unknown.err());
+
+        Path rf = tmp.resolve("rf");
+        assertEquals(0, CliTest.run("train", "rf", "--data", "synthetic:rule:1500", "--out", rf.toString(), "-o", "trees=10").code());
+        CliTest.Run noGrad = CliTest.run("evaluate", "--model", rf.toString(), "--data", "synthetic:rule:1500", "--explainer", "ig");
+        assertEquals(2, noGrad.code());
+        assertTrue(noGrad.err().contains("differentiable") && noGrad.err().lines().count() == 1, noGrad.err());
+        Path t = tmp.resolve("t.json");
+        assertEquals(0, CliTest.run("evaluate", "--model", rf.toString(), "--data", "synthetic:rule:1500", "--explainer", "tree-shap",
+                "--rows", "40", "--json", t.toString()).code());
+        assertEquals(0, CliTest.json(t).getAsJsonObject("fidelity").get("completeness_gap").getAsDouble(), 1e-9);
+        CliTest.Run bb = CliTest.run("explain", "--model", rf.toString(), "--data", "synthetic:rule:1500", "--rows", "0:1");
+        assertEquals(0, bb.code(), bb.err());
+        assertTrue(bb.err().contains("KernelSHAP") && bb.out().contains("kernel-shap"), bb.out() + bb.err());
     }
 }

@@ -1,0 +1,445 @@
+package org.pellucid.examples.report;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One self-contained HTML page from a comparison: no network, no scripts, no external fonts; charts
+ * are inline SVG. It shows the accuracy-against-explanation-size chart with the Pareto front, the
+ * metric table with the best value per column marked, and for each model its global explanation
+ * and a few rows' local explanations drawn the way people read them (attribution bars, decision
+ * paths, concept bars).
+ *
+ * <p>The input is the comparison JSON that {@code pellucid compare --json} writes (see the README),
+ * so a report can be rebuilt from a saved result.
+ */
+public final class HtmlReport {
+    static final String FRONT = "#d9480f";
+    static final String POINT = "#1c7ed6";
+    static final String POS = "#2b8a3e";
+    static final String NEG = "#c92a2a";
+
+    /** A table column: where the value is, its heading, and whether higher is better. */
+    record Metric(String group, String key, String heading, boolean higherIsBetter) {}
+
+    static final List<Metric> METRICS = List.of(
+            new Metric("test", "accuracy", "accuracy", true),
+            new Metric("test", "macro_f1", "macro-F1", true),
+            new Metric("fidelity", "deletion_auc", "deletion AUC ↓", false),
+            new Metric("fidelity", "comprehensiveness", "comprehensiveness ↑", true),
+            new Metric("fidelity", "faithfulness_correlation", "faithfulness ↑", true),
+            new Metric("fidelity", "simulatable_agreement", "simulatable ↑", true),
+            new Metric("simulability", "size", "explanation size ↓", false),
+            new Metric("stability", "max_sensitivity", "max-sensitivity ↓", false),
+            new Metric("timing", "train_seconds", "train s ↓", false));
+
+    private HtmlReport() {}
+
+    public static String render(JsonObject cmp) {
+        StringBuilder h = new StringBuilder(64_000);
+        String title = str(cmp, "title", "Pellucid comparison");
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                .append("<title>").append(esc(title)).append("</title><style>").append(CSS).append("</style></head><body>\n");
+        h.append("<header><h1>").append(esc(title)).append("</h1><p class=\"sub\">data <b>").append(esc(str(cmp, "dataset", "?")))
+                .append("</b>, ").append(cmp.has("rows") ? cmp.get("rows").getAsInt() : 0).append(" rows");
+        if (cmp.has("generated")) {
+            h.append(" · ").append(esc(cmp.get("generated").getAsString()));
+        }
+        h.append("</p>");
+        if (cmp.has("truth")) {
+            h.append("<p class=\"truth\">Ground truth: ").append(esc(cmp.get("truth").getAsString())).append("</p>");
+        }
+        h.append("</header>\n");
+        List<JsonObject> models = new ArrayList<>();
+        for (JsonElement e : cmp.getAsJsonArray("models")) {
+            models.add(e.getAsJsonObject());
+        }
+        h.append("<section><h2>Accuracy against what a person must read</h2>");
+        h.append("<p>Each point is a model: test accuracy against the size of its explanation of one decision (columns, path "
+                + "steps or concepts a reader follows). Models on the <span style=\"color:" + FRONT + "\">Pareto front</span> "
+                + "are not beaten on both at once.</p>");
+        h.append(chart(models)).append("</section>\n");
+        h.append("<section><h2>Scores</h2>").append(table(models));
+        h.append("<p class=\"note\">Best value per column in bold. Transparent models are scored on their own explanation, "
+                + "black boxes on a post-hoc one (named in the table). Deletion AUC compares explainers of one model; "
+                + "simulatable = how often running the explanation by hand gives the model's answer.</p>");
+        if (cmp.has("skipped") && cmp.getAsJsonArray("skipped").size() > 0) {
+            h.append("<p class=\"note\">Skipped: ");
+            List<String> sk = new ArrayList<>();
+            for (JsonElement e : cmp.getAsJsonArray("skipped")) {
+                sk.add("<b>" + esc(e.getAsJsonObject().get("model").getAsString()) + "</b> (" + esc(e.getAsJsonObject().get("reason").getAsString()) + ")");
+            }
+            h.append(String.join("; ", sk)).append("</p>");
+        }
+        h.append("</section>\n");
+        for (JsonObject m : models) {
+            h.append(modelSection(m));
+        }
+        h.append("<footer>Made by Pellucid. Everything on this page is in this one file.</footer></body></html>\n");
+        return h.toString();
+    }
+
+    static double num(JsonObject m, String group, String key) {
+        if (!m.has(group) || !m.get(group).isJsonObject()) {
+            return Double.NaN;
+        }
+        JsonObject g = m.getAsJsonObject(group);
+        return g.has(key) && g.get(key).isJsonPrimitive() ? g.get(key).getAsDouble() : Double.NaN;
+    }
+
+    static String str(JsonObject o, String key, String def) {
+        return o.has(key) && o.get(key).isJsonPrimitive() ? o.get(key).getAsString() : def;
+    }
+
+    /** Indices of models on the Pareto front: no other model is at least as accurate with a smaller explanation, or strictly more accurate at equal size. */
+    static List<Integer> paretoFront(double[] size, double[] acc) {
+        List<Integer> front = new ArrayList<>();
+        for (int i = 0; i < size.length; i++) {
+            if (Double.isNaN(size[i]) || Double.isNaN(acc[i])) {
+                continue;
+            }
+            boolean dominated = false;
+            for (int j = 0; j < size.length && !dominated; j++) {
+                if (j == i || Double.isNaN(size[j]) || Double.isNaN(acc[j])) {
+                    continue;
+                }
+                dominated = size[j] <= size[i] && acc[j] >= acc[i] && (size[j] < size[i] || acc[j] > acc[i]);
+            }
+            if (!dominated) {
+                front.add(i);
+            }
+        }
+        front.sort(Comparator.comparingDouble(i -> size[i]));
+        return front;
+    }
+
+    static String chart(List<JsonObject> models) {
+        int n = models.size();
+        double[] size = new double[n];
+        double[] acc = new double[n];
+        for (int i = 0; i < n; i++) {
+            size[i] = num(models.get(i), "simulability", "size");
+            acc[i] = num(models.get(i), "test", "accuracy");
+        }
+        double maxS = 1;
+        double minA = 1;
+        double maxA = 0;
+        for (int i = 0; i < n; i++) {
+            if (!Double.isNaN(size[i])) {
+                maxS = Math.max(maxS, size[i]);
+            }
+            if (!Double.isNaN(acc[i])) {
+                minA = Math.min(minA, acc[i]);
+                maxA = Math.max(maxA, acc[i]);
+            }
+        }
+        double lo = Math.max(0, Math.floor((minA - 0.02) * 50) / 50);
+        double hi = Math.min(1, Math.ceil((maxA + 0.01) * 50) / 50);
+        if (hi <= lo) {
+            hi = lo + 0.02;
+        }
+        int w = 720;
+        int ht = 380;
+        int left = 60;
+        int right = 20;
+        int top = 20;
+        int bottom = 50;
+        double xMax = Math.ceil(maxS * 1.1);
+        StringBuilder s = new StringBuilder();
+        s.append("<svg class=\"chart\" viewBox=\"0 0 ").append(w).append(' ').append(ht)
+                .append("\" role=\"img\" aria-label=\"accuracy against explanation size\">");
+        s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#fafafa\" stroke=\"#ccc\"/>",
+                left, top, w - left - right, ht - top - bottom));
+        for (int t = 0; t <= 4; t++) {
+            double a = lo + (hi - lo) * t / 4;
+            double y = top + (ht - top - bottom) * (1 - (a - lo) / (hi - lo));
+            s.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#e5e5e5\"/>", left, w - right, y, y));
+            s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" class=\"ax\" text-anchor=\"end\">%.2f</text>", left - 6, y + 4, a));
+            double sx = xMax * t / 4;
+            double x = left + (w - left - right) * t / 4.0;
+            s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" class=\"ax\" text-anchor=\"middle\">%.1f</text>", x, ht - bottom + 18, sx));
+        }
+        s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"ax\" text-anchor=\"middle\">explanation size (things to read per decision)</text>",
+                (left + w - right) / 2, ht - 10));
+        s.append(String.format(Locale.ROOT, "<text x=\"14\" y=\"%d\" class=\"ax\" transform=\"rotate(-90 14 %d)\" text-anchor=\"middle\">test accuracy</text>",
+                (top + ht - bottom) / 2, (top + ht - bottom) / 2));
+        List<Integer> front = paretoFront(size, acc);
+        StringBuilder path = new StringBuilder();
+        for (int i : front) {
+            double x = left + (w - left - right) * size[i] / xMax;
+            double y = top + (ht - top - bottom) * (1 - (acc[i] - lo) / (hi - lo));
+            path.append(path.length() == 0 ? "M" : " L").append(String.format(Locale.ROOT, "%.1f %.1f", x, y));
+        }
+        if (front.size() > 1) {
+            s.append("<path d=\"").append(path).append("\" fill=\"none\" stroke=\"").append(FRONT).append("\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>");
+        }
+        List<double[]> labels = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (Double.isNaN(size[i]) || Double.isNaN(acc[i])) {
+                continue;
+            }
+            double x = left + (w - left - right) * size[i] / xMax;
+            double y = top + (ht - top - bottom) * (1 - (acc[i] - lo) / (hi - lo));
+            boolean onFront = front.contains(i);
+            boolean transparent = "transparent".equals(str(models.get(i), "kind", ""));
+            s.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"7\" fill=\"%s\" stroke=\"#333\" stroke-width=\"%s\"/>",
+                    x, y, onFront ? FRONT : POINT, transparent ? "1" : "2.5"));
+            labels.add(new double[] {x, y, i});
+        }
+        // labels right of their point, pushed down until they overlap no earlier label
+        labels.sort(Comparator.comparingDouble(l -> l[1]));
+        List<double[]> placed = new ArrayList<>();
+        for (double[] l : labels) {
+            String text = str(models.get((int) l[2]), "model", "?");
+            double tw = 7.2 * text.length();
+            double lx = l[0] + 10;
+            double ly = l[1] - 8;
+            boolean moved = true;
+            while (moved) {
+                moved = false;
+                for (double[] p : placed) {
+                    if (lx < p[0] + p[2] && p[0] < lx + tw && Math.abs(ly - p[1]) < 13) {
+                        ly = p[1] + 13;
+                        moved = true;
+                    }
+                }
+            }
+            placed.add(new double[] {lx, ly, tw});
+            if (Math.abs(ly - (l[1] - 8)) > 1) {
+                s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#aaa\"/>",
+                        l[0] + 5, l[1] + 3, lx, ly - 4));
+            }
+            s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" class=\"lbl\">%s</text>", lx, ly, esc(text)));
+        }
+        s.append("</svg><p class=\"note\">Thick outline: black box (explained post hoc). Dashed line: Pareto front.</p>");
+        return s.toString();
+    }
+
+    static String table(List<JsonObject> models) {
+        StringBuilder t = new StringBuilder("<table><thead><tr><th>model</th><th>kind</th><th>explainer</th>");
+        for (Metric m : METRICS) {
+            t.append("<th>").append(esc(m.heading())).append("</th>");
+        }
+        t.append("</tr></thead><tbody>");
+        double[] best = new double[METRICS.size()];
+        for (int c = 0; c < METRICS.size(); c++) {
+            Metric m = METRICS.get(c);
+            best[c] = Double.NaN;
+            for (JsonObject o : models) {
+                double v = num(o, m.group(), m.key());
+                if (!Double.isNaN(v) && (Double.isNaN(best[c]) || (m.higherIsBetter() ? v > best[c] : v < best[c]))) {
+                    best[c] = v;
+                }
+            }
+        }
+        for (JsonObject o : models) {
+            t.append("<tr><td><a href=\"#m-").append(esc(str(o, "model", ""))).append("\">").append(esc(str(o, "model", "?")))
+                    .append("</a></td><td>").append(esc(str(o, "kind", ""))).append("</td><td>")
+                    .append(esc(str(o, "explainer", "—"))).append("</td>");
+            for (int c = 0; c < METRICS.size(); c++) {
+                Metric m = METRICS.get(c);
+                double v = num(o, m.group(), m.key());
+                boolean isBest = !Double.isNaN(v) && v == best[c];
+                t.append(isBest ? "<td class=\"best\">" : "<td>").append(Double.isNaN(v) ? "—" : String.format(Locale.ROOT,
+                        m.key().equals("train_seconds") ? "%.1f" : "%.3f", v)).append("</td>");
+            }
+            t.append("</tr>");
+        }
+        return t.append("</tbody></table>").toString();
+    }
+
+    static String modelSection(JsonObject m) {
+        String name = str(m, "model", "?");
+        StringBuilder s = new StringBuilder("<section class=\"model\" id=\"m-").append(esc(name)).append("\"><h2>")
+                .append(esc(name)).append(" <span class=\"kind\">").append(esc(str(m, "kind", ""))).append("</span></h2>");
+        if (m.has("description")) {
+            s.append("<p>").append(esc(m.get("description").getAsString())).append("</p>");
+        }
+        if (m.has("mean_abs_attribution")) {
+            s.append("<h3>Which columns matter (mean |attribution| over the scored rows, ").append(esc(str(m, "explainer", "")))
+                    .append(")</h3>").append(importanceBars(m.getAsJsonObject("mean_abs_attribution")));
+        }
+        if (m.has("global_text")) {
+            s.append("<h3>").append(esc(str(m, "global_title", "The model as a whole"))).append("</h3><pre>")
+                    .append(esc(m.get("global_text").getAsString())).append("</pre>");
+        }
+        if (m.has("concepts")) {
+            JsonObject c = m.getAsJsonObject("concepts");
+            s.append(String.format(Locale.ROOT, "<p>Concept accuracy <b>%.3f</b>; task accuracy with hard concepts %.3f; leakage %+.3f.</p>",
+                    num(m, "concepts", "concept_accuracy"), num(m, "concepts", "accuracy_hard_concepts"), num(m, "concepts", "leakage")));
+            if (c.has("intervention_curve")) {
+                s.append("<p>Intervention curve (task accuracy after giving 0, 1, … true concepts): ");
+                List<String> v = new ArrayList<>();
+                for (JsonElement e : c.getAsJsonArray("intervention_curve")) {
+                    v.add(String.format(Locale.ROOT, "%.3f", e.getAsDouble()));
+                }
+                s.append(esc(String.join(" → ", v))).append("</p>");
+            }
+        }
+        if (m.has("examples")) {
+            s.append("<h3>Example decisions</h3><div class=\"examples\">");
+            for (JsonElement e : m.getAsJsonArray("examples")) {
+                s.append(example(e.getAsJsonObject()));
+            }
+            s.append("</div>");
+        }
+        return s.append("</section>\n").toString();
+    }
+
+    static String example(JsonObject ex) {
+        StringBuilder s = new StringBuilder("<div class=\"ex\"><p class=\"row\">row ").append(ex.get("row").getAsInt())
+                .append(": <code>").append(esc(str(ex, "values", ""))).append("</code><br>predicted <b>")
+                .append(esc(str(ex, "predicted", "?"))).append("</b>, true ").append(esc(str(ex, "truth", "?"))).append("</p>");
+        JsonObject e = ex.getAsJsonObject("explanation");
+        s.append(explanation(e));
+        if (ex.has("intervention")) {
+            JsonObject iv = ex.getAsJsonObject("intervention");
+            s.append("<p class=\"iv\">Intervention: ").append(esc(str(iv, "text", ""))).append(" → predicted <b>")
+                    .append(esc(str(iv, "predicted", "?"))).append("</b></p>").append(explanation(iv.getAsJsonObject("explanation")));
+        }
+        return s.append("</div>").toString();
+    }
+
+    static String explanation(JsonObject e) {
+        String type = str(e, "type", "");
+        switch (type) {
+            case "feature_attribution" -> {
+                List<String[]> rows = new ArrayList<>();
+                for (JsonElement c : e.getAsJsonArray("contributions")) {
+                    JsonObject o = c.getAsJsonObject();
+                    rows.add(new String[] {o.get("feature").getAsString() + " = " + o.get("value").getAsString(),
+                            Double.toString(o.get("attribution").getAsDouble())});
+                }
+                rows.sort(Comparator.comparingDouble(r -> -Math.abs(Double.parseDouble(r[1]))));
+                return "<p class=\"cap\">" + esc(str(e, "method", "")) + ", contributions to " + esc(str(e, "target", ""))
+                        + String.format(Locale.ROOT, " (baseline %.3f → %.3f)", e.get("baseline").getAsDouble(), e.get("output").getAsDouble())
+                        + "</p>" + bars(rows.subList(0, Math.min(8, rows.size())), true);
+            }
+            case "tree_path" -> {
+                StringBuilder s = new StringBuilder("<ol class=\"path\">");
+                for (JsonElement c : e.getAsJsonArray("path")) {
+                    s.append("<li>").append(esc(c.getAsJsonObject().get("text").getAsString())).append("</li>");
+                }
+                return s.append("<li class=\"leaf\">→ ").append(esc(str(e, "outcome", ""))).append("</li></ol>").toString();
+            }
+            case "concept" -> {
+                List<String[]> rows = new ArrayList<>();
+                StringBuilder s = new StringBuilder("<table class=\"concepts\"><tr><th>concept</th><th>probability</th><th>contribution</th></tr>");
+                for (JsonElement c : e.getAsJsonArray("concepts")) {
+                    JsonObject o = c.getAsJsonObject();
+                    double p = o.get("probability").getAsDouble();
+                    double contrib = o.get("contribution").getAsDouble();
+                    s.append("<tr><td>").append(esc(o.get("concept").getAsString()))
+                            .append(o.get("intervened").getAsBoolean() ? " <i>(set)</i>" : "").append("</td><td>")
+                            .append(String.format(Locale.ROOT, "<svg width=\"120\" height=\"12\"><rect width=\"120\" height=\"12\" fill=\"#eee\"/>"
+                                    + "<rect width=\"%.1f\" height=\"12\" fill=\"%s\"/></svg> %.2f", 120 * p, POINT, p))
+                            .append("</td><td>").append(String.format(Locale.ROOT, "%+.3f", contrib)).append("</td></tr>");
+                    rows.add(new String[] {o.get("concept").getAsString(), Double.toString(contrib)});
+                }
+                s.append("</table>");
+                JsonArray flips = e.getAsJsonArray("flips");
+                if (flips != null && flips.size() > 0) {
+                    List<String> f = new ArrayList<>();
+                    flips.forEach(x -> f.add(x.getAsString()));
+                    s.append("<p class=\"cap\">Flipping any of ").append(esc(String.join(", ", f))).append(" alone changes the prediction.</p>");
+                }
+                return s.toString();
+            }
+            case "rules" -> {
+                StringBuilder s = new StringBuilder("<ul class=\"rules\">");
+                for (JsonElement r : e.getAsJsonArray("fired")) {
+                    s.append("<li>").append(esc(r.getAsJsonObject().get("rule").getAsString())).append("</li>");
+                }
+                return s.append("</ul>").toString();
+            }
+            default -> {
+                return "<pre>" + esc(e.toString()) + "</pre>";
+            }
+        }
+    }
+
+    static String importanceBars(JsonObject imp) {
+        List<String[]> rows = new ArrayList<>();
+        for (Map.Entry<String, JsonElement> e : imp.entrySet()) {
+            rows.add(new String[] {e.getKey(), Double.toString(e.getValue().getAsDouble())});
+        }
+        rows.sort(Comparator.comparingDouble(r -> -Double.parseDouble(r[1])));
+        return bars(rows.subList(0, Math.min(10, rows.size())), false);
+    }
+
+    /** Horizontal bars, label on the left; signed values diverge from the middle. */
+    static String bars(List<String[]> rows, boolean signed) {
+        double max = 1e-12;
+        for (String[] r : rows) {
+            max = Math.max(max, Math.abs(Double.parseDouble(r[1])));
+        }
+        int rowH = 20;
+        int labelW = 260;
+        int barW = 300;
+        int w = labelW + barW + 70;
+        int ht = rowH * rows.size() + 6;
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
+                "<svg class=\"bars\" viewBox=\"0 0 %d %d\" style=\"width:100%%;max-width:%dpx;height:auto\">", w, ht, w));
+        double zero = signed ? labelW + barW / 2.0 : labelW;
+        double scale = signed ? barW / 2.0 / max : barW / max;
+        for (int i = 0; i < rows.size(); i++) {
+            double v = Double.parseDouble(rows.get(i)[1]);
+            double y = 3 + i * rowH;
+            String label = rows.get(i)[0];
+            if (label.length() > 38) {
+                label = label.substring(0, 37) + "…";
+            }
+            s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" class=\"lbl\" text-anchor=\"end\">%s</text>",
+                    labelW - 6, y + 13, esc(label)));
+            double len = Math.abs(v) * scale;
+            double x = v >= 0 ? zero : zero - len;
+            s.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>", x, y, len,
+                    rowH - 6, !signed ? POINT : v >= 0 ? POS : NEG));
+            s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" class=\"val\">%+.3f</text>",
+                    signed ? labelW + barW + 4.0 : zero + len + 4, y + 13, v));
+        }
+        if (signed) {
+            s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"0\" y2=\"%d\" stroke=\"#888\"/>", zero, zero, ht));
+        }
+        return s.append("</svg>").toString();
+    }
+
+    static String esc(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static final String CSS = """
+            body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;margin:0 auto;max-width:1100px;\
+            padding:1.5rem;color:#222;line-height:1.45}
+            h1{margin:.2rem 0}h2{border-bottom:1px solid #ddd;padding-bottom:.2rem;margin-top:2rem}h3{margin:1rem 0 .4rem;font-size:1rem}
+            .sub{color:#555;margin:.2rem 0}.truth{background:#fff4e6;border-left:4px solid #d9480f;padding:.4rem .8rem}
+            .chart{width:100%;max-width:760px;height:auto}.ax{font-size:12px;fill:#555}.lbl{font-size:12px;fill:#222}.val{font-size:11px;fill:#444}
+            table{border-collapse:collapse;font-size:.9rem;margin:.5rem 0}th,td{border:1px solid #ddd;padding:.3rem .5rem;text-align:right}
+            th:first-child,td:first-child,td:nth-child(2),td:nth-child(3){text-align:left}td.best{font-weight:700;background:#e7f5ff}
+            .kind{font-size:.8rem;color:#666;font-weight:400;border:1px solid #ccc;border-radius:4px;padding:0 .4rem}
+            pre{background:#f8f9fa;border:1px solid #eee;padding:.6rem;overflow-x:auto;font-size:.8rem;max-height:28rem}
+            .examples{display:grid;grid-template-columns:repeat(auto-fit,minmax(460px,1fr));gap:1rem}
+            .ex{border:1px solid #e5e5e5;border-radius:6px;padding:.5rem .8rem}.row code{font-size:.75rem;word-break:break-word}
+            .cap,.note{color:#555;font-size:.85rem}.path li{margin:.1rem 0}.path .leaf{list-style:none;font-weight:700}
+            .iv{background:#f3f0ff;padding:.3rem .5rem}table.concepts td{text-align:left}
+            footer{margin-top:3rem;color:#888;font-size:.8rem}
+            """;
+}

@@ -1,0 +1,93 @@
+package org.pellucid.examples.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+
+class HtmlReportTest {
+    static JsonObject model(String name, String kind, double acc, double size) {
+        JsonObject m = new JsonObject();
+        m.addProperty("model", name);
+        m.addProperty("kind", kind);
+        JsonObject t = new JsonObject();
+        t.addProperty("accuracy", acc);
+        t.addProperty("macro_f1", acc - 0.01);
+        m.add("test", t);
+        JsonObject s = new JsonObject();
+        s.addProperty("size", size);
+        m.add("simulability", s);
+        JsonObject timing = new JsonObject();
+        timing.addProperty("train_seconds", 1.5);
+        m.add("timing", timing);
+        return m;
+    }
+
+    @Test
+    void everythingIsInlineEscapedAndEveryModelHasASection() {
+        JsonObject cmp = new JsonObject();
+        cmp.addProperty("dataset", "d<&>");
+        cmp.addProperty("rows", 10);
+        JsonArray ms = new JsonArray();
+        JsonObject evil = model("<script>alert(1)</script>", "black-box", 0.9, 4);
+        evil.addProperty("global_text", "IF a < 3 THEN \"x\"");
+        ms.add(evil);
+        ms.add(model("logistic", "transparent", 0.8, 2));
+        cmp.add("models", ms);
+        cmp.add("skipped", new JsonArray());
+        String html = HtmlReport.render(cmp);
+        assertFalse(html.contains("<script"), "no scripts, and user text is escaped");
+        assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assertTrue(html.contains("IF a &lt; 3 THEN &quot;x&quot;"));
+        assertFalse(html.matches("(?s).*(src|href)=\"https?:.*"), "nothing is fetched from the network");
+        assertTrue(html.contains("<svg class=\"chart\""));
+        assertTrue(html.contains("id=\"m-logistic\""));
+        assertEquals(2, html.split("<section class=\"model\"", -1).length - 1);
+    }
+
+    @Test
+    void theBestValueOfEachColumnIsMarked() {
+        JsonObject cmp = new JsonObject();
+        JsonArray ms = new JsonArray();
+        ms.add(model("a", "transparent", 0.81, 2));
+        ms.add(model("b", "black-box", 0.93, 6));
+        cmp.add("models", ms);
+        String table = HtmlReport.table(List.of(ms.get(0).getAsJsonObject(), ms.get(1).getAsJsonObject()));
+        assertTrue(table.contains("<td class=\"best\">0.930</td>"), "highest accuracy");
+        assertTrue(table.contains("<td class=\"best\">2.000</td>"), "smallest explanation");
+        assertFalse(table.contains("<td class=\"best\">0.810</td>"));
+    }
+
+    @Property(tries = 200)
+    void theParetoFrontIsExactlyTheUndominatedModels(@ForAll @Size(min = 1, max = 8) List<@DoubleRange(min = 0, max = 10) Double> sizes,
+                                                   @ForAll @Size(min = 8, max = 8) List<@DoubleRange(min = 0, max = 1) Double> accs) {
+        int n = sizes.size();
+        double[] s = new double[n];
+        double[] a = new double[n];
+        for (int i = 0; i < n; i++) {
+            s[i] = Math.round(sizes.get(i));
+            a[i] = Math.round(accs.get(i) * 10) / 10.0;
+        }
+        List<Integer> front = HtmlReport.paretoFront(s, a);
+        assertFalse(front.isEmpty());
+        for (int i = 0; i < n; i++) {
+            boolean dominated = false;
+            for (int j = 0; j < n; j++) {
+                dominated |= j != i && s[j] <= s[i] && a[j] >= a[i] && (s[j] < s[i] || a[j] > a[i]);
+            }
+            assertEquals(!dominated, front.contains(i), "model " + i);
+        }
+        for (int k = 1; k < front.size(); k++) {
+            assertTrue(s[front.get(k)] >= s[front.get(k - 1)], "front ordered by size");
+            assertTrue(a[front.get(k)] >= a[front.get(k - 1)], "along the front, more to read buys accuracy");
+        }
+    }
+}
