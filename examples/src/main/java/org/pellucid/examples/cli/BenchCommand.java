@@ -25,7 +25,7 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "Benchmark name: train-step.")
+    @Parameters(index = "0", paramLabel = "NAME", description = "Benchmark name: train-step, kernel-shap or attention-flow.")
     String name;
 
     @Option(names = "--steps", defaultValue = "3000", description = "Timed steps (default ${DEFAULT-VALUE}).")
@@ -36,6 +36,110 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--rows", defaultValue = "50", description = "kernel-shap: test rows explained (default ${DEFAULT-VALUE}).")
     int rows;
+
+    @Option(names = "--layers", defaultValue = "6", description = "attention-flow: layers (default ${DEFAULT-VALUE}).")
+    int layers;
+
+    @Option(names = "--tokens", defaultValue = "32", description = "attention-flow: tokens (default ${DEFAULT-VALUE}).")
+    int tokens;
+
+    @Option(names = "--instances", defaultValue = "20", description = "attention-flow: timed instances (default ${DEFAULT-VALUE}).")
+    int instances;
+
+    /**
+     * Attention flow — the full matrix, from every input token to every output token, as the
+     * reference code computes it — and rollout, on random attention stacks of 4 heads with
+     * softmax-distributed rows. The JSON carries one instance's residual-adjusted capacities and
+     * flows, so benchmarks/attention_flow_networkx.py can check and time networkx on the same graph.
+     */
+    private int attentionFlow() {
+        if (layers < 1 || tokens < 2 || instances < 1) {
+            throw new Pellucid.UsageException("--layers ≥ 1, --tokens ≥ 2 and --instances ≥ 1");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Random r = new Random(7);
+        double[][][][][] inst = new double[instances][][][][];
+        for (int n = 0; n < instances; n++) {
+            inst[n] = new double[layers][4][tokens][tokens];
+            for (double[][][] l : inst[n]) {
+                for (double[][] h : l) {
+                    for (double[] row : h) {
+                        double sum = 0;
+                        for (int j = 0; j < tokens; j++) {
+                            row[j] = Math.exp(1.5 * r.nextGaussian());
+                            sum += row[j];
+                        }
+                        for (int j = 0; j < tokens; j++) {
+                            row[j] /= sum;
+                        }
+                    }
+                }
+            }
+        }
+        var mean = org.pellucid.attention.AttentionMaps.HeadFusion.MEAN;
+        for (int w = 0; w < Math.min(3, instances); w++) {
+            org.pellucid.attention.AttentionMaps.flowMatrix(inst[w], mean); // warm-up
+        }
+        long t0 = System.nanoTime();
+        double[][] first = null;
+        for (double[][][][] a : inst) {
+            double[][] f = org.pellucid.attention.AttentionMaps.flowMatrix(a, mean);
+            first = first == null ? f : first;
+        }
+        double flowMs = (System.nanoTime() - t0) / 1e6 / instances;
+        long t2 = System.nanoTime();
+        for (double[][][][] a : inst) {
+            org.pellucid.attention.AttentionMaps.flow(a, mean, 0);
+        }
+        double rowMs = (System.nanoTime() - t2) / 1e6 / instances;
+        int reps = Math.max(1, 2000 / instances);
+        long t1 = System.nanoTime();
+        for (int k = 0; k < reps; k++) {
+            for (double[][][][] a : inst) {
+                org.pellucid.attention.AttentionMaps.rollout(a, mean);
+            }
+        }
+        double rollMs = (System.nanoTime() - t1) / 1e6 / (reps * instances);
+        out.printf(java.util.Locale.ROOT, "attention-flow: %.3f ms per instance for the full flow matrix (%d layers × %d tokens, 4 heads, "
+                + "%d max-flows); %.3f ms for the output token's row alone; rollout %.4f ms per instance%n", flowMs, layers, tokens,
+                tokens * tokens, rowMs, rollMs);
+        if (json != null) {
+            JsonObject o = new JsonObject();
+            o.addProperty("benchmark", "attention-flow");
+            o.addProperty("layers", layers);
+            o.addProperty("tokens", tokens);
+            o.addProperty("heads", 4);
+            o.addProperty("instances", instances);
+            o.addProperty("ms_per_instance", flowMs);
+            o.addProperty("max_flows_per_instance", tokens * tokens);
+            o.addProperty("output_row_ms_per_instance", rowMs);
+            o.addProperty("rollout_ms_per_instance", rollMs);
+            com.google.gson.JsonArray cap = new com.google.gson.JsonArray();
+            for (double[][] l : org.pellucid.attention.AttentionMaps.adjusted(inst[0], mean)) {
+                com.google.gson.JsonArray la = new com.google.gson.JsonArray();
+                for (double[] row : l) {
+                    com.google.gson.JsonArray ra = new com.google.gson.JsonArray();
+                    for (double v : row) {
+                        ra.add(v);
+                    }
+                    la.add(ra);
+                }
+                cap.add(la);
+            }
+            o.add("check_capacities", cap);
+            com.google.gson.JsonArray fl = new com.google.gson.JsonArray();
+            for (double[] row : first) {
+                com.google.gson.JsonArray ra = new com.google.gson.JsonArray();
+                for (double v : row) {
+                    ra.add(v);
+                }
+                fl.add(ra);
+            }
+            o.add("check_flows", fl);
+            Cli.writeJson(json, o);
+        }
+        return Pellucid.OK;
+    }
 
     /** KernelSHAP on adult with the mlp: rows per second and model evaluations per row. */
     private int kernelShap() {
@@ -79,8 +183,11 @@ final class BenchCommand implements Callable<Integer> {
         if (name.equals("kernel-shap")) {
             return kernelShap();
         }
+        if (name.equals("attention-flow")) {
+            return attentionFlow();
+        }
         if (!name.equals("train-step")) {
-            throw new Pellucid.UsageException("unknown benchmark '" + name + "'; available: train-step, kernel-shap");
+            throw new Pellucid.UsageException("unknown benchmark '" + name + "'; available: train-step, kernel-shap, attention-flow");
         }
         if (steps < 100) {
             throw new Pellucid.UsageException("--steps must be at least 100");
