@@ -44,6 +44,10 @@ final class ExplainCommand implements Callable<Integer> {
                     "saliency, gradient-x-input, smoothgrad (default: built-in; kernel-shap for black boxes)."})
     String explainer;
 
+    @Option(names = "--method", paramLabel = "M",
+            description = "Attention models: raw, rollout, flow or grad-rollout (default: the model's own).")
+    String method;
+
     @Option(names = "--intervene", paramLabel = "CONCEPT=VALUE", split = ",",
             description = "Concept models: set concepts (0..1, e.g. x1_high=1) and recompute the prediction.")
     Map<String, String> intervene = new LinkedHashMap<>();
@@ -52,22 +56,33 @@ final class ExplainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Savable model = ModelFamilies.load(modelDir);
+        Savable loaded = ModelFamilies.load(modelDir);
+        Savable model = loaded;
         Dataset d = ModelData.load(model, dataOptions.data, dataOptions.target, dataOptions.missing, err);
         int[] idx = ModelData.rows(rows, d.size());
         JsonArray arr = new JsonArray();
+        if (method != null) {
+            if (!(model instanceof org.pellucid.attention.AttentionModel am)) {
+                throw new Pellucid.UsageException("--method applies to attention models, not " + model.kind());
+            }
+            try {
+                model = am.withMethod(org.pellucid.attention.AttentionModel.Method.parse(method));
+            } catch (IllegalArgumentException e) {
+                throw new Pellucid.UsageException(e.getMessage());
+            }
+        }
         boolean interpretable = model instanceof InterpretableModel<?>;
-        String method = explainer != null ? explainer : interpretable ? "built-in" : "kernel-shap";
+        String how = explainer != null ? explainer : interpretable ? "built-in" : "kernel-shap";
         org.pellucid.eval.explainers.Explainer posthoc = null;
-        if (!method.equals("built-in")) {
-            if (!org.pellucid.eval.Evaluation.EXPLAINERS.contains(method) || method.equals("random")) {
-                throw new Pellucid.UsageException("unknown explainer '" + method + "'; see `pellucid explain --help`");
+        if (!how.equals("built-in")) {
+            if (!org.pellucid.eval.Evaluation.EXPLAINERS.contains(how) || how.equals("random")) {
+                throw new Pellucid.UsageException("unknown explainer '" + how + "'; see `pellucid explain --help`");
             }
             // background and training statistics come from the split `train` used (same seed)
             org.pellucid.core.data.Splits.TrainValidTest split = org.pellucid.core.data.Splits.trainValidTest(d, 0.2, 0.2,
                     model.provenance().seed());
             posthoc = org.pellucid.eval.Evaluation.explainer(
-                    org.pellucid.eval.Evaluation.Settings.defaults(method, model.provenance().seed()), d.subset(split.train()));
+                    org.pellucid.eval.Evaluation.Settings.defaults(how, model.provenance().seed()), d.subset(split.train()));
             if (!interpretable && explainer == null) {
                 err.println("pellucid: " + model.kind() + " is a black box; explaining it post hoc with KernelSHAP");
             }
@@ -127,7 +142,7 @@ final class ExplainCommand implements Callable<Integer> {
             JsonObject root = new JsonObject();
             root.addProperty("model", model.kind());
             root.addProperty("model_dir", modelDir.toString());
-            root.addProperty("explainer", method);
+            root.addProperty("explainer", how);
             root.addProperty("dataset", d.name());
             root.add("explanations", arr);
             Cli.writeJson(json, root);

@@ -1,0 +1,99 @@
+package org.pellucid.attention;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.pellucid.core.data.Dataset;
+import org.pellucid.core.encode.FeatureEncoder;
+import org.pellucid.core.io.ModelReader;
+import org.pellucid.core.io.Savable;
+import org.pellucid.core.model.Provenance;
+import org.pellucid.core.models.ModelFamily;
+import org.pellucid.core.models.NeuralData;
+import org.pellucid.core.models.TrainConfig;
+import org.pellucid.core.train.Objective;
+import org.pellucid.core.train.StepHook;
+import org.pellucid.core.train.TrainResult;
+import org.pellucid.core.train.Trainer;
+import org.pellucid.core.train.TrainingOptions;
+
+/**
+ * {@code attention}: a transformer that keeps its attention ({@link AttentionNetwork}), over column
+ * tokens for tabular data and patch tokens for images. Options: {@code width} (32), {@code heads}
+ * (4), {@code layers} (2), {@code patch} (7, images), {@code method} (rollout: raw, rollout, flow,
+ * grad-rollout), {@code epochs} (60), {@code lr} (0.001), {@code weight-decay} (1e-4, decoupled),
+ * {@code batch-size} (128), {@code patience} (8). Token sequences (text) are not supported yet.
+ */
+public final class AttentionFamily implements ModelFamily {
+    private static final Set<String> OPTIONS = Set.of("width", "heads", "layers", "patch", "method", "epochs", "lr",
+            "weight-decay", "batch-size", "patience");
+
+    @Override
+    public String kind() {
+        return "attention";
+    }
+
+    @Override
+    public boolean transparent() {
+        return true;
+    }
+
+    @Override
+    public String description() {
+        return "transformer over column or patch tokens; explanation: attention rollout, flow or gradient-weighted rollout";
+    }
+
+    @Override
+    public Set<String> options() {
+        return OPTIONS;
+    }
+
+    @Override
+    public Optional<String> unsuitable(Dataset data) {
+        if (!data.schema().isClassification()) {
+            return Optional.of("the attention model needs a class target");
+        }
+        if (data.schema().featureCount() == 0) {
+            return Optional.of("token sequences (text) are not supported by the attention model yet; it reads columns and image patches");
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Savable train(Dataset train, Dataset valid, TrainConfig cfg) {
+        cfg.requireOnly(kind(), OPTIONS);
+        unsuitable(train).ifPresent(r -> {
+            throw new IllegalArgumentException(r);
+        });
+        AttentionModel.Method method = AttentionModel.Method.parse(cfg.options().getOrDefault("method", "rollout"));
+        FeatureEncoder enc = FeatureEncoder.fit(train);
+        TokenLayout tokens = train.hasImages() ? TokenLayout.patches(enc, train.imageShape(), cfg.intOption("patch", 7))
+                : TokenLayout.columns(enc);
+        int d = cfg.intOption("width", 32);
+        int heads = cfg.intOption("heads", 4);
+        int layers = cfg.intOption("layers", 2);
+        if (d < 1 || heads < 1 || layers < 1) {
+            throw new IllegalArgumentException("width, heads and layers must be at least 1");
+        }
+        AttentionNetwork net = new AttentionNetwork(enc.width(), tokens.tokenOf(), tokens.count(), d, heads, layers,
+                train.schema().classes().size());
+        TrainingOptions o = new TrainingOptions(cfg.intOption("epochs", 60), cfg.intOption("batch-size", 128),
+                cfg.doubleOption("lr", 1e-3), cfg.doubleOption("weight-decay", 1e-4), true, cfg.intOption("patience", 8),
+                cfg.seed(), cfg.device(), cfg.progress());
+        TrainResult r = Trainer.fit(net, NeuralData.of(train, enc), valid == null ? null : NeuralData.of(valid, enc),
+                Objective.softmaxCrossEntropy(), Trainer.ValidationMetric.negativeCrossEntropy(), StepHook.none(), o);
+        Map<String, String> opts = new TreeMap<>(Map.of("width", "" + d, "heads", "" + heads, "layers", "" + layers,
+                "method", method.id(), "epochs", "" + o.epochs(), "lr", "" + o.learningRate(), "best-epoch", "" + r.bestEpoch(),
+                "tokens", tokens.kind()));
+        Provenance prov = new Provenance(kind(), opts, cfg.seed(), train.fingerprint(), train.name(),
+                Provenance.currentVersions(), Instant.now().toString());
+        return new AttentionModel(enc, tokens, d, heads, layers, r.parameters(), prov, method);
+    }
+
+    @Override
+    public Savable read(ModelReader in) {
+        return AttentionModel.read(in);
+    }
+}

@@ -1,0 +1,91 @@
+package org.pellucid.attention;
+
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import org.pellucid.core.data.Instance;
+import org.pellucid.core.data.Schema;
+import org.pellucid.core.encode.FeatureEncoder;
+
+/**
+ * Which encoded inputs make up each token, and how tokens are named: one token per column for
+ * tabular data, one per square patch for images (the schema's pixels in row-major order).
+ *
+ * @param patch patch side for images, 0 for columns
+ */
+record TokenLayout(String kind, int[] tokenOf, int count, List<String> names, int patch, int[] image) {
+
+    static TokenLayout columns(FeatureEncoder enc) {
+        Schema s = enc.schema();
+        int[] of = new int[enc.width()];
+        for (int j = 0; j < s.featureCount(); j++) {
+            for (int e = enc.offset(j); e < enc.offset(j) + enc.width(j); e++) {
+                of[e] = j;
+            }
+        }
+        return new TokenLayout("columns", of, s.featureCount(), s.featureNames(), 0, null);
+    }
+
+    /** Square patches of side p over a {channels, height, width} image; pixels are numeric, one input each. */
+    static TokenLayout patches(FeatureEncoder enc, int[] image, int p) {
+        int c = image[0];
+        int h = image[1];
+        int w = image[2];
+        if (h % p != 0 || w % p != 0) {
+            throw new IllegalArgumentException("patch size " + p + " must divide the image size " + h + "×" + w);
+        }
+        if (enc.width() != c * h * w) {
+            throw new IllegalArgumentException("image tokens need one numeric input per pixel");
+        }
+        int across = w / p;
+        int[] of = new int[enc.width()];
+        for (int ch = 0; ch < c; ch++) {
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    of[(ch * h + y) * w + x] = (y / p) * across + (x / p);
+                }
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (int r = 0; r < h / p; r++) {
+            for (int q = 0; q < across; q++) {
+                names.add("patch r" + r + "c" + q);
+            }
+        }
+        return new TokenLayout("patches", of, names.size(), names, p, image.clone());
+    }
+
+    /** The tokens of one row in the user's terms: "column = value", or the patch's name. */
+    List<String> describe(Instance x) {
+        if (patch > 0) {
+            return names;
+        }
+        List<String> out = new ArrayList<>(count);
+        for (int j = 0; j < count; j++) {
+            out.add(names.get(j) + " = " + x.text(j));
+        }
+        return out;
+    }
+
+    JsonObject toJson() {
+        JsonObject o = new JsonObject();
+        o.addProperty("kind", kind);
+        o.addProperty("patch", patch);
+        if (image != null) {
+            o.add("image", AttentionModel.ints(image));
+        }
+        return o;
+    }
+
+    static TokenLayout fromJson(JsonObject o, FeatureEncoder enc) {
+        String kind = o.get("kind").getAsString();
+        if (kind.equals("columns")) {
+            return columns(enc);
+        }
+        if (kind.equals("patches")) {
+            var a = o.getAsJsonArray("image");
+            return patches(enc, new int[] {a.get(0).getAsInt(), a.get(1).getAsInt(), a.get(2).getAsInt()}, o.get("patch").getAsInt());
+        }
+        throw new org.pellucid.core.io.ModelFormatException("attention model: unknown token layout '" + kind + "'");
+    }
+}
