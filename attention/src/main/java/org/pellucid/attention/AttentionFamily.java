@@ -21,13 +21,14 @@ import org.pellucid.core.train.TrainingOptions;
 
 /**
  * {@code attention}: a transformer that keeps its attention ({@link AttentionNetwork}), over column
- * tokens for tabular data and patch tokens for images. Options: {@code width} (32), {@code heads}
+ * tokens for tabular data, patch tokens for images and word tokens (with learned positions, up to
+ * {@code max-length}, 64) for text. Options: {@code width} (32), {@code heads}
  * (4), {@code layers} (2), {@code patch} (7, images), {@code method} (rollout: raw, rollout, flow,
- * grad-rollout), {@code epochs} (60), {@code lr} (0.001), {@code weight-decay} (1e-4, decoupled),
- * {@code batch-size} (128), {@code patience} (8). Token sequences (text) are not supported yet.
+ * grad-rollout), {@code epochs} (60), {@code lr} (0.0005; 0.001 diverged on splice), {@code weight-decay} (1e-4, decoupled),
+ * {@code batch-size} (128), {@code patience} (10).
  */
 public final class AttentionFamily implements ModelFamily {
-    private static final Set<String> OPTIONS = Set.of("width", "heads", "layers", "patch", "method", "epochs", "lr",
+    private static final Set<String> OPTIONS = Set.of("width", "heads", "layers", "patch", "max-length", "method", "epochs", "lr",
             "weight-decay", "batch-size", "patience");
 
     @Override
@@ -55,8 +56,8 @@ public final class AttentionFamily implements ModelFamily {
         if (!data.schema().isClassification()) {
             return Optional.of("the attention model needs a class target");
         }
-        if (data.schema().featureCount() == 0) {
-            return Optional.of("token sequences (text) are not supported by the attention model yet; it reads columns and image patches");
+        if (data.schema().featureCount() == 0 && !data.hasTokens()) {
+            return Optional.of("the data has no input columns and no token sequences");
         }
         return Optional.empty();
     }
@@ -68,8 +69,11 @@ public final class AttentionFamily implements ModelFamily {
             throw new IllegalArgumentException(r);
         });
         AttentionModel.Method method = AttentionModel.Method.parse(cfg.options().getOrDefault("method", "rollout"));
-        FeatureEncoder enc = FeatureEncoder.fit(train);
-        TokenLayout tokens = train.hasImages() ? TokenLayout.patches(enc, train.imageShape(), cfg.intOption("patch", 7))
+        FeatureEncoder enc = train.hasImages()
+                ? FeatureEncoder.fit(train, org.pellucid.core.encode.NumericEncoding.RAW, 0) // pixels as loaded, in [0, 1]
+                : FeatureEncoder.fit(train);
+        TokenLayout tokens = train.hasTokens() ? TokenLayout.sequence(train.vocabulary(), cfg.intOption("max-length", 64))
+                : train.hasImages() ? TokenLayout.patches(enc, train.imageShape(), cfg.intOption("patch", 7))
                 : TokenLayout.columns(enc);
         int d = cfg.intOption("width", 32);
         int heads = cfg.intOption("heads", 4);
@@ -77,12 +81,12 @@ public final class AttentionFamily implements ModelFamily {
         if (d < 1 || heads < 1 || layers < 1) {
             throw new IllegalArgumentException("width, heads and layers must be at least 1");
         }
-        AttentionNetwork net = new AttentionNetwork(enc.width(), tokens.tokenOf(), tokens.count(), d, heads, layers,
+        AttentionNetwork net = new AttentionNetwork(AttentionModel.inputs(enc, tokens), tokens, d, heads, layers,
                 train.schema().classes().size());
         TrainingOptions o = new TrainingOptions(cfg.intOption("epochs", 60), cfg.intOption("batch-size", 128),
-                cfg.doubleOption("lr", 1e-3), cfg.doubleOption("weight-decay", 1e-4), true, cfg.intOption("patience", 8),
+                cfg.doubleOption("lr", 5e-4), cfg.doubleOption("weight-decay", 1e-4), true, cfg.intOption("patience", 10),
                 cfg.seed(), cfg.device(), cfg.progress());
-        TrainResult r = Trainer.fit(net, NeuralData.of(train, enc), valid == null ? null : NeuralData.of(valid, enc),
+        TrainResult r = Trainer.fit(net, data(train, enc, tokens), valid == null ? null : data(valid, enc, tokens),
                 Objective.softmaxCrossEntropy(), Trainer.ValidationMetric.negativeCrossEntropy(), StepHook.none(), o);
         Map<String, String> opts = new TreeMap<>(Map.of("width", "" + d, "heads", "" + heads, "layers", "" + layers,
                 "method", method.id(), "epochs", "" + o.epochs(), "lr", "" + o.learningRate(), "best-epoch", "" + r.bestEpoch(),
@@ -90,6 +94,18 @@ public final class AttentionFamily implements ModelFamily {
         Provenance prov = new Provenance(kind(), opts, cfg.seed(), train.fingerprint(), train.name(),
                 Provenance.currentVersions(), Instant.now().toString());
         return new AttentionModel(enc, tokens, d, heads, layers, r.parameters(), prov, method);
+    }
+
+    private static org.pellucid.core.train.TensorData data(Dataset d, FeatureEncoder enc, TokenLayout tokens) {
+        if (tokens.vocabulary() == null) {
+            return NeuralData.of(d, enc);
+        }
+        int w = tokens.count();
+        float[] x = new float[d.size() * w];
+        for (int i = 0; i < d.size(); i++) {
+            System.arraycopy(tokens.ids(d.row(i)), 0, x, i * w, w);
+        }
+        return org.pellucid.core.train.TensorData.classification(x, d.size(), w, d.labels(), d.schema().classes().size());
     }
 
     @Override

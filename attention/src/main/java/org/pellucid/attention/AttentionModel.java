@@ -77,8 +77,7 @@ public final class AttentionModel implements InterpretableModel<AttentionExplana
         this.d = d;
         this.heads = heads;
         this.layers = layers;
-        this.net = new AttentionNetwork(encoder.width(), tokens.tokenOf(), tokens.count(), d, heads, layers,
-                encoder.schema().classes().size());
+        this.net = new AttentionNetwork(inputs(encoder, tokens), tokens, d, heads, layers, encoder.schema().classes().size());
         if (parameters.length != net.layout().size()) {
             throw new org.pellucid.core.io.ModelFormatException("attention model: " + parameters.length + " parameters for a layout of "
                     + net.layout().size());
@@ -88,6 +87,14 @@ public final class AttentionModel implements InterpretableModel<AttentionExplana
         this.method = method;
         this.manager = Torch.engine().newBaseManager(ai.djl.Device.cpu());
         this.params = Params.view(net.layout(), manager.create(this.parameters));
+    }
+
+    static int inputs(FeatureEncoder enc, TokenLayout t) {
+        return t.vocabulary() != null ? t.count() : enc.width();
+    }
+
+    private int width() {
+        return inputs(encoder, tokens);
     }
 
     /** The same model explaining by another method. */
@@ -115,6 +122,9 @@ public final class AttentionModel implements InterpretableModel<AttentionExplana
     }
 
     private float[] encode(Instance x) {
+        if (tokens.vocabulary() != null) {
+            return tokens.ids(x);
+        }
         double[] z = encoder.encode(x);
         float[] f = new float[z.length];
         for (int j = 0; j < z.length; j++) {
@@ -145,7 +155,7 @@ public final class AttentionModel implements InterpretableModel<AttentionExplana
     public Prediction predict(Instance x) {
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            NDArray in = manager.create(encode(x), new Shape(1, encoder.width()));
+            NDArray in = manager.create(encode(x), new Shape(1, width()));
             return toPrediction(net.forward(params, in).toFloatArray(), 0);
         }
     }
@@ -153,8 +163,16 @@ public final class AttentionModel implements InterpretableModel<AttentionExplana
     @Override
     public List<Prediction> predictAll(Dataset data) {
         List<Prediction> out = new ArrayList<>(data.size());
-        float[] all = encoder.encodeAllFlat(data);
-        int w = encoder.width();
+        int w = width();
+        float[] all;
+        if (tokens.vocabulary() != null) {
+            all = new float[data.size() * w];
+            for (int i = 0; i < data.size(); i++) {
+                System.arraycopy(tokens.ids(data.row(i)), 0, all, i * w, w);
+            }
+        } else {
+            all = encoder.encodeAllFlat(data);
+        }
         for (int start = 0; start < data.size(); start += 512) {
             int end = Math.min(data.size(), start + 512);
             try (NDScope scope = new NDScope()) {
@@ -176,7 +194,7 @@ public final class AttentionModel implements InterpretableModel<AttentionExplana
         int t = tokens.count() + 1;
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            NDArray in = manager.create(encode(x), new Shape(1, encoder.width()));
+            NDArray in = manager.create(encode(x), new Shape(1, width()));
             NDList out;
             double[][][][] grads = null;
             Prediction pred;
@@ -234,10 +252,12 @@ public final class AttentionModel implements InterpretableModel<AttentionExplana
             case FLOW -> AttentionMaps.flow(p.attention(), AttentionMaps.HeadFusion.MEAN, 0);
             case GRAD_ROLLOUT -> AttentionMaps.gradRollout(p.attention(), p.gradTimesAttention())[0];
         };
-        double[] scores = Arrays.copyOfRange(row, 1, row.length); // input tokens: [CLS] is not one
         List<String> text = tokens.describe(x);
+        // input tokens only: [CLS] is not one, nor is padding
+        double[] scores = Arrays.copyOfRange(row, 1, 1 + text.size());
+        List<String> features = tokens.vocabulary() != null ? text : tokens.names();
         Prediction pred = m == Method.GRAD_ROLLOUT ? predict(x) : p.prediction();
-        return new Explained<>(pred, new AttentionExplanation(text, tokens.names(), scores, m.id(), p.attention()));
+        return new Explained<>(pred, new AttentionExplanation(text, features, scores, m.id(), p.attention()));
     }
 
     @Override

@@ -36,10 +36,25 @@ final class AttentionNetwork implements Network {
     private final ParamLayout layout = new ParamLayout();
     private final float[] assignment;
 
-    AttentionNetwork(int inputs, int[] tokenOf, int tokens, int d, int heads, int layers, int classes) {
+    private final int weightRows;
+    private final float[] sharing;
+
+    /**
+     * @param weightOf the row of the token weights each encoded input uses: its own row for
+     *     columns; its position within the patch for images, so patches share one projection
+     */
+    private final int vocab;
+
+    AttentionNetwork(int inputs, TokenLayout layout, int d, int heads, int layers, int classes) {
+        this(inputs, layout.tokenOf(), layout.weightOf(), layout.count(), d, heads, layers, classes,
+                layout.vocabulary() == null ? 0 : layout.vocabulary().size());
+    }
+
+    AttentionNetwork(int inputs, int[] tokenOf, int[] weightOf, int tokens, int d, int heads, int layers, int classes, int vocab) {
         if (d % heads != 0) {
             throw new IllegalArgumentException("the model width " + d + " must be a multiple of the head count " + heads);
         }
+        this.vocab = vocab;
         this.inputs = inputs;
         this.tokenOf = tokenOf.clone();
         this.tokens = tokens;
@@ -51,7 +66,28 @@ final class AttentionNetwork implements Network {
         for (int e = 0; e < inputs; e++) {
             assignment[tokenOf[e] * inputs + e] = 1f;
         }
-        layout.add("tok_w", inputs, d).add("tok_b", tokens, d).add("cls", d);
+        int rows = 0;
+        for (int w : weightOf) {
+            rows = Math.max(rows, w + 1);
+        }
+        this.weightRows = rows;
+        boolean identity = rows == inputs;
+        for (int e = 0; e < inputs && identity; e++) {
+            identity = weightOf[e] == e;
+        }
+        if (identity) {
+            sharing = null;
+        } else {
+            sharing = new float[inputs * rows];
+            for (int e = 0; e < inputs; e++) {
+                sharing[e * rows + weightOf[e]] = 1f;
+            }
+        }
+        if (vocab > 0) {
+            layout.add("emb", vocab, d).add("pos", tokens, d).add("cls", d);
+        } else {
+            layout.add("tok_w", rows, d).add("tok_b", tokens, d).add("cls", d);
+        }
         for (int l = 0; l < layers; l++) {
             layout.add("ln1_g" + l, d).add("ln1_b" + l, d);
             layout.add("q_w" + l, d, d).add("q_b" + l, d).add("k_w" + l, d, d).add("k_b" + l, d);
@@ -89,7 +125,7 @@ final class AttentionNetwork implements Network {
                 for (int i = 0; i < s.size(); i++) {
                     p[off + i] = 1f;
                 }
-            } else if (n.equals("cls") || n.equals("tok_b")) {
+            } else if (n.equals("cls") || n.equals("tok_b") || n.equals("emb") || n.equals("pos")) {
                 for (int i = 0; i < s.size(); i++) {
                     p[off + i] = (float) (0.1 * rnd.nextGaussian());
                 }
@@ -130,9 +166,22 @@ final class AttentionNetwork implements Network {
         long batch = x.getShape().get(0);
         int t = tokens + 1;
         int dh = d / heads;
-        NDArray g = x.getManager().create(assignment, new Shape(tokens, inputs));
-        NDArray per = x.expandDims(2).mul(p.get("tok_w")); // (B, E, d)
-        NDArray tok = g.matMul(per).add(p.get("tok_b")); // (B, P, d)
+        NDArray tok;
+        NDArray keyMask = null;
+        if (vocab > 0) {
+            // token ids as numbers, −1 for padding: embeddings plus positions, padded keys masked out
+            NDArray pad = x.lt(0f).toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
+            NDArray idx = x.maximum(0f).toType(ai.djl.ndarray.types.DataType.INT64, false);
+            tok = idx.getNDArrayInternal().embedding(idx, p.get("emb"), ai.djl.ndarray.types.SparseFormat.DENSE)
+                    .singletonOrThrow().add(p.get("pos"));
+            keyMask = x.getManager().zeros(new Shape(batch, 1)).concat(pad, 1).mul(-1e9f).reshape(batch, 1, 1, t);
+        } else {
+            NDArray g = x.getManager().create(assignment, new Shape(tokens, inputs));
+            NDArray w = sharing == null ? p.get("tok_w")
+                    : x.getManager().create(sharing, new Shape(inputs, weightRows)).matMul(p.get("tok_w")); // (E, d)
+            NDArray per = x.expandDims(2).mul(w); // (B, E, d)
+            tok = g.matMul(per).add(p.get("tok_b")); // (B, P, d)
+        }
         NDArray cls = p.get("cls").reshape(1, 1, d).broadcast(new Shape(batch, 1, d));
         NDArray h = cls.concat(tok, 1); // (B, T, d)
         NDList out = new NDList();
@@ -143,7 +192,8 @@ final class AttentionNetwork implements Network {
             NDArray q = linear(z, p.get("q_w" + l), p.get("q_b" + l)).reshape(batch, t, heads, dh).transpose(0, 2, 1, 3);
             NDArray k = linear(z, p.get("k_w" + l), p.get("k_b" + l)).reshape(batch, t, heads, dh).transpose(0, 2, 1, 3);
             NDArray v = linear(z, p.get("v_w" + l), p.get("v_b" + l)).reshape(batch, t, heads, dh).transpose(0, 2, 1, 3);
-            NDArray a = q.matMul(k.transpose(0, 1, 3, 2)).mul(scale).softmax(3); // (B, H, T, T)
+            NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(scale);
+            NDArray a = (keyMask == null ? scores : scores.add(keyMask)).softmax(3); // (B, H, T, T)
             NDArray used = gates == null ? a : a.mul(gates.get(l));
             out.add(a);
             NDArray ctx = used.matMul(v).transpose(0, 2, 1, 3).reshape(batch, t, d);

@@ -94,7 +94,7 @@ public final class Dataset {
 
     /** Row i as an {@link Instance}. */
     public Instance row(int i) {
-        return new Instance(schema, x[i]);
+        return tokens == null ? new Instance(schema, x[i]) : new Instance(schema, x[i], tokens[i], vocabulary);
     }
 
     /** The target of row i: a class index for classification, a value for regression. */

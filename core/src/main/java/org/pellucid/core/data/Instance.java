@@ -2,6 +2,7 @@ package org.pellucid.core.data;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -12,13 +13,55 @@ import java.util.Objects;
 public final class Instance {
     private final Schema schema;
     private final double[] values;
+    private final int[] tokens;
+    private final List<String> vocabulary;
 
     public Instance(Schema schema, double[] values) {
+        this(schema, values, null, null);
+    }
+
+    /**
+     * A row that also carries a token sequence (ids into {@code vocabulary}), as text datasets do.
+     */
+    public Instance(Schema schema, double[] values, int[] tokens, List<String> vocabulary) {
         this.schema = Objects.requireNonNull(schema);
         if (values.length != schema.featureCount()) {
             throw new DatasetException("an instance needs " + schema.featureCount() + " values, got " + values.length);
         }
+        if ((tokens == null) != (vocabulary == null)) {
+            throw new DatasetException("a token sequence needs its vocabulary");
+        }
+        if (tokens != null) {
+            for (int t : tokens) {
+                if (t < 0 || t >= vocabulary.size()) {
+                    throw new DatasetException("token id " + t + " is outside the vocabulary of " + vocabulary.size() + " words");
+                }
+            }
+        }
         this.values = values.clone();
+        this.tokens = tokens == null ? null : tokens.clone();
+        this.vocabulary = vocabulary;
+    }
+
+    /** The token ids of a text row, or null for a tabular row. */
+    public int[] tokens() {
+        return tokens == null ? null : tokens.clone();
+    }
+
+    /** The vocabulary the token ids refer to, or null. */
+    public List<String> vocabulary() {
+        return vocabulary;
+    }
+
+    /** The words of a text row (empty for a tabular row). */
+    public List<String> words() {
+        List<String> w = new java.util.ArrayList<>();
+        if (tokens != null) {
+            for (int t : tokens) {
+                w.add(vocabulary.get(t));
+            }
+        }
+        return w;
     }
 
     /**
@@ -88,16 +131,17 @@ public final class Instance {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Instance i && i.schema.equals(schema) && Arrays.equals(i.values, values);
+        return o instanceof Instance i && i.schema.equals(schema) && Arrays.equals(i.values, values)
+                && Arrays.equals(i.tokens, tokens);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(values);
+        return Arrays.hashCode(values) * 31 + Arrays.hashCode(tokens);
     }
 
     @Override
     public String toString() {
-        return asText().toString();
+        return tokens == null ? asText().toString() : String.join(" ", words());
     }
 }
