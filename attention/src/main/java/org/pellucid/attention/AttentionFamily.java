@@ -23,12 +23,14 @@ import org.pellucid.core.train.TrainingOptions;
  * {@code attention}: a transformer that keeps its attention ({@link AttentionNetwork}), over column
  * tokens for tabular data, patch tokens for images and word tokens (with learned positions, up to
  * {@code max-length}, 64) for text. Options: {@code width} (32), {@code heads}
- * (4), {@code layers} (2), {@code patch} (7, images), {@code method} (rollout: raw, rollout, flow,
+ * (4), {@code layers} (2), {@code patch} (7, images), {@code shared-patches} (false: each pixel has
+ * its own token weights, which measured 0.90 on MNIST against 0.87 for one ViT-style projection
+ * shared by all patches), {@code method} (rollout: raw, rollout, flow,
  * grad-rollout), {@code epochs} (60), {@code lr} (0.0005; 0.001 diverged on splice), {@code weight-decay} (1e-4, decoupled),
  * {@code batch-size} (128), {@code patience} (10).
  */
 public final class AttentionFamily implements ModelFamily {
-    private static final Set<String> OPTIONS = Set.of("width", "heads", "layers", "patch", "max-length", "method", "epochs", "lr",
+    private static final Set<String> OPTIONS = Set.of("width", "heads", "layers", "patch", "shared-patches", "max-length", "method", "epochs", "lr",
             "weight-decay", "batch-size", "patience");
 
     @Override
@@ -69,11 +71,16 @@ public final class AttentionFamily implements ModelFamily {
             throw new IllegalArgumentException(r);
         });
         AttentionModel.Method method = AttentionModel.Method.parse(cfg.options().getOrDefault("method", "rollout"));
-        FeatureEncoder enc = train.hasImages()
+        String share = cfg.options().getOrDefault("shared-patches", "false");
+        if (!share.equals("true") && !share.equals("false")) {
+            throw new IllegalArgumentException("shared-patches must be true or false, got '" + share + "'");
+        }
+        boolean shared = share.equals("true") && train.hasImages();
+        FeatureEncoder enc = shared
                 ? FeatureEncoder.fit(train, org.pellucid.core.encode.NumericEncoding.RAW, 0) // pixels as loaded, in [0, 1]
                 : FeatureEncoder.fit(train);
         TokenLayout tokens = train.hasTokens() ? TokenLayout.sequence(train.vocabulary(), cfg.intOption("max-length", 64))
-                : train.hasImages() ? TokenLayout.patches(enc, train.imageShape(), cfg.intOption("patch", 7))
+                : train.hasImages() ? TokenLayout.patches(enc, train.imageShape(), cfg.intOption("patch", 7), shared)
                 : TokenLayout.columns(enc);
         int d = cfg.intOption("width", 32);
         int heads = cfg.intOption("heads", 4);
@@ -91,6 +98,7 @@ public final class AttentionFamily implements ModelFamily {
         Map<String, String> opts = new TreeMap<>(Map.of("width", "" + d, "heads", "" + heads, "layers", "" + layers,
                 "method", method.id(), "epochs", "" + o.epochs(), "lr", "" + o.learningRate(), "best-epoch", "" + r.bestEpoch(),
                 "tokens", tokens.kind()));
+        opts.put("shared-patches", "" + shared);
         Provenance prov = new Provenance(kind(), opts, cfg.seed(), train.fingerprint(), train.name(),
                 Provenance.currentVersions(), Instant.now().toString());
         return new AttentionModel(enc, tokens, d, heads, layers, r.parameters(), prov, method);

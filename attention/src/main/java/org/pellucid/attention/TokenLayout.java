@@ -10,8 +10,8 @@ import org.pellucid.core.encode.FeatureEncoder;
 /**
  * Which encoded inputs make up each token, which token weights each input uses, and how tokens
  * are named: one token per column for tabular data (each input its own weights), one per square
- * patch for images (the schema's pixels in row-major order; all patches share one linear
- * projection, as in ViT, and the per-token bias is the position embedding).
+ * patch for images (the schema's pixels in row-major order; each pixel with its own weights, or
+ * all patches sharing one linear projection as in ViT; the per-token bias is the position embedding).
  *
  * @param patch patch side for images, 0 for columns
  */
@@ -61,7 +61,7 @@ record TokenLayout(String kind, int[] tokenOf, int[] weightOf, int count, List<S
     }
 
     /** Square patches of side p over a {channels, height, width} image; pixels are numeric, one input each. */
-    static TokenLayout patches(FeatureEncoder enc, int[] image, int p) {
+    static TokenLayout patches(FeatureEncoder enc, int[] image, int p, boolean sharedProjection) {
         int c = image[0];
         int h = image[1];
         int w = image[2];
@@ -78,7 +78,7 @@ record TokenLayout(String kind, int[] tokenOf, int[] weightOf, int count, List<S
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
                     of[(ch * h + y) * w + x] = (y / p) * across + (x / p);
-                    shared[(ch * h + y) * w + x] = (ch * p + y % p) * p + x % p;
+                    shared[(ch * h + y) * w + x] = sharedProjection ? (ch * p + y % p) * p + x % p : (ch * h + y) * w + x;
                 }
             }
         }
@@ -88,7 +88,7 @@ record TokenLayout(String kind, int[] tokenOf, int[] weightOf, int count, List<S
                 names.add("patch r" + r + "c" + q);
             }
         }
-        return new TokenLayout("patches", of, shared, names.size(), names, p, image.clone(), null);
+        return new TokenLayout(sharedProjection ? "shared-patches" : "patches", of, shared, names.size(), names, p, image.clone(), null);
     }
 
     /** The tokens of one row in the user's terms: "column = value", or the patch's name. */
@@ -133,9 +133,10 @@ record TokenLayout(String kind, int[] tokenOf, int[] weightOf, int count, List<S
             o.getAsJsonArray("vocabulary").forEach(e -> v.add(e.getAsString()));
             return sequence(v, o.get("length").getAsInt());
         }
-        if (kind.equals("patches")) {
+        if (kind.equals("patches") || kind.equals("shared-patches")) {
             var a = o.getAsJsonArray("image");
-            return patches(enc, new int[] {a.get(0).getAsInt(), a.get(1).getAsInt(), a.get(2).getAsInt()}, o.get("patch").getAsInt());
+            return patches(enc, new int[] {a.get(0).getAsInt(), a.get(1).getAsInt(), a.get(2).getAsInt()}, o.get("patch").getAsInt(),
+                    kind.equals("shared-patches"));
         }
         throw new org.pellucid.core.io.ModelFormatException("attention model: unknown token layout '" + kind + "'");
     }

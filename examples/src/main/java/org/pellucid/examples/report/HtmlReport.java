@@ -352,6 +352,20 @@ public final class HtmlReport {
                 }
                 return s.toString();
             }
+            case "attention" -> {
+                double max = 1e-12;
+                for (JsonElement c : e.getAsJsonArray("tokens")) {
+                    max = Math.max(max, c.getAsJsonObject().get("score").getAsDouble());
+                }
+                StringBuilder s = new StringBuilder("<p class=\"cap\">" + esc(str(e, "method", "")) + " from the output token</p><p class=\"heat\">");
+                for (JsonElement c : e.getAsJsonArray("tokens")) {
+                    JsonObject o = c.getAsJsonObject();
+                    double v = Math.max(0, o.get("score").getAsDouble()) / max;
+                    s.append(String.format(Locale.ROOT, "<span style=\"background:rgba(217,72,15,%.2f)\" title=\"%.4f\">%s</span> ",
+                            0.08 + 0.8 * v, o.get("score").getAsDouble(), esc(o.get("token").getAsString())));
+                }
+                return s.append("</p>").toString();
+            }
             case "rules" -> {
                 StringBuilder s = new StringBuilder("<ul class=\"rules\">");
                 for (JsonElement r : e.getAsJsonArray("fired")) {
@@ -440,6 +454,7 @@ public final class HtmlReport {
             .ex{border:1px solid #e5e5e5;border-radius:6px;padding:.5rem .8rem}.row code{font-size:.75rem;word-break:break-word}
             .cap,.note{color:#555;font-size:.85rem}.path li{margin:.1rem 0}.path .leaf{list-style:none;font-weight:700}
             .iv{background:#f3f0ff;padding:.3rem .5rem}table.concepts td{text-align:left}
+            .heat span{padding:1px 3px;border-radius:3px;line-height:1.9;font-size:.85rem}
             footer{margin-top:3rem;color:#888;font-size:.8rem}
             """;
 }
