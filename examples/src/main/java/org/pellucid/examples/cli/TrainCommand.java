@@ -63,6 +63,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--max-leaves", paramLabel = "N", description = "Tree models: leaf budget.")
     Integer maxLeaves;
 
+    @Option(names = "--rules", paramLabel = "FILE", description = "Rule models: expert rules to inject (IF … THEN class, one per line).")
+    Path rulesFile;
+
     @Option(names = "--mode", description = "Concept models: joint, sequential or independent training.")
     String mode;
 
@@ -103,6 +106,12 @@ final class TrainCommand implements Callable<Integer> {
         if (mode != null) {
             opts.put("mode", mode);
         }
+        if (rulesFile != null) {
+            if (!java.nio.file.Files.isRegularFile(rulesFile)) {
+                throw new Pellucid.UsageException("--rules: no such file " + rulesFile);
+            }
+            opts.put("rules-file", rulesFile.toString());
+        }
         org.pellucid.bottleneck.Interventions.Policy pol;
         try {
             pol = org.pellucid.bottleneck.Interventions.Policy.parse(policy);
@@ -117,6 +126,20 @@ final class TrainCommand implements Callable<Integer> {
         Experiment.Result r = Experiment.run(family, d, cfg, cv);
         Experiment.lines(r).forEach(stdout::println);
         JsonObject o = Experiment.toJson(r, d, seed, opts);
+        if (r.model() instanceof org.pellucid.neurosymbolic.RuleModel rm) {
+            JsonObject rj = rm.toJson();
+            o.add("rules", rj.get("rules"));
+            o.add("injected_rules", rj.get("injected"));
+            for (org.pellucid.neurosymbolic.RuleModel.Fate f : rm.fates()) {
+                stdout.println("  injected rule " + f.status() + ": " + f.injected()
+                        + (f.status().equals("changed") ? " → " + f.now() : ""));
+            }
+            var po = rm.provenance().options();
+            if (po.containsKey("soft-valid-accuracy")) {
+                o.addProperty("soft_valid_accuracy", Double.parseDouble(po.get("soft-valid-accuracy")));
+                o.addProperty("crisp_valid_accuracy", Double.parseDouble(po.get("crisp-valid-accuracy")));
+            }
+        }
         if (r.model() instanceof org.pellucid.bottleneck.ConceptModel cm) {
             ConceptReport.add(cm, r.test(), o, interventionCurve ? pol : null, seed).forEach(stdout::println);
         } else if (interventionCurve) {

@@ -1,0 +1,62 @@
+package org.pellucid.neurosymbolic;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.pellucid.core.data.Schema;
+
+/**
+ * One crisp rule: a conjunction (all literals hold) or a disjunction (any holds) of literals, and
+ * its weight for every class in the linear vote.
+ */
+public record Rule(List<Literal> literals, boolean conjunction, double[] weights) {
+    /** Share of training rows where the rule fires, and share of those that have its outcome. */
+    public record Stats(double support, double confidence) {}
+
+    public Rule {
+        literals = List.copyOf(literals);
+        weights = weights.clone();
+    }
+
+    public boolean fires(double[] row) {
+        if (conjunction) {
+            for (Literal l : literals) {
+                if (!l.holds(row)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        for (Literal l : literals) {
+            if (l.holds(row)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The class this rule votes for most, relative to the others. */
+    public int outcome() {
+        int b = 0;
+        for (int c = 1; c < weights.length; c++) {
+            if (weights[c] > weights[b]) {
+                b = c;
+            }
+        }
+        return b;
+    }
+
+    /** The rule's vote for its outcome relative to the mean of the classes. */
+    public double strength() {
+        double mean = 0;
+        for (double w : weights) {
+            mean += w / weights.length;
+        }
+        return weights[outcome()] - mean;
+    }
+
+    public String toText(Schema s) {
+        String body = literals.isEmpty() ? "TRUE"
+                : literals.stream().map(l -> l.toText(s)).collect(Collectors.joining(conjunction ? " AND " : " OR "));
+        return "IF " + body + " THEN " + s.classes().get(outcome());
+    }
+}

@@ -1,0 +1,406 @@
+package org.pellucid.neurosymbolic;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.pellucid.core.data.Dataset;
+import org.pellucid.core.data.Schema;
+import org.pellucid.core.io.ModelReader;
+import org.pellucid.core.io.Savable;
+import org.pellucid.core.model.Provenance;
+import org.pellucid.core.models.ModelFamily;
+import org.pellucid.core.models.TrainConfig;
+import org.pellucid.core.train.ParamLayout;
+import org.pellucid.core.train.Params;
+import org.pellucid.core.train.TensorData;
+import org.pellucid.core.train.TrainResult;
+import org.pellucid.core.train.Trainer;
+import org.pellucid.core.train.TrainingOptions;
+import org.pellucid.core.train.Torch;
+
+/**
+ * {@code rules}: a rule layer trained by gradient descent whose crisp rules become the model
+ * ({@link RuleNetwork}, {@link RuleModel}). Options: {@code rules} (32 conjunctions),
+ * {@code disjunctions} (0), {@code bins} (8 quantile thresholds per numeric column), {@code lambda}
+ * (0.1, sparsity), {@code epochs} (150), {@code lr} (0.01), {@code batch-size} (128),
+ * {@code patience} (20), {@code rules-file} (expert rules to inject, see {@link RuleParser}) and
+ * {@code freeze} (false: injected rules may be refined; true: their conditions are kept as given).
+ *
+ * <p>Injected rules initialise their own conjunction node with their literals (as KBANN, Towell &amp;
+ * Shavlik 1994, initialised network units from rules) and a positive weight for their class.
+ * After training the crisp rules are pruned: rules that never fire on the training data, rules with
+ * no weight, always-true rules (folded into the bias), duplicates (merged), and redundant rules —
+ * weakest first, a rule goes when the training accuracy without it is no lower.
+ */
+public final class RulesFamily implements ModelFamily {
+    private static final Set<String> OPTIONS = Set.of("rules", "disjunctions", "bins", "lambda", "epochs", "lr", "batch-size",
+            "patience", "rules-file", "freeze");
+
+    @Override
+    public String kind() {
+        return "rules";
+    }
+
+    @Override
+    public boolean transparent() {
+        return true;
+    }
+
+    @Override
+    public String description() {
+        return "rule layer (RRL-style, gradient grafting) whose crisp IF-THEN rules are the model; accepts expert rules";
+    }
+
+    @Override
+    public Set<String> options() {
+        return OPTIONS;
+    }
+
+    @Override
+    public Optional<String> unsuitable(Dataset data) {
+        if (!data.schema().isClassification()) {
+            return Optional.of("rule models need a class target");
+        }
+        if (data.schema().featureCount() == 0) {
+            return Optional.of("the data has no columns to write rules about");
+        }
+        if (data.schema().featureCount() > 200) {
+            return Optional.of("more than 200 columns (images?) make unreadable rules");
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Savable train(Dataset train, Dataset valid, TrainConfig cfg) {
+        cfg.requireOnly(kind(), OPTIONS);
+        unsuitable(train).ifPresent(r -> {
+            throw new IllegalArgumentException(r);
+        });
+        Schema s = train.schema();
+        int classes = s.classes().size();
+        List<RuleParser.Parsed> injected = List.of();
+        String file = cfg.options().get("rules-file");
+        if (file != null) {
+            try {
+                injected = RuleParser.parse(Files.readString(Path.of(file)), s);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read the rules file " + file + ": " + e.getMessage());
+            } catch (RuleParser.RuleSyntaxException e) {
+                throw new IllegalArgumentException(file + ": " + e.getMessage());
+            }
+        }
+        boolean freeze = Boolean.parseBoolean(cfg.options().getOrDefault("freeze", "false"));
+        List<Literal> extra = new ArrayList<>();
+        injected.forEach(p -> extra.addAll(p.literals()));
+        Binarizer bin = Binarizer.fit(train, cfg.intOption("bins", 8), extra);
+        int free = cfg.intOption("rules", 32);
+        int disj = cfg.intOption("disjunctions", 0);
+        if (free < 0 || disj < 0 || free + injected.size() + disj == 0) {
+            throw new IllegalArgumentException("rules and disjunctions must be ≥ 0, and there must be at least one node");
+        }
+        int conj = free + injected.size();
+        int k = bin.size();
+        RuleNetwork probe = new RuleNetwork(k, conj, disj, classes, null);
+        ParamLayout layout = probe.layout();
+        float[] init = new float[(int) layout.size()];
+        Arrays.fill(init, Float.NaN);
+        float[] frozen = new float[init.length];
+        Arrays.fill(frozen, Float.NaN);
+        ParamLayout.Slot cw = layout.slot("conj_w");
+        ParamLayout.Slot ow = layout.slot("out_w");
+        int nodes = conj + disj;
+        for (int r = 0; r < injected.size(); r++) {
+            int node = free + r;
+            Set<Integer> lits = new HashSet<>();
+            injected.get(r).literals().forEach(l -> lits.add(bin.indexOf(l)));
+            for (int j = 0; j < k; j++) {
+                int at = (int) cw.offset() + node * k + j;
+                init[at] = lits.contains(j) ? 1f : 0f;
+                if (freeze) {
+                    frozen[at] = init[at];
+                }
+            }
+            for (int c = 0; c < classes; c++) {
+                init[(int) ow.offset() + c * nodes + node] = c == injected.get(r).outcome() ? 2f : 0f;
+            }
+        }
+        RuleNetwork net = new RuleNetwork(k, conj, disj, classes, init);
+        TrainingOptions o = new TrainingOptions(cfg.intOption("epochs", 150), cfg.intOption("batch-size", 128),
+                cfg.doubleOption("lr", 0.01), 0, false, cfg.intOption("patience", 20), cfg.seed(), cfg.device(), cfg.progress());
+        double lambda = cfg.doubleOption("lambda", 0.1);
+        Trainer.ValidationMetric acc = (out, t, labels) -> out.get(new NDIndex(":, 0:{}", classes)).argMax(1).eq(labels)
+                .toType(DataType.FLOAT32, false).mean().getFloat();
+        TrainResult res = Trainer.fit(net, data(train, bin), valid == null ? null : data(valid, bin), net.objective(lambda), acc,
+                net.constraints(freeze ? frozen : null), o);
+        float[] p = res.parameters();
+        RuleModel model = extract(s, bin, p, layout, free, conj, disj, classes, injected, train, cfg, res, o, lambda);
+        if (valid != null && valid.size() > 0) {
+            double soft = softAccuracy(net, p, data(valid, bin), classes);
+            double crisp = org.pellucid.core.model.Scores.accuracy(valid.labels(),
+                    org.pellucid.core.model.Scores.classes(model.predictAll(valid)));
+            Map<String, String> opts = new TreeMap<>(model.provenance().options());
+            opts.put("soft-valid-accuracy", String.format(Locale.ROOT, "%.4f", soft));
+            opts.put("crisp-valid-accuracy", String.format(Locale.ROOT, "%.4f", crisp));
+            Provenance pv = model.provenance();
+            return new RuleModel(s, model.rules(), bias(model), statsOf(model), model.fates(),
+                    new Provenance(pv.kind(), opts, pv.seed(), pv.dataFingerprint(), pv.dataName(), pv.versions(), pv.created()));
+        }
+        return model;
+    }
+
+    private static double[] bias(RuleModel m) {
+        return m.biasCopy();
+    }
+
+    private static List<Rule.Stats> statsOf(RuleModel m) {
+        return m.statsCopy();
+    }
+
+    static TensorData data(Dataset d, Binarizer bin) {
+        return TensorData.classification(bin.applyAll(d), d.size(), bin.size(), d.labels(), d.schema().classes().size());
+    }
+
+    /** Accuracy of the soft network (continuous nodes) on rows: the other side of the soft/crisp gap. */
+    static double softAccuracy(RuleNetwork net, float[] params, TensorData d, int classes) {
+        try (NDManager m = Torch.engine().newBaseManager(ai.djl.Device.cpu())) {
+            Params p = Params.view(net.layout(), m.create(params));
+            NDArray x = m.create(d.features(), new Shape(d.rows(), d.width()));
+            NDArray h = net.softActivations(p, x);
+            NDArray logits = h.getNDArrayInternal().linear(h, p.get("out_w"), p.get("out_b")).singletonOrThrow();
+            long[] pred = logits.argMax(1).toLongArray();
+            int right = 0;
+            for (int i = 0; i < pred.length; i++) {
+                right += pred[i] == d.labels()[i] ? 1 : 0;
+            }
+            return right / (double) pred.length;
+        }
+    }
+
+    private static RuleModel extract(Schema s, Binarizer bin, float[] p, ParamLayout layout, int free, int conj, int disj,
+                                     int classes, List<RuleParser.Parsed> injected, Dataset train, TrainConfig cfg,
+                                     TrainResult res, TrainingOptions o, double lambda) {
+        int k = bin.size();
+        int nodes = conj + disj;
+        ParamLayout.Slot ow = layout.slot("out_w");
+        ParamLayout.Slot ob = layout.slot("out_b");
+        double[] bias = new double[classes];
+        for (int c = 0; c < classes; c++) {
+            bias[c] = p[(int) ob.offset() + c];
+        }
+        // crisp nodes with their weights, keyed by (type, literal set) so duplicates merge
+        Map<String, Rule> merged = new LinkedHashMap<>();
+        Map<Integer, String> keyOfNode = new TreeMap<>();
+        double[][] rows = new double[train.size()][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = train.rowValues(i);
+        }
+        for (int n = 0; n < nodes; n++) {
+            boolean isConj = n < conj;
+            ParamLayout.Slot ws = layout.slot(isConj ? "conj_w" : "disj_w");
+            int row = isConj ? n : n - conj;
+            List<Literal> lits = new ArrayList<>();
+            for (int j = 0; j < k; j++) {
+                if (p[(int) ws.offset() + row * k + j] > 0.5f) {
+                    lits.add(bin.literals().get(j));
+                }
+            }
+            double[] w = new double[classes];
+            for (int c = 0; c < classes; c++) {
+                w[c] = p[(int) ow.offset() + c * nodes + n];
+            }
+            Rule r = new Rule(lits, isConj, w);
+            int fires = 0;
+            for (double[] x : rows) {
+                fires += r.fires(x) ? 1 : 0;
+            }
+            double spread = Arrays.stream(w).max().orElse(0) - Arrays.stream(w).min().orElse(0);
+            if (fires == 0 || spread < 1e-3) {
+                continue; // never fires on the training data, or votes for no class: dead
+            }
+            if (fires == rows.length) {
+                for (int c = 0; c < classes; c++) {
+                    bias[c] += w[c]; // always true on the training data: part of the bias
+                }
+                continue;
+            }
+            String key = (isConj ? "and:" : "or:") + lits;
+            keyOfNode.put(n, key);
+            Rule prev = merged.get(key);
+            if (prev != null) {
+                double[] sum = prev.weights();
+                for (int c = 0; c < classes; c++) {
+                    sum[c] += w[c];
+                }
+                merged.put(key, new Rule(lits, isConj, sum));
+            } else {
+                merged.put(key, r);
+            }
+        }
+        List<Rule> kept = redundancyPruned(new ArrayList<>(merged.values()), bias, rows, train.labels(), keyOfNode, merged, free,
+                injected.size());
+        merged.keySet().retainAll(keysOf(kept, merged));
+        // centre each rule's and the bias's class weights: softmax is unchanged, weights read as votes
+        List<Rule> rules = new ArrayList<>();
+        List<Rule.Stats> stats = new ArrayList<>();
+        int[] labels = train.labels();
+        for (Rule r : merged.values()) {
+            double[] w = r.weights();
+            double mean = Arrays.stream(w).average().orElse(0);
+            for (int c = 0; c < classes; c++) {
+                w[c] -= mean;
+            }
+            Rule centred = new Rule(r.literals(), r.conjunction(), w);
+            int fires = 0;
+            int right = 0;
+            for (int i = 0; i < rows.length; i++) {
+                if (centred.fires(rows[i])) {
+                    fires++;
+                    right += labels[i] == centred.outcome() ? 1 : 0;
+                }
+            }
+            rules.add(centred);
+            stats.add(new Rule.Stats(fires / (double) rows.length, fires == 0 ? 0 : right / (double) fires));
+        }
+        double bm = Arrays.stream(bias).average().orElse(0);
+        for (int c = 0; c < classes; c++) {
+            bias[c] -= bm;
+        }
+        List<RuleModel.Fate> fates = new ArrayList<>();
+        for (int r = 0; r < injected.size(); r++) {
+            RuleParser.Parsed inj = injected.get(r);
+            String key = keyOfNode.get(free + r);
+            if (key == null) {
+                fates.add(new RuleModel.Fate(inj.text(), "dropped", null));
+                continue;
+            }
+            Rule now = null;
+            int idx = 0;
+            for (String kk : merged.keySet()) {
+                if (kk.equals(key)) {
+                    now = rules.get(idx);
+                }
+                idx++;
+            }
+            boolean same = new HashSet<>(now.literals()).equals(new HashSet<>(inj.literals())) && now.outcome() == inj.outcome();
+            fates.add(new RuleModel.Fate(inj.text(), same ? "kept" : "changed", now.toText(s)));
+        }
+        Map<String, String> opts = new TreeMap<>(Map.of("rules", "" + free, "disjunctions", "" + disj,
+                "bins", cfg.options().getOrDefault("bins", "8"), "lambda", "" + lambda, "epochs", "" + o.epochs(),
+                "lr", "" + o.learningRate(), "best-epoch", "" + res.bestEpoch(), "literals", "" + bin.size(),
+                "injected", "" + injected.size(), "freeze", cfg.options().getOrDefault("freeze", "false")));
+        Provenance prov = new Provenance("rules", opts, cfg.seed(), train.fingerprint(), train.name(),
+                Provenance.currentVersions(), Instant.now().toString());
+        return new RuleModel(s, rules, bias, stats, fates, prov);
+    }
+
+    private static Set<String> keysOf(List<Rule> kept, Map<String, Rule> merged) {
+        Set<String> keys = new HashSet<>();
+        for (Map.Entry<String, Rule> e : merged.entrySet()) {
+            if (kept.contains(e.getValue())) {
+                keys.add(e.getKey());
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * Redundant rules: weakest first, a rule is removed when the training accuracy without it is no
+     * lower than with it. Injected rules are never removed here (their fate is decided by training).
+     */
+    static List<Rule> redundancyPruned(List<Rule> rules, double[] bias, double[][] rows, int[] labels,
+                                       Map<Integer, String> keyOfNode, Map<String, Rule> merged, int free, int injected) {
+        Set<String> protectedKeys = new HashSet<>();
+        for (int r = 0; r < injected; r++) {
+            String key = keyOfNode.get(free + r);
+            if (key != null) {
+                protectedKeys.add(key);
+            }
+        }
+        List<Rule> current = new ArrayList<>(rules);
+        boolean[][] fires = new boolean[current.size()][rows.length];
+        for (int r = 0; r < current.size(); r++) {
+            for (int i = 0; i < rows.length; i++) {
+                fires[r][i] = current.get(r).fires(rows[i]);
+            }
+        }
+        boolean[] alive = new boolean[current.size()];
+        Arrays.fill(alive, true);
+        Integer[] order = new Integer[current.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(Math.abs(current.get(a).strength()), Math.abs(current.get(b).strength())));
+        int base = correct(current, alive, fires, bias, labels);
+        for (int r : order) {
+            Rule rule = current.get(r);
+            boolean isProtected = false;
+            for (Map.Entry<String, Rule> e : merged.entrySet()) {
+                if (e.getValue() == rule && protectedKeys.contains(e.getKey())) {
+                    isProtected = true;
+                }
+            }
+            if (isProtected) {
+                continue;
+            }
+            alive[r] = false;
+            int without = correct(current, alive, fires, bias, labels);
+            if (without >= base) {
+                base = without;
+            } else {
+                alive[r] = true;
+            }
+        }
+        List<Rule> out = new ArrayList<>();
+        for (int r = 0; r < current.size(); r++) {
+            if (alive[r]) {
+                out.add(current.get(r));
+            }
+        }
+        return out;
+    }
+
+    private static int correct(List<Rule> rules, boolean[] alive, boolean[][] fires, double[] bias, int[] labels) {
+        int right = 0;
+        double[] s = new double[bias.length];
+        for (int i = 0; i < labels.length; i++) {
+            System.arraycopy(bias, 0, s, 0, bias.length);
+            for (int r = 0; r < rules.size(); r++) {
+                if (alive[r] && fires[r][i]) {
+                    double[] w = rules.get(r).weights();
+                    for (int c = 0; c < s.length; c++) {
+                        s[c] += w[c];
+                    }
+                }
+            }
+            int best = 0;
+            for (int c = 1; c < s.length; c++) {
+                if (s[c] > s[best]) {
+                    best = c;
+                }
+            }
+            right += best == labels[i] ? 1 : 0;
+        }
+        return right;
+    }
+
+    @Override
+    public Savable read(ModelReader in) {
+        return RuleModel.read(in);
+    }
+}
