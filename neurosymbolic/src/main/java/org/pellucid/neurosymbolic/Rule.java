@@ -17,6 +17,36 @@ public record Rule(List<Literal> literals, boolean conjunction, double[] weights
         weights = weights.clone();
     }
 
+    /**
+     * The same conjunction without literals that another of its literals implies — {@code c != d}
+     * beside {@code c = e}, or a looser threshold beside a tighter one with the same operator. A
+     * missing value falsifies every literal on its column, so firing is unchanged on every row.
+     */
+    static List<Literal> simplify(List<Literal> lits) {
+        java.util.List<Literal> out = new java.util.ArrayList<>();
+        for (Literal l : lits) {
+            boolean implied = false;
+            for (Literal m : lits) {
+                if (m == l || m.column() != l.column()) {
+                    continue;
+                }
+                if (l.op().equals("!=") && m.op().equals("=") && m.value() != l.value()) {
+                    implied = true;
+                } else if (l.op().equals(m.op()) && l.value() != m.value()) {
+                    implied |= switch (l.op()) {
+                        case ">", ">=" -> m.value() > l.value();
+                        case "<", "<=" -> m.value() < l.value();
+                        default -> false;
+                    };
+                }
+            }
+            if (!implied && !out.contains(l)) {
+                out.add(l);
+            }
+        }
+        return out;
+    }
+
     public boolean fires(double[] row) {
         if (conjunction) {
             for (Literal l : literals) {

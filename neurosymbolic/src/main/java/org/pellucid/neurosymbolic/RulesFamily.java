@@ -224,6 +224,9 @@ public final class RulesFamily implements ModelFamily {
             for (int c = 0; c < classes; c++) {
                 w[c] = p[(int) ow.offset() + c * nodes + n];
             }
+            if (isConj) {
+                lits = Rule.simplify(lits);
+            }
             Rule r = new Rule(lits, isConj, w);
             int fires = 0;
             for (double[] x : rows) {

@@ -124,6 +124,24 @@ class RuleModelTest {
         assertEquals("dropped", m.fates().get(1).status(), "a rule that never fires on the data is dropped");
     }
 
+    @Property(tries = 300)
+    void simplifyingARuleNeverChangesWhereItFires(@ForAll("rows") Instance x, @ForAll @IntRange(min = 0, max = 10_000) int seed) {
+        java.util.Random r = new java.util.Random(seed);
+        java.util.List<Literal> lits = new java.util.ArrayList<>();
+        String[] numOps = {"<=", "<", ">", ">="};
+        for (int k = 0; k < 1 + r.nextInt(5); k++) {
+            int j = r.nextInt(RULE.schema().featureCount());
+            if (RULE.schema().feature(j).isNumeric()) {
+                lits.add(new Literal(j, numOps[r.nextInt(4)], RULE.rowValues(r.nextInt(2000))[j]));
+            } else {
+                lits.add(new Literal(j, r.nextBoolean() ? "=" : "!=", r.nextInt(RULE.schema().feature(j).categories().size())));
+            }
+        }
+        Rule full = new Rule(lits, true, new double[] {0, 1});
+        Rule simple = new Rule(Rule.simplify(lits), true, new double[] {0, 1});
+        assertEquals(full.fires(x.values()), simple.fires(x.values()), lits + " vs " + simple.literals());
+    }
+
     @Test
     void multiclassWorks() {
         Dataset iris = SyntheticData.trig(900, 4); // binary; build a three-class variant from the same rows
