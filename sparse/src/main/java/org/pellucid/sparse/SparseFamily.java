@@ -122,15 +122,38 @@ public class SparseFamily implements ModelFamily {
         List<RegularizationPath.Point> points = RegularizationPath.run(net, groups, tr, va, s, prox, cfg.progress());
         RegularizationPath.Point chosen = RegularizationPath.choose(points, maxFeatures);
         StepHook constraint = lassonet ? new HierProxStep(groups, 0, m) : StepHook.none();
-        float[] params = RegularizationPath.refit(net, groups, chosen, tr, va, s, constraint);
+        float[] refitted = RegularizationPath.refit(net, groups, chosen, tr, va, s, constraint);
+        // the refit is kept only when it validates at least as well as the path point it started from
+        // (on small data a fresh refit can stop early at a majority-class solution)
+        boolean keepRefit = validAccuracy(net, refitted, va) >= validAccuracy(net, chosen.params(), va);
+        float[] params = keepRefit ? refitted : chosen.params();
         Map<String, String> opts = new TreeMap<>();
         cfg.options().forEach(opts::put);
+        opts.put("refit-kept", "" + keepRefit);
         opts.put("hidden", java.util.Arrays.toString(hidden));
         opts.put("chosen-lambda", "" + chosen.summary().lambda());
         opts.put("max-features", "" + maxFeatures);
         Provenance prov = new Provenance(kind(), opts, cfg.seed(), train.fingerprint(), train.name(), Provenance.currentVersions(),
                 Instant.now().toString());
         return SparseModel.create(kind(), enc, net, params, points.stream().map(RegularizationPath.Point::summary).toList(), prov);
+    }
+
+    static double validAccuracy(SparseNetwork net, float[] params, TensorData va) {
+        try (org.pellucid.core.train.NetworkRunner run = new org.pellucid.core.train.NetworkRunner(net, params, ai.djl.Device.cpu())) {
+            float[] out = run.forward(va.features(), va.rows());
+            int k = out.length / va.rows();
+            int right = 0;
+            for (int i = 0; i < va.rows(); i++) {
+                int best = 0;
+                for (int c = 1; c < k; c++) {
+                    if (out[i * k + c] > out[i * k + best]) {
+                        best = c;
+                    }
+                }
+                right += best == va.labels()[i] ? 1 : 0;
+            }
+            return right / (double) va.rows();
+        }
     }
 
     private static String[] weightNames(SparseNetwork net) {
