@@ -133,12 +133,16 @@ final class RuleNetwork implements Network {
         return logits.concat(penalty.reshape(1, 1).broadcast(new ai.djl.ndarray.types.Shape(batch, 1)), 1);
     }
 
-    /** Cross-entropy of the class logits plus λ times the sparsity column. */
-    Objective objective(double lambda) {
+    /**
+     * Cross-entropy of the class logits, each class weighted by {@code classWeights} (null: all 1),
+     * plus λ times the sparsity column.
+     */
+    Objective objective(double lambda, float[] classWeights) {
         return (out, y) -> {
             NDArray logits = out.get(new NDIndex(":, 0:{}", classes));
             NDArray pen = out.get(new NDIndex("0, {}", classes));
-            return Objective.softmaxCrossEntropy().loss(logits, y).add(pen.mul((float) lambda));
+            NDArray target = classWeights == null ? y : y.mul(y.getManager().create(classWeights));
+            return Objective.softmaxCrossEntropy().loss(logits, target).add(pen.mul((float) lambda));
         };
     }
 

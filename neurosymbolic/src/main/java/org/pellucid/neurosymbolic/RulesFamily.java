@@ -39,7 +39,9 @@ import org.pellucid.core.train.Torch;
  * ({@link RuleNetwork}, {@link RuleModel}). Options: {@code rules} (32 conjunctions),
  * {@code disjunctions} (0), {@code bins} (8 quantile thresholds per numeric column), {@code lambda}
  * (0.1, sparsity), {@code epochs} (150), {@code lr} (0.01), {@code batch-size} (128),
- * {@code patience} (20), {@code rules-file} (expert rules to inject, see {@link RuleParser}) and
+ * {@code patience} (20), {@code balance} (classes weigh equally in the loss; on by default when a class
+ * has under 30% of the rows in a two-class problem, or under 0.6/k of them with k classes),
+ * {@code rules-file} (expert rules to inject, see {@link RuleParser}) and
  * {@code freeze} (false: injected rules may be refined; true: their conditions are kept as given).
  *
  * <p>Injected rules initialise their own conjunction node with their literals (as KBANN, Towell &amp;
@@ -50,7 +52,7 @@ import org.pellucid.core.train.Torch;
  */
 public final class RulesFamily implements ModelFamily {
     private static final Set<String> OPTIONS = Set.of("rules", "disjunctions", "bins", "lambda", "epochs", "lr", "batch-size",
-            "patience", "rules-file", "freeze");
+            "patience", "rules-file", "freeze", "balance");
 
     @Override
     public String kind() {
@@ -144,9 +146,40 @@ public final class RulesFamily implements ModelFamily {
         TrainingOptions o = new TrainingOptions(cfg.intOption("epochs", 150), cfg.intOption("batch-size", 128),
                 cfg.doubleOption("lr", 0.01), 0, false, cfg.intOption("patience", 20), cfg.seed(), cfg.device(), cfg.progress());
         double lambda = cfg.doubleOption("lambda", 0.1);
-        Trainer.ValidationMetric acc = (out, t, labels) -> out.get(new NDIndex(":, 0:{}", classes)).argMax(1).eq(labels)
-                .toType(DataType.FLOAT32, false).mean().getFloat();
-        TrainResult res = Trainer.fit(net, data(train, bin), valid == null ? null : data(valid, bin), net.objective(lambda), acc,
+        int[] counts0 = train.classCounts();
+        int minority = Integer.MAX_VALUE;
+        for (int c : counts0) {
+            minority = Math.min(minority, c);
+        }
+        // by default, balance when some class has under 0.6/k of the rows (30% with two classes)
+        boolean rare = minority < 0.6 * train.size() / classes;
+        String balance = cfg.options().getOrDefault("balance", rare ? "true" : "false");
+        if (!balance.equals("true") && !balance.equals("false")) {
+            throw new IllegalArgumentException("balance must be true or false, got '" + balance + "'");
+        }
+        float[] weights = null;
+        if (balance.equals("true")) {
+            // each class weighs as much as the others in the loss: rules for the rare class pay off
+            int[] counts = train.classCounts();
+            weights = new float[classes];
+            for (int c = 0; c < classes; c++) {
+                weights[c] = counts[c] == 0 ? 0f : (float) train.size() / (classes * counts[c]);
+            }
+        }
+        // model selection on validation by macro-F1, the measure rule models are compared on
+        Trainer.ValidationMetric acc = (out, t, labels) -> {
+            NDArray pred = out.get(new NDIndex(":, 0:{}", classes)).argMax(1);
+            double sum = 0;
+            for (int c = 0; c < classes; c++) {
+                NDArray p1 = pred.eq((long) c).toType(DataType.FLOAT32, false);
+                NDArray l1 = labels.eq((long) c).toType(DataType.FLOAT32, false);
+                float tp = p1.mul(l1).sum().getFloat();
+                float denom = p1.sum().getFloat() + l1.sum().getFloat();
+                sum += denom == 0 ? 0 : 2 * tp / denom;
+            }
+            return sum / classes;
+        };
+        TrainResult res = Trainer.fit(net, data(train, bin), valid == null ? null : data(valid, bin), net.objective(lambda, weights), acc,
                 net.constraints(freeze ? frozen : null), o);
         float[] p = res.parameters();
         RuleModel model = extract(s, bin, p, layout, free, conj, disj, classes, injected, train, cfg, res, o, lambda);

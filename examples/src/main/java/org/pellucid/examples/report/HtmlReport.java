@@ -223,7 +223,7 @@ public final class HtmlReport {
     }
 
     static String table(List<JsonObject> models) {
-        StringBuilder t = new StringBuilder("<table><thead><tr><th>model</th><th>kind</th><th>explainer</th>");
+        StringBuilder t = new StringBuilder("<div class=\"scroll\"><table><thead><tr><th>model</th><th>kind</th><th>explainer</th>");
         for (Metric m : METRICS) {
             t.append("<th>").append(esc(m.heading())).append("</th>");
         }
@@ -252,7 +252,7 @@ public final class HtmlReport {
             }
             t.append("</tr>");
         }
-        return t.append("</tbody></table>").toString();
+        return t.append("</tbody></table></div>").toString();
     }
 
     static String modelSection(JsonObject m) {
@@ -454,6 +454,7 @@ public final class HtmlReport {
             .ex{border:1px solid #e5e5e5;border-radius:6px;padding:.5rem .8rem}.row code{font-size:.75rem;word-break:break-word}
             .cap,.note{color:#555;font-size:.85rem}.path li{margin:.1rem 0}.path .leaf{list-style:none;font-weight:700}
             .iv{background:#f3f0ff;padding:.3rem .5rem}table.concepts td{text-align:left}
+            .scroll{overflow-x:auto}
             .heat span{padding:1px 3px;border-radius:3px;line-height:1.9;font-size:.85rem}
             footer{margin-top:3rem;color:#888;font-size:.8rem}
             """;
