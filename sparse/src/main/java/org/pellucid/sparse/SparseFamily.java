@@ -105,9 +105,14 @@ public class SparseFamily implements ModelFamily {
                 cfg.device(), org.pellucid.core.train.ProgressListener.silent());
         double pathLr = cfg.doubleOption("path-lr", 0.01);
         TrainingOptions pathTraining = base.withLearningRate(pathLr).withOptimizer(org.pellucid.core.train.Optimizer.SGD_MOMENTUM);
+        // small data: an epoch is a few steps, so the dense start and the refit get at least ~1,000 steps
+        int stepsPerEpoch = Math.max(1, (train.size() + base.batchSize() - 1) / base.batchSize());
+        int minEpochs = (1000 + stepsPerEpoch - 1) / stepsPerEpoch;
+        int refitEpochs = cfg.intOption("refit-epochs", Math.max(30, minEpochs));
         RegularizationPath.Settings s = new RegularizationPath.Settings(cfg.doubleOption("lambda-start", 0.05),
-                cfg.doubleOption("lambda-factor", 1.2), cfg.intOption("epochs-per-lambda", 2), cfg.intOption("dense-epochs", 20),
-                cfg.intOption("refit-epochs", 30), cfg.intOption("patience", 4), cfg.intOption("max-points", 100),
+                cfg.doubleOption("lambda-factor", 1.2), cfg.intOption("epochs-per-lambda", 2),
+                cfg.intOption("dense-epochs", Math.max(20, minEpochs)), refitEpochs,
+                cfg.intOption("patience", Math.max(4, refitEpochs / 8)), cfg.intOption("max-points", 100),
                 maxFeatures < train.schema().featureCount() ? maxFeatures : 0, base, pathTraining);
         if (s.factor() <= 1 || s.lambdaStart() <= 0) {
             throw new IllegalArgumentException("lambda-start must be positive and lambda-factor above 1");

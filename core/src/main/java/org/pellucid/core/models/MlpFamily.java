@@ -18,7 +18,8 @@ import org.pellucid.core.train.Trainer;
 import org.pellucid.core.train.TrainingOptions;
 
 /**
- * {@code mlp}: the black-box neural baseline. Options: {@code hidden} (64,64), {@code epochs} (40),
+ * {@code mlp}: the black-box neural baseline. Options: {@code hidden} (64,64), {@code epochs} (40, or
+ * enough for ~1,500 steps on small data; patience grows with it),
  * {@code lr} (0.001), {@code weight-decay} (0, AdamW), {@code batch-size} (256), {@code patience} (6).
  */
 public final class MlpFamily implements ModelFamily {
@@ -62,8 +63,13 @@ public final class MlpFamily implements ModelFamily {
         int[] hidden = cfg.intListOption("hidden", new int[] {64, 64});
         boolean cls = train.schema().isClassification();
         int outputs = cls ? train.schema().classes().size() : 1;
-        TrainingOptions o = new TrainingOptions(cfg.intOption("epochs", 40), cfg.intOption("batch-size", 256),
-                cfg.doubleOption("lr", 1e-3), cfg.doubleOption("weight-decay", 0), true, cfg.intOption("patience", 6),
+        // on small data an epoch is a few steps: by default train for at least ~1,500 steps, and let
+        // patience scale with it (tic-tac-toe stopped at the majority class after 7 epochs of 3 steps)
+        int batch = cfg.intOption("batch-size", 256);
+        int stepsPerEpoch = Math.max(1, (train.size() + batch - 1) / batch);
+        int epochs = cfg.intOption("epochs", Math.max(40, (1500 + stepsPerEpoch - 1) / stepsPerEpoch));
+        TrainingOptions o = new TrainingOptions(epochs, batch,
+                cfg.doubleOption("lr", 1e-3), cfg.doubleOption("weight-decay", 0), true, cfg.intOption("patience", Math.max(6, epochs / 8)),
                 cfg.seed(), cfg.device(), cfg.progress());
         MlpNetwork net = new MlpNetwork(enc.width(), hidden, outputs);
         TrainResult r = Trainer.fit(net, NeuralData.of(train, enc), valid == null ? null : NeuralData.of(valid, enc),
