@@ -56,7 +56,13 @@ public final class Pellucid implements Runnable {
             }
             return INTERNAL;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } finally {
+            // print() does not flush an autoflush PrintWriter: the last explanation text would be lost
+            out.flush();
+            err.flush();
+        }
     }
 
     static boolean isBadInput(Throwable ex) {

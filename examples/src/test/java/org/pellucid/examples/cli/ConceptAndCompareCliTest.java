@@ -34,6 +34,8 @@ class ConceptAndCompareCliTest {
                 "--intervene", "x1_high=1,x2_high=1");
         assertEquals(0, x.code(), x.err());
         assertTrue(x.out().contains("(intervened)") && x.out().contains("predicted 0"), x.out());
+        // the last row's explanation is printed too (it once stayed in an unflushed buffer)
+        assertTrue(x.out().lines().filter(l -> l.contains("(intervened)")).count() == 4, x.out());
         CliTest.Run bad = CliTest.run("explain", "--model", m.toString(), "--data", "synthetic:xor:800", "--intervene", "nope=1");
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("unknown concept 'nope'"), bad.err());
