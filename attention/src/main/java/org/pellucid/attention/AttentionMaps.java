@@ -96,6 +96,37 @@ public final class AttentionMaps {
         return out;
     }
 
+    /**
+     * One row of the rollout — what reaches token {@code output} at the top — as a chain of
+     * vector-matrix products from the last layer down: {@code e_o · Â_L · … · Â_1}, t² work per layer
+     * instead of t³.
+     */
+    public static double[] rolloutRow(double[][][][] layers, HeadFusion f, int output) {
+        int t = layers[0][0].length;
+        double[] v = new double[t];
+        v[output] = 1;
+        double[] a = new double[t * t];
+        double[] next = new double[t];
+        for (int l = layers.length - 1; l >= 0; l--) {
+            fillAdjusted(layers[l], f, t, a);
+            java.util.Arrays.fill(next, 0);
+            for (int i = 0; i < t; i++) {
+                double vi = v[i];
+                if (vi == 0) {
+                    continue;
+                }
+                int ri = i * t;
+                for (int j = 0; j < t; j++) {
+                    next[j] += vi * a[ri + j];
+                }
+            }
+            double[] swap = v;
+            v = next;
+            next = swap;
+        }
+        return v;
+    }
+
     private static double[] flatAdjusted(double[][][] heads, HeadFusion f, int t) {
         double[] a = new double[t * t];
         fillAdjusted(heads, f, t, a);
@@ -104,18 +135,39 @@ public final class AttentionMaps {
 
     /** Head-fused, residual-adjusted attention of one layer into a flat row-major buffer. */
     private static void fillAdjusted(double[][][] heads, HeadFusion f, int t, double[] a) {
-        double inv = 1.0 / heads.length;
+        if (f == HeadFusion.MEAN) {
+            java.util.Arrays.fill(a, 0);
+            double inv = 0.5 / heads.length; // the mean, already halved for (A + I) / 2
+            for (double[][] h : heads) {
+                for (int i = 0; i < t; i++) {
+                    double[] hi = h[i];
+                    int ri = i * t;
+                    for (int j = 0; j < t; j++) {
+                        a[ri + j] += hi[j] * inv;
+                    }
+                }
+            }
+        } else {
+            java.util.Arrays.fill(a, Double.NEGATIVE_INFINITY);
+            for (double[][] h : heads) {
+                for (int i = 0; i < t; i++) {
+                    double[] hi = h[i];
+                    int ri = i * t;
+                    for (int j = 0; j < t; j++) {
+                        a[ri + j] = Math.max(a[ri + j], hi[j]);
+                    }
+                }
+            }
+            for (int k = 0; k < a.length; k++) {
+                a[k] *= 0.5;
+            }
+        }
         for (int i = 0; i < t; i++) {
             int ri = i * t;
+            a[ri + i] += 0.5;
             double sum = 0;
             for (int j = 0; j < t; j++) {
-                double v = f == HeadFusion.MEAN ? 0 : Double.NEGATIVE_INFINITY;
-                for (double[][] h : heads) {
-                    v = f == HeadFusion.MEAN ? v + h[i][j] * inv : Math.max(v, h[i][j]);
-                }
-                v = 0.5 * v + (i == j ? 0.5 : 0);
-                a[ri + j] = v;
-                sum += v;
+                sum += a[ri + j];
             }
             double norm = sum > 0 ? 1 / sum : 0;
             for (int j = 0; j < t; j++) {

@@ -248,7 +248,7 @@ public final class AttentionModel implements InterpretableModel<AttentionExplana
         Pass p = pass(x, m == Method.GRAD_ROLLOUT);
         double[] row = switch (m) {
             case RAW -> AttentionMaps.fuse(p.attention()[layers - 1], AttentionMaps.HeadFusion.MEAN)[0];
-            case ROLLOUT -> AttentionMaps.rollout(p.attention(), AttentionMaps.HeadFusion.MEAN)[0];
+            case ROLLOUT -> AttentionMaps.rolloutRow(p.attention(), AttentionMaps.HeadFusion.MEAN, 0);
             case FLOW -> AttentionMaps.flow(p.attention(), AttentionMaps.HeadFusion.MEAN, 0);
             case GRAD_ROLLOUT -> AttentionMaps.gradRollout(p.attention(), p.gradTimesAttention())[0];
         };

@@ -51,6 +51,20 @@ class AttentionMapsProperties {
         }
     }
 
+    @Property(tries = 60)
+    void oneRowOfTheRolloutIsThatRowOfTheFullRollout(@ForAll @IntRange(min = 1, max = 6) int layers,
+                                                      @ForAll @IntRange(min = 1, max = 12) int t, @ForAll @LongRange(min = 0, max = 1000) long seed) {
+        double[][][][] a = randomAttention(layers, 3, t, seed);
+        for (AttentionMaps.HeadFusion f : AttentionMaps.HeadFusion.values()) {
+            double[][] full = AttentionMaps.rollout(a, f);
+            int o = (int) (seed % t);
+            double[] row = AttentionMaps.rolloutRow(a, f, o);
+            for (int j = 0; j < t; j++) {
+                assertEquals(full[o][j], row[j], 1e-12);
+            }
+        }
+    }
+
     @Property(tries = 20)
     void identityAttentionRollsOutToTheIdentity(@ForAll @IntRange(min = 1, max = 6) int layers, @ForAll @IntRange(min = 1, max = 10) int t) {
         double[][][][] a = new double[layers][2][t][t];
