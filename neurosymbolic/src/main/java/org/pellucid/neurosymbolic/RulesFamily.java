@@ -38,7 +38,7 @@ import org.pellucid.core.train.Torch;
  * {@code rules}: a rule layer trained by gradient descent whose crisp rules become the model
  * ({@link RuleNetwork}, {@link RuleModel}). Options: {@code rules} (32 conjunctions),
  * {@code disjunctions} (0), {@code bins} (8 quantile thresholds per numeric column), {@code lambda}
- * (0.1, sparsity), {@code epochs} (150), {@code lr} (0.01), {@code batch-size} (128),
+ * (0.1, sparsity), {@code epochs} (150), {@code lr} (0.01), {@code batch-size} (rows / 32, between 16 and 128),
  * {@code patience} (20), {@code balance} (classes weigh equally in the loss; on by default when a class
  * has under 30% of the rows in a two-class problem, or under 0.6/k of them with k classes),
  * {@code rules-file} (expert rules to inject, see {@link RuleParser}) and
@@ -143,7 +143,9 @@ public final class RulesFamily implements ModelFamily {
             }
         }
         RuleNetwork net = new RuleNetwork(k, conj, disj, classes, init);
-        TrainingOptions o = new TrainingOptions(cfg.intOption("epochs", 150), cfg.intOption("batch-size", 128),
+        // small data, small batches: more steps per epoch (tic-tac-toe CV macro-F1 0.969 at 128, 0.985 at 16)
+        int batch = cfg.intOption("batch-size", Math.max(16, Math.min(128, train.size() / 32)));
+        TrainingOptions o = new TrainingOptions(cfg.intOption("epochs", 150), batch,
                 cfg.doubleOption("lr", 0.01), 0, false, cfg.intOption("patience", 20), cfg.seed(), cfg.device(), cfg.progress());
         double lambda = cfg.doubleOption("lambda", 0.1);
         int[] counts0 = train.classCounts();
