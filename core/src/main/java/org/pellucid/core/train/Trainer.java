@@ -149,6 +149,13 @@ public final class Trainer {
                     epochLoss = lossSum.getFloat() / steps;
                 }
                 if (!Double.isFinite(epochLoss)) {
+                    if (early && best != null) {
+                        // diverged after a good epoch was kept: stop there and say so, rather than lose it
+                        reason = "the training loss became " + epochLoss + " in epoch " + epoch
+                                + "; kept epoch " + bestEpoch + ", the best before it";
+                        o.progress().onMessage(reason);
+                        break;
+                    }
                     throw new NonFiniteLossException(epoch, epochLoss);
                 }
                 double score = Double.NaN;

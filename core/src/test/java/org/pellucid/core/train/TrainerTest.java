@@ -75,6 +75,21 @@ class TrainerTest {
     }
 
     @Test
+    void divergingAfterAGoodEpochKeepsThatEpochAndSaysWhy() {
+        int[] calls = {0};
+        // a sound loss for the first 40 steps, then NaN: with validation, the best earlier epoch is kept
+        Objective late = (out, y) -> calls[0]++ < 40 ? Objective.softmaxCrossEntropy().loss(out, y)
+                : out.mean().mul(Float.NaN);
+        TrainResult r = Trainer.fit(new MlpNetwork(5, new int[] {4}, 2), blobs(64, 1), blobs(32, 2), late,
+                quick(30).withPatience(30));
+        assertTrue(r.stopReason().contains("became NaN") && r.stopReason().contains("kept epoch"), r.stopReason());
+        assertTrue(r.bestEpoch() >= 1 && r.bestEpoch() < r.history().size() + 1);
+        for (float f : r.parameters()) {
+            assertTrue(Float.isFinite(f));
+        }
+    }
+
+    @Test
     void earlyStoppingKeepsTheBestEpoch() {
         List<Double> valid = new ArrayList<>();
         TrainingOptions o = quick(60).withPatience(3).withProgress(r -> valid.add(r.validation()));
