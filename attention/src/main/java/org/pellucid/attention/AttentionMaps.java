@@ -41,28 +41,15 @@ public final class AttentionMaps {
         return a;
     }
 
-    /** (A + I) / 2 with every row re-normalised to sum to 1. */
-    public static double[][] residual(double[][] a) {
-        int t = a.length;
-        double[][] r = new double[t][t];
-        for (int i = 0; i < t; i++) {
-            double s = 0;
-            for (int j = 0; j < t; j++) {
-                r[i][j] = 0.5 * a[i][j] + (i == j ? 0.5 : 0);
-                s += r[i][j];
-            }
-            for (int j = 0; j < t; j++) {
-                r[i][j] = s > 0 ? r[i][j] / s : 0;
-            }
-        }
-        return r;
-    }
-
-    /** Residual-adjusted, head-fused attention of every layer. */
+    /** Residual-adjusted, head-fused attention of every layer: (A + I) / 2, rows re-normalised. */
     public static double[][][] adjusted(double[][][][] layers, HeadFusion f) {
-        double[][][] out = new double[layers.length][][];
+        int t = layers[0][0].length;
+        double[][][] out = new double[layers.length][t][t];
         for (int l = 0; l < layers.length; l++) {
-            out[l] = residual(fuse(layers[l], f));
+            double[] a = flatAdjusted(layers[l], f, t);
+            for (int i = 0; i < t; i++) {
+                System.arraycopy(a, i * t, out[l][i], 0, t);
+            }
         }
         return out;
     }

@@ -134,21 +134,8 @@ public final class AttentionModel implements InterpretableModel<AttentionExplana
     }
 
     private Prediction toPrediction(float[] logits, int offset) {
-        int k = schema().classes().size();
-        double max = Double.NEGATIVE_INFINITY;
-        for (int c = 0; c < k; c++) {
-            max = Math.max(max, logits[offset + c]);
-        }
-        double[] p = new double[k];
-        double s = 0;
-        for (int c = 0; c < k; c++) {
-            p[c] = Math.exp(logits[offset + c] - max);
-            s += p[c];
-        }
-        for (int c = 0; c < k; c++) {
-            p[c] /= s;
-        }
-        return Prediction.ofProbabilities(p, schema().classes());
+        return Prediction.ofProbabilities(org.pellucid.core.models.NeuralData.softmax(logits, offset, schema().classes().size()),
+                schema().classes());
     }
 
     @Override

@@ -232,17 +232,7 @@ public final class ConceptModel implements InterpretableModel<ConceptExplanation
     }
 
     static Prediction toPrediction(double[] logits, List<String> classes) {
-        double max = Arrays.stream(logits).max().orElse(0);
-        double[] p = new double[logits.length];
-        double s = 0;
-        for (int c = 0; c < p.length; c++) {
-            p[c] = Math.exp(logits[c] - max);
-            s += p[c];
-        }
-        for (int c = 0; c < p.length; c++) {
-            p[c] /= s;
-        }
-        return Prediction.ofProbabilities(p, classes);
+        return Prediction.ofLogits(logits, classes);
     }
 
     @Override

@@ -90,6 +90,7 @@ public final class Interventions {
             case GREEDY -> {
                 List<Integer> chosen = new ArrayList<>();
                 double[] values = p.clone();
+                double[] hard = model.groups().harden(p);
                 while (!idx.isEmpty()) {
                     double[] q = softmax(model.classLogits(st, values));
                     int best = -1;
@@ -105,7 +106,6 @@ public final class Interventions {
                     idx.remove(Integer.valueOf(best));
                     // commit the model's own most likely value: the policy never sees the truth
                     ConceptGroups.Group g = groups.get(best);
-                    double[] hard = model.groups().harden(p);
                     System.arraycopy(hard, g.from(), values, g.from(), g.size());
                 }
                 return chosen;
@@ -155,6 +155,6 @@ public final class Interventions {
     }
 
     static double[] softmax(double[] z) {
-        return ConceptModel.toPrediction(z, java.util.Collections.nCopies(z.length, "")).probabilities();
+        return org.pellucid.core.model.Prediction.softmax(z);
     }
 }

@@ -75,7 +75,7 @@ public final class Evaluation {
             case "saliency" -> GradientExplainer.of(GradientExplainer.Method.SALIENCY, s.output(), s.seed());
             case "gradient-x-input" -> GradientExplainer.of(GradientExplainer.Method.GRADIENT_X_INPUT, s.output(), s.seed());
             case "smoothgrad" -> GradientExplainer.of(GradientExplainer.Method.SMOOTHGRAD, s.output(), s.seed());
-            case "tree-shap" -> new TreeShap(s.output());
+            case "tree-shap" -> new TreeShap();
             case "random" -> new RandomExplainer(s.output(), s.seed());
             default -> throw new IllegalArgumentException(s.explainer());
         };

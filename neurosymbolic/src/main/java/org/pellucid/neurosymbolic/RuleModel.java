@@ -57,12 +57,9 @@ public final class RuleModel implements InterpretableModel<RuleExplanation>, Sim
         return fates;
     }
 
-    double[] biasCopy() {
-        return bias.clone();
-    }
-
-    List<Rule.Stats> statsCopy() {
-        return stats;
+    /** The same rules under other provenance (training adds its soft/crisp measurements last). */
+    RuleModel withProvenance(Provenance p) {
+        return new RuleModel(schema, rules, bias, stats, fates, p);
     }
 
     @Override
@@ -93,20 +90,7 @@ public final class RuleModel implements InterpretableModel<RuleExplanation>, Sim
     }
 
     static Prediction toPrediction(double[] s, List<String> classes) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : s) {
-            max = Math.max(max, v);
-        }
-        double[] p = new double[s.length];
-        double sum = 0;
-        for (int c = 0; c < s.length; c++) {
-            p[c] = Math.exp(s[c] - max);
-            sum += p[c];
-        }
-        for (int c = 0; c < s.length; c++) {
-            p[c] /= sum;
-        }
-        return Prediction.ofProbabilities(p, classes);
+        return Prediction.ofLogits(s, classes);
     }
 
     @Override

@@ -193,18 +193,10 @@ public final class RulesFamily implements ModelFamily {
             opts.put("soft-valid-accuracy", String.format(Locale.ROOT, "%.4f", soft));
             opts.put("crisp-valid-accuracy", String.format(Locale.ROOT, "%.4f", crisp));
             Provenance pv = model.provenance();
-            return new RuleModel(s, model.rules(), bias(model), statsOf(model), model.fates(),
-                    new Provenance(pv.kind(), opts, pv.seed(), pv.dataFingerprint(), pv.dataName(), pv.versions(), pv.created()));
+            return model.withProvenance(new Provenance(pv.kind(), opts, pv.seed(), pv.dataFingerprint(), pv.dataName(),
+                    pv.versions(), pv.created()));
         }
         return model;
-    }
-
-    private static double[] bias(RuleModel m) {
-        return m.biasCopy();
-    }
-
-    private static List<Rule.Stats> statsOf(RuleModel m) {
-        return m.statsCopy();
     }
 
     static TensorData data(Dataset d, Binarizer bin) {
@@ -290,14 +282,22 @@ public final class RulesFamily implements ModelFamily {
                 merged.put(key, r);
             }
         }
-        List<Rule> kept = redundancyPruned(new ArrayList<>(merged.values()), bias, rows, train.labels(), keyOfNode, merged, free,
-                injected.size());
-        merged.keySet().retainAll(keysOf(kept, merged));
+        Set<Rule> injectedRules = new HashSet<>();
+        for (int r = 0; r < injected.size(); r++) {
+            String key = keyOfNode.get(free + r);
+            if (key != null) {
+                injectedRules.add(merged.get(key));
+            }
+        }
+        List<Rule> kept = redundancyPruned(new ArrayList<>(merged.values()), bias, rows, train.labels(), injectedRules);
+        merged.values().retainAll(kept);
+        Map<String, Rule> centredByKey = new LinkedHashMap<>();
         // centre each rule's and the bias's class weights: softmax is unchanged, weights read as votes
         List<Rule> rules = new ArrayList<>();
         List<Rule.Stats> stats = new ArrayList<>();
         int[] labels = train.labels();
-        for (Rule r : merged.values()) {
+        for (Map.Entry<String, Rule> e : merged.entrySet()) {
+            Rule r = e.getValue();
             double[] w = r.weights();
             double mean = Arrays.stream(w).average().orElse(0);
             for (int c = 0; c < classes; c++) {
@@ -313,6 +313,7 @@ public final class RulesFamily implements ModelFamily {
                 }
             }
             rules.add(centred);
+            centredByKey.put(e.getKey(), centred);
             stats.add(new Rule.Stats(fires / (double) rows.length, fires == 0 ? 0 : right / (double) fires));
         }
         double bm = Arrays.stream(bias).average().orElse(0);
@@ -327,14 +328,7 @@ public final class RulesFamily implements ModelFamily {
                 fates.add(new RuleModel.Fate(inj.text(), "dropped", null));
                 continue;
             }
-            Rule now = null;
-            int idx = 0;
-            for (String kk : merged.keySet()) {
-                if (kk.equals(key)) {
-                    now = rules.get(idx);
-                }
-                idx++;
-            }
+            Rule now = centredByKey.get(key);
             boolean same = new HashSet<>(now.literals()).equals(new HashSet<>(inj.literals())) && now.outcome() == inj.outcome();
             fates.add(new RuleModel.Fate(inj.text(), same ? "kept" : "changed", now.toText(s)));
         }
@@ -347,29 +341,11 @@ public final class RulesFamily implements ModelFamily {
         return new RuleModel(s, rules, bias, stats, fates, prov);
     }
 
-    private static Set<String> keysOf(List<Rule> kept, Map<String, Rule> merged) {
-        Set<String> keys = new HashSet<>();
-        for (Map.Entry<String, Rule> e : merged.entrySet()) {
-            if (kept.contains(e.getValue())) {
-                keys.add(e.getKey());
-            }
-        }
-        return keys;
-    }
-
     /**
      * Redundant rules: weakest first, a rule is removed when the training accuracy without it is no
      * lower than with it. Injected rules are never removed here (their fate is decided by training).
      */
-    static List<Rule> redundancyPruned(List<Rule> rules, double[] bias, double[][] rows, int[] labels,
-                                       Map<Integer, String> keyOfNode, Map<String, Rule> merged, int free, int injected) {
-        Set<String> protectedKeys = new HashSet<>();
-        for (int r = 0; r < injected; r++) {
-            String key = keyOfNode.get(free + r);
-            if (key != null) {
-                protectedKeys.add(key);
-            }
-        }
+    static List<Rule> redundancyPruned(List<Rule> rules, double[] bias, double[][] rows, int[] labels, Set<Rule> injected) {
         List<Rule> current = new ArrayList<>(rules);
         boolean[][] fires = new boolean[current.size()][rows.length];
         for (int r = 0; r < current.size(); r++) {
@@ -386,14 +362,7 @@ public final class RulesFamily implements ModelFamily {
         Arrays.sort(order, (a, b) -> Double.compare(Math.abs(current.get(a).strength()), Math.abs(current.get(b).strength())));
         int base = correct(current, alive, fires, bias, labels);
         for (int r : order) {
-            Rule rule = current.get(r);
-            boolean isProtected = false;
-            for (Map.Entry<String, Rule> e : merged.entrySet()) {
-                if (e.getValue() == rule && protectedKeys.contains(e.getKey())) {
-                    isProtected = true;
-                }
-            }
-            if (isProtected) {
+            if (injected.contains(current.get(r))) {
                 continue;
             }
             alive[r] = false;

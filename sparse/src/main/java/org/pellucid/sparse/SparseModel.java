@@ -86,20 +86,7 @@ public class SparseModel implements InterpretableModel<FeatureAttribution>, HasC
         if (!schema().isClassification()) {
             return Prediction.ofValue(o[0]);
         }
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : o) {
-            max = Math.max(max, v);
-        }
-        double[] p = new double[o.length];
-        double s = 0;
-        for (int k = 0; k < o.length; k++) {
-            p[k] = Math.exp(o[k] - max);
-            s += p[k];
-        }
-        for (int k = 0; k < o.length; k++) {
-            p[k] /= s;
-        }
-        return Prediction.ofProbabilities(p, schema().classes());
+        return Prediction.ofLogits(o, schema().classes());
     }
 
     @Override
@@ -162,26 +149,7 @@ public class SparseModel implements InterpretableModel<FeatureAttribution>, HasC
 
     /** Per column: is it active (any non-zero first-layer or skip weight)? */
     public boolean[] active() {
-        boolean[] a = new boolean[groups.count()];
-        int in = groups.width();
-        for (String name : new String[] {"theta", "w0"}) {
-            if (!network.skip() && name.equals("theta")) {
-                continue;
-            }
-            ParamLayout.Slot s = network.layout().slot(name);
-            int rows = (int) (s.size() / in);
-            for (int g = 0; g < a.length; g++) {
-                for (int r = 0; r < rows && !a[g]; r++) {
-                    for (int j : groups.inputs()[g]) {
-                        if (params[(int) s.offset() + r * in + j] != 0) {
-                            a[g] = true;
-                            break;
-                        }
-                    }
-                }
-            }
-        }
-        return a;
+        return RegularizationPath.support(network, groups, params);
     }
 
     int activeConnections(boolean withSkip) {

@@ -32,6 +32,29 @@ public record Prediction(int classIndex, String className, double[] probabilitie
         return new Prediction(best, classes.get(best), probabilities, probabilities[best]);
     }
 
+    /** A classification prediction from class scores (logits), through a numerically stable softmax. */
+    public static Prediction ofLogits(double[] logits, List<String> classes) {
+        return ofProbabilities(softmax(logits), classes);
+    }
+
+    /** exp(z − max z), normalised. */
+    public static double[] softmax(double[] logits) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double l : logits) {
+            max = Math.max(max, l);
+        }
+        double[] p = new double[logits.length];
+        double sum = 0;
+        for (int k = 0; k < p.length; k++) {
+            p[k] = Math.exp(logits[k] - max);
+            sum += p[k];
+        }
+        for (int k = 0; k < p.length; k++) {
+            p[k] /= sum;
+        }
+        return p;
+    }
+
     public static Prediction ofValue(double value) {
         return new Prediction(-1, null, new double[0], value);
     }

@@ -153,20 +153,7 @@ public final class LogisticModel implements InterpretableModel<FeatureAttributio
             double p1 = 1 / (1 + Math.exp(-logits[0]));
             return new double[] {1 - p1, p1};
         }
-        double max = Double.NEGATIVE_INFINITY;
-        for (double l : logits) {
-            max = Math.max(max, l);
-        }
-        double[] p = new double[logits.length];
-        double sum = 0;
-        for (int k = 0; k < p.length; k++) {
-            p[k] = Math.exp(logits[k] - max);
-            sum += p[k];
-        }
-        for (int k = 0; k < p.length; k++) {
-            p[k] /= sum;
-        }
-        return p;
+        return Prediction.softmax(logits);
     }
 
     @Override

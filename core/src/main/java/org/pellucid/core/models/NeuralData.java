@@ -18,19 +18,10 @@ public final class NeuralData {
 
     /** Softmax of float logits, in double precision. */
     public static double[] softmax(float[] logits, int offset, int k) {
-        double max = Double.NEGATIVE_INFINITY;
+        double[] z = new double[k];
         for (int j = 0; j < k; j++) {
-            max = Math.max(max, logits[offset + j]);
+            z[j] = logits[offset + j];
         }
-        double[] p = new double[k];
-        double s = 0;
-        for (int j = 0; j < k; j++) {
-            p[j] = Math.exp(logits[offset + j] - max);
-            s += p[j];
-        }
-        for (int j = 0; j < k; j++) {
-            p[j] /= s;
-        }
-        return p;
+        return org.pellucid.core.model.Prediction.softmax(z);
     }
 }

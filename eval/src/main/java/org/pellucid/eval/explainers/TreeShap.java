@@ -25,12 +25,6 @@ import org.pellucid.eval.baselines.EnsembleModel;
  * output minus the expected output.
  */
 public final class TreeShap implements Explainer {
-    private final Output output;
-
-    /** {@code output} is accepted for a uniform constructor; the explained output is the ensemble's additive one. */
-    public TreeShap(Output output) {
-        this.output = output;
-    }
 
     @Override
     public String name() {

@@ -52,7 +52,7 @@ class PostHocExplainerProperties {
         FeatureAttribution ig = new GradientExplainer(GradientExplainer.Method.INTEGRATED_GRADIENTS, Output.PROBABILITY, 512, 0, 1)
                 .explain(NET, DATA.row(row), 1);
         double moved = Math.abs(ig.output() - ig.baseline());
-        assertTrue(Math.abs(ig.completenessGap()) <= 0.02 * moved + 5e-4,
+        assertTrue(Math.abs(ig.completenessGap()) <= 0.01 * moved + 2e-4,
                 "gap " + ig.completenessGap() + " for a change of " + moved);
     }
 

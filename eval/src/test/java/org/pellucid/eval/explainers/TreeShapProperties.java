@@ -40,7 +40,7 @@ class TreeShapProperties {
     }
 
     private static void check(EnsembleModel m, Instance x, int target) {
-        FeatureAttribution a = new TreeShap(Output.PROBABILITY).explain(m, x, target);
+        FeatureAttribution a = new TreeShap().explain(m, x, target);
         int p = x.size();
         double[] exact = new double[p];
         double[] fact = new double[p + 1];

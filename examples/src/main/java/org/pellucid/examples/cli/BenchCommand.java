@@ -77,46 +77,12 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         var mean = org.pellucid.attention.AttentionMaps.HeadFusion.MEAN;
-        for (int w = 0; w < Math.min(3, instances); w++) {
-            org.pellucid.attention.AttentionMaps.flowMatrix(inst[w], mean); // warm-up
-        }
-        long t0 = System.nanoTime();
-        double[][] first = null;
-        for (double[][][][] a : inst) {
-            double[][] f = org.pellucid.attention.AttentionMaps.flowMatrix(a, mean);
-            first = first == null ? f : first;
-        }
-        double flowMs = (System.nanoTime() - t0) / 1e6 / instances;
-        long t2 = System.nanoTime();
-        for (double[][][][] a : inst) {
-            org.pellucid.attention.AttentionMaps.flow(a, mean, 0);
-        }
-        double rowMs = (System.nanoTime() - t2) / 1e6 / instances;
+        double[][] first = org.pellucid.attention.AttentionMaps.flowMatrix(inst[0], mean); // also the JIT's warm-up
+        double flowMs = msPerInstance(inst, 0, 1, a -> org.pellucid.attention.AttentionMaps.flowMatrix(a, mean));
+        double rowMs = msPerInstance(inst, 0, 1, a -> org.pellucid.attention.AttentionMaps.flow(a, mean, 0));
         int reps = Math.max(1, 20_000 / instances);
-        for (int k = 0; k < reps; k++) { // warm-up: let the JIT compile the rollout before timing it
-            for (double[][][][] a : inst) {
-                org.pellucid.attention.AttentionMaps.rollout(a, mean);
-            }
-        }
-        long t1 = System.nanoTime();
-        for (int k = 0; k < reps; k++) {
-            for (double[][][][] a : inst) {
-                org.pellucid.attention.AttentionMaps.rollout(a, mean);
-            }
-        }
-        double rollMs = (System.nanoTime() - t1) / 1e6 / (reps * instances);
-        for (int k = 0; k < reps; k++) {
-            for (double[][][][] a : inst) {
-                org.pellucid.attention.AttentionMaps.rolloutRow(a, mean, 0);
-            }
-        }
-        long t3 = System.nanoTime();
-        for (int k = 0; k < reps; k++) {
-            for (double[][][][] a : inst) {
-                org.pellucid.attention.AttentionMaps.rolloutRow(a, mean, 0);
-            }
-        }
-        double rollRowMs = (System.nanoTime() - t3) / 1e6 / (reps * instances);
+        double rollMs = msPerInstance(inst, reps, reps, a -> org.pellucid.attention.AttentionMaps.rollout(a, mean));
+        double rollRowMs = msPerInstance(inst, reps, reps, a -> org.pellucid.attention.AttentionMaps.rolloutRow(a, mean, 0));
         out.printf(java.util.Locale.ROOT, "attention-flow: %.3f ms per instance for the full flow matrix (%d layers × %d tokens, 4 heads, "
                 + "%d max-flows); %.3f ms for the output token's row alone; rollout %.4f ms per instance (full matrix), "
                 + "%.4f ms (output row, what explanations use)%n", flowMs, layers, tokens, tokens * tokens, rowMs, rollMs, rollRowMs);
@@ -157,6 +123,23 @@ final class BenchCommand implements Callable<Integer> {
             Cli.writeJson(json, o);
         }
         return Pellucid.OK;
+    }
+
+    /** Mean ms per instance of {@code body} over {@code reps} passes, after {@code warmReps} untimed passes (JIT warm-up). */
+    private static double msPerInstance(double[][][][][] inst, int warmReps, int reps,
+                                        java.util.function.Consumer<double[][][][]> body) {
+        for (int k = 0; k < warmReps; k++) {
+            for (double[][][][] a : inst) {
+                body.accept(a);
+            }
+        }
+        long t0 = System.nanoTime();
+        for (int k = 0; k < reps; k++) {
+            for (double[][][][] a : inst) {
+                body.accept(a);
+            }
+        }
+        return (System.nanoTime() - t0) / 1e6 / ((long) reps * inst.length);
     }
 
     /** KernelSHAP on adult with the mlp: rows per second and model evaluations per row. */

@@ -19,7 +19,6 @@ import org.pellucid.core.io.ExplanationJson;
 import org.pellucid.core.io.Savable;
 import org.pellucid.core.model.InterpretableModel;
 import org.pellucid.core.model.Prediction;
-import org.pellucid.core.model.Scores;
 import org.pellucid.core.models.ModelFamilies;
 import org.pellucid.core.models.ModelFamily;
 import org.pellucid.core.models.TrainConfig;
@@ -84,7 +83,7 @@ final class CompareCommand implements Callable<Integer> {
             }
         }
         Dataset d = Cli.load(dataOptions.data, dataOptions.target, dataOptions.missing, err);
-        JsonObject root = run(d, families, seed, DeviceChoice.parse(device), cv, rows, models == null, out, err);
+        JsonObject root = run(d, families, seed, DeviceChoice.parse(device), cv, rows, models == null, out, err).json();
         if (json != null) {
             Cli.writeJson(json, root);
             out.println("wrote " + json);
@@ -101,7 +100,16 @@ final class CompareCommand implements Callable<Integer> {
      * Trains every family on the same split; unsuitable families are skipped with their reason.
      * Each trained model is explained on up to {@code rows} test rows and scored.
      */
-    static JsonObject run(Dataset d, List<ModelFamily> families, long seed, DeviceChoice device, int cv, int rows,
+    /** The comparison's JSON and the trained models behind it, for callers that go on using them. */
+    record Comparison(JsonObject json, List<Experiment.Result> results) {
+        /** The model trained by the family of this kind (the first, so not the distilled tree). */
+        Experiment.Result of(String kind) {
+            return results.stream().filter(r -> r.family().kind().equals(kind)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException(kind + " was not trained in this comparison"));
+        }
+    }
+
+    static Comparison run(Dataset d, List<ModelFamily> families, long seed, DeviceChoice device, int cv, int rows,
                           boolean distillFromBest, PrintWriter out, PrintWriter err) {
         JsonObject root = new JsonObject();
         root.addProperty("dataset", d.name());
@@ -173,7 +181,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         root.add("models", arr);
         root.add("skipped", skipped);
-        return root;
+        return new Comparison(root, results);
     }
 
     private static String fmt(JsonObject o, String group, String key) {
@@ -263,9 +271,5 @@ final class CompareCommand implements Callable<Integer> {
         iv.addProperty("predicted", after.prediction().className());
         iv.add("explanation", ExplanationJson.toJson(after.explanation()));
         return iv;
-    }
-
-    static double accuracy(Savable m, Dataset d) {
-        return Scores.accuracy(d.labels(), Scores.classes(m.predictAll(d)));
     }
 }

@@ -59,7 +59,9 @@ final class DemoCommand implements Callable<Integer> {
         say(console, report, "  (relevant columns: " + SyntheticData.RULE_RELEVANT + "; the other five are noise)");
         say(console, report, "");
         StringWriter table = new StringWriter();
-        JsonObject cmp = CompareCommand.run(d, ModelFamilies.all(), seed, DeviceChoice.CPU, 0, 100, true, new PrintWriter(table, true), err);
+        CompareCommand.Comparison comparison = CompareCommand.run(d, ModelFamilies.all(), seed, DeviceChoice.CPU, 0, 100, true,
+                new PrintWriter(table, true), err);
+        JsonObject cmp = comparison.json();
         cmp.addProperty("title", "Pellucid demo: who finds the true rule?");
         cmp.addProperty("truth", SyntheticData.RULE_TEXT + " — relevant columns " + SyntheticData.RULE_RELEVANT
                 + "; the other five are noise. Concepts given to cbm/cem: " + SyntheticData.RULE_CONCEPTS + ".");
@@ -78,9 +80,9 @@ final class DemoCommand implements Callable<Integer> {
         say(console, report, "  columns it uses: " + used + (exact ? " — exactly the relevant ones" : ""));
         say(console, report, "");
 
-        Experiment.Result lr = Experiment.run(ModelFamilies.get("logistic"), d, cfg, 0);
+        Experiment.Result lr = comparison.of("logistic"); // the same seed and split: the models compare just trained
         LogisticModel logistic = (LogisticModel) lr.model();
-        Experiment.Result gb = Experiment.run(ModelFamilies.get("gbm"), d, cfg, 0);
+        Experiment.Result gb = comparison.of("gbm");
         KernelShap shap = new KernelShap(KernelShap.sampleBackground(gb.train(), 50, seed), Output.PROBABILITY, 1024, 10, 8192, seed);
         JsonArray expl = new JsonArray();
         say(console, report, "Two test rows, explained three ways:");
@@ -125,7 +127,7 @@ final class DemoCommand implements Callable<Integer> {
         say(console, report, "");
         say(console, report, "Concepts: a bottleneck model reads the rule's three conditions (" + SyntheticData.RULE_CONCEPTS
                 + ") first, then decides from them alone.");
-        Experiment.Result cr = Experiment.run(ModelFamilies.get("cbm"), d, cfg, 0);
+        Experiment.Result cr = comparison.of("cbm");
         org.pellucid.bottleneck.ConceptModel cbm = (org.pellucid.bottleneck.ConceptModel) cr.model();
         org.pellucid.bottleneck.ConceptMetrics cmet = org.pellucid.bottleneck.ConceptMetrics.of(cbm, cr.test());
         say(console, report, String.format(Locale.ROOT, "  test accuracy %.3f, concept accuracy %.3f, leakage %+.3f", cr.accuracy(),

@@ -62,16 +62,7 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Savable model = ModelFamilies.load(modelDir);
-        if (method != null) {
-            if (!(model instanceof org.pellucid.attention.AttentionModel am)) {
-                throw new Pellucid.UsageException("--method applies to attention models, not " + model.kind());
-            }
-            try {
-                model = am.withMethod(org.pellucid.attention.AttentionModel.Method.parse(method));
-            } catch (IllegalArgumentException e) {
-                throw new Pellucid.UsageException(e.getMessage());
-            }
-        }
+        model = ModelData.withAttentionMethod(model, method);
         Dataset all = ModelData.load(model, dataOptions.data, dataOptions.target, dataOptions.missing, spec.commandLine().getErr());
         long splitSeed = seed != null ? seed : model.provenance().seed();
         org.pellucid.core.data.Splits.TrainValidTest split = org.pellucid.core.data.Splits.trainValidTest(all, 0.2, 0.2, splitSeed);

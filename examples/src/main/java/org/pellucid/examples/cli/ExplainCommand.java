@@ -56,21 +56,11 @@ final class ExplainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Savable loaded = ModelFamilies.load(modelDir);
-        Savable model = loaded;
+        Savable model = ModelFamilies.load(modelDir);
         Dataset d = ModelData.load(model, dataOptions.data, dataOptions.target, dataOptions.missing, err);
         int[] idx = ModelData.rows(rows, d.size());
         JsonArray arr = new JsonArray();
-        if (method != null) {
-            if (!(model instanceof org.pellucid.attention.AttentionModel am)) {
-                throw new Pellucid.UsageException("--method applies to attention models, not " + model.kind());
-            }
-            try {
-                model = am.withMethod(org.pellucid.attention.AttentionModel.Method.parse(method));
-            } catch (IllegalArgumentException e) {
-                throw new Pellucid.UsageException(e.getMessage());
-            }
-        }
+        model = ModelData.withAttentionMethod(model, method);
         boolean interpretable = model instanceof InterpretableModel<?>;
         String how = explainer != null ? explainer : interpretable ? "built-in" : "kernel-shap";
         org.pellucid.eval.explainers.Explainer posthoc = null;

@@ -19,7 +19,7 @@ public final class ReportFixture {
             var families = List.of(ModelFamilies.get("logistic"), ModelFamilies.get("tree"), ModelFamilies.get("gbm"),
                     ModelFamilies.get("cbm"));
             PrintWriter sink = new PrintWriter(new StringWriter());
-            cached = CompareCommand.run(SyntheticData.rule(600, 5), families, 1, DeviceChoice.CPU, 0, 20, true, sink, sink);
+            cached = CompareCommand.run(SyntheticData.rule(600, 5), families, 1, DeviceChoice.CPU, 0, 20, true, sink, sink).json();
             cached.addProperty("title", "report test");
         }
         return cached.deepCopy();
