@@ -77,12 +77,11 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         var mean = org.pellucid.attention.AttentionMaps.HeadFusion.MEAN;
-        double[][] first = org.pellucid.attention.AttentionMaps.flowMatrix(inst[0], mean); // also the JIT's warm-up
-        double flowMs = msPerInstance(inst, 0, 1, a -> org.pellucid.attention.AttentionMaps.flowMatrix(a, mean));
-        double rowMs = msPerInstance(inst, 0, 1, a -> org.pellucid.attention.AttentionMaps.flow(a, mean, 0));
-        int reps = Math.max(1, 20_000 / instances);
-        double rollMs = msPerInstance(inst, reps, reps, a -> org.pellucid.attention.AttentionMaps.rollout(a, mean));
-        double rollRowMs = msPerInstance(inst, reps, reps, a -> org.pellucid.attention.AttentionMaps.rolloutRow(a, mean, 0));
+        double[][] first = org.pellucid.attention.AttentionMaps.flowMatrix(inst[0], mean);
+        double flowMs = msPerInstance(inst, a -> org.pellucid.attention.AttentionMaps.flowMatrix(a, mean));
+        double rowMs = msPerInstance(inst, a -> org.pellucid.attention.AttentionMaps.flow(a, mean, 0));
+        double rollMs = msPerInstance(inst, a -> org.pellucid.attention.AttentionMaps.rollout(a, mean));
+        double rollRowMs = msPerInstance(inst, a -> org.pellucid.attention.AttentionMaps.rolloutRow(a, mean, 0));
         out.printf(java.util.Locale.ROOT, "attention-flow: %.3f ms per instance for the full flow matrix (%d layers × %d tokens, 4 heads, "
                 + "%d max-flows); %.3f ms for the output token's row alone; rollout %.4f ms per instance (full matrix), "
                 + "%.4f ms (output row, what explanations use)%n", flowMs, layers, tokens, tokens * tokens, rowMs, rollMs, rollRowMs);
@@ -125,21 +124,26 @@ final class BenchCommand implements Callable<Integer> {
         return Pellucid.OK;
     }
 
-    /** Mean ms per instance of {@code body} over {@code reps} passes, after {@code warmReps} untimed passes (JIT warm-up). */
-    private static double msPerInstance(double[][][][][] inst, int warmReps, int reps,
-                                        java.util.function.Consumer<double[][][][]> body) {
-        for (int k = 0; k < warmReps; k++) {
+    /**
+     * Mean ms per instance of {@code body}: passes over all instances for half a second untimed (the
+     * JIT's warm-up), then timed passes until at least a second has gone by.
+     */
+    private static double msPerInstance(double[][][][][] inst, java.util.function.Consumer<double[][][][]> body) {
+        long warmEnd = System.nanoTime() + 500_000_000L;
+        while (System.nanoTime() < warmEnd) {
             for (double[][][][] a : inst) {
                 body.accept(a);
             }
         }
         long t0 = System.nanoTime();
-        for (int k = 0; k < reps; k++) {
+        long passes = 0;
+        do {
             for (double[][][][] a : inst) {
                 body.accept(a);
             }
-        }
-        return (System.nanoTime() - t0) / 1e6 / ((long) reps * inst.length);
+            passes++;
+        } while (System.nanoTime() - t0 < 1_000_000_000L);
+        return (System.nanoTime() - t0) / 1e6 / (passes * inst.length);
     }
 
     /** KernelSHAP on adult with the mlp: rows per second and model evaluations per row. */
