@@ -42,7 +42,9 @@ import org.pellucid.core.train.Torch;
  * {@code patience} (20), {@code balance} (classes weigh equally in the loss; on by default when a class
  * has under 30% of the rows in a two-class problem, or under 0.6/k of them with k classes),
  * {@code rules-file} (expert rules to inject, see {@link RuleParser}) and
- * {@code freeze} (false: injected rules may be refined; true: their conditions are kept as given).
+ * {@code freeze} (false: injected rules may be refined; true: their conditions are kept as given) and
+ * {@code restarts} (3: trainings from different random starts, the one whose crisp rules score the
+ * best validation macro-F1 kept).
  *
  * <p>Injected rules initialise their own conjunction node with their literals (as KBANN, Towell &amp;
  * Shavlik 1994, initialised network units from rules) and a positive weight for their class.
@@ -52,7 +54,7 @@ import org.pellucid.core.train.Torch;
  */
 public final class RulesFamily implements ModelFamily {
     private static final Set<String> OPTIONS = Set.of("rules", "disjunctions", "bins", "lambda", "epochs", "lr", "batch-size",
-            "patience", "rules-file", "freeze", "balance");
+            "patience", "rules-file", "freeze", "balance", "restarts");
 
     @Override
     public String kind() {
@@ -94,6 +96,45 @@ public final class RulesFamily implements ModelFamily {
         unsuitable(train).ifPresent(r -> {
             throw new IllegalArgumentException(r);
         });
+        int restarts = cfg.intOption("restarts", DEFAULT_RESTARTS);
+        if (restarts < 1) {
+            throw new IllegalArgumentException("restarts must be at least 1, got " + restarts);
+        }
+        if (valid == null || valid.size() == 0) {
+            return fitOnce(train, valid, cfg); // nothing to choose a restart on
+        }
+        // Rule layers are trained from random initial rules through a crisp step, and where they end
+        // up depends on that start; several starts, kept by the crisp rules' validation macro-F1
+        // (fewer rules on a tie), is the cheapest remedy for an unlucky one.
+        int classes = train.schema().classes().size();
+        RuleModel best = null;
+        double bestF1 = Double.NEGATIVE_INFINITY;
+        int chosen = 0;
+        for (int r = 0; r < restarts; r++) {
+            TrainConfig c = new TrainConfig(cfg.seed() + RESTART_SEED_STEP * r, cfg.device(), cfg.progress(), cfg.options());
+            RuleModel m = fitOnce(train, valid, c);
+            double f1 = org.pellucid.core.model.Scores.macroF1(valid.labels(),
+                    org.pellucid.core.model.Scores.classes(m.predictAll(valid)), classes);
+            if (best == null || f1 > bestF1 + 1e-12 || (f1 > bestF1 - 1e-12 && m.rules().size() < best.rules().size())) {
+                best = m;
+                bestF1 = f1;
+                chosen = r;
+            }
+        }
+        Map<String, String> opts = new TreeMap<>(best.provenance().options());
+        opts.put("restarts", "" + restarts);
+        opts.put("chosen-restart", "" + chosen);
+        opts.put("crisp-valid-macro-f1", String.format(Locale.ROOT, "%.4f", bestF1));
+        Provenance pv = best.provenance();
+        return best.withProvenance(new Provenance(pv.kind(), opts, pv.seed(), pv.dataFingerprint(), pv.dataName(),
+                pv.versions(), pv.created()));
+    }
+
+    /** Restarts by default; see {@link #train}. */
+    static final int DEFAULT_RESTARTS = 3;
+    private static final long RESTART_SEED_STEP = 7919;
+
+    private RuleModel fitOnce(Dataset train, Dataset valid, TrainConfig cfg) {
         Schema s = train.schema();
         int classes = s.classes().size();
         List<RuleParser.Parsed> injected = List.of();
@@ -291,6 +332,27 @@ public final class RulesFamily implements ModelFamily {
         }
         List<Rule> kept = redundancyPruned(new ArrayList<>(merged.values()), bias, rows, train.labels(), injectedRules);
         merged.values().retainAll(kept);
+        // generalise: conditions that the training rows do not need are dropped, then rules that became
+        // equal merge and redundancy pruning runs again on the simpler set
+        Map<String, Rule> general = new LinkedHashMap<>();
+        for (Rule r : generalized(new ArrayList<>(merged.values()), bias, rows, train.labels(), injectedRules)) {
+            String key = (r.conjunction() ? "and:" : "or:") + r.literals();
+            Rule prev = general.get(key);
+            if (prev != null) {
+                double[] sum = prev.weights();
+                for (int c = 0; c < classes; c++) {
+                    sum[c] += r.weights()[c];
+                }
+                r = new Rule(r.literals(), r.conjunction(), sum);
+                if (injectedRules.contains(prev)) {
+                    injectedRules.add(r);
+                }
+            }
+            general.put(key, r);
+        }
+        kept = redundancyPruned(new ArrayList<>(general.values()), bias, rows, train.labels(), injectedRules);
+        general.values().retainAll(kept);
+        merged = general;
         Map<String, Rule> centredByKey = new LinkedHashMap<>();
         // centre each rule's and the bias's class weights: softmax is unchanged, weights read as votes
         List<Rule> rules = new ArrayList<>();
@@ -380,6 +442,52 @@ public final class RulesFamily implements ModelFamily {
             }
         }
         return out;
+    }
+
+    /**
+     * Rule generalisation, as rule learners since C4.5rules have pruned conditions: for each learned
+     * conjunction, each condition is dropped in turn and stays dropped when the training accuracy of
+     * the whole rule set is no lower without it. Injected rules are left as they are.
+     */
+    static List<Rule> generalized(List<Rule> rules, double[] bias, double[][] rows, int[] labels, Set<Rule> injected) {
+        List<Rule> current = new ArrayList<>(rules);
+        boolean[][] fires = new boolean[current.size()][rows.length];
+        for (int r = 0; r < current.size(); r++) {
+            for (int i = 0; i < rows.length; i++) {
+                fires[r][i] = current.get(r).fires(rows[i]);
+            }
+        }
+        boolean[] alive = new boolean[current.size()];
+        Arrays.fill(alive, true);
+        int base = correct(current, alive, fires, bias, labels);
+        for (int r = 0; r < current.size(); r++) {
+            Rule rule = current.get(r);
+            if (!rule.conjunction() || injected.contains(rule)) {
+                continue;
+            }
+            for (int l = 0; l < rule.literals().size() && rule.literals().size() > 1; ) {
+                List<Literal> fewer = new ArrayList<>(rule.literals());
+                fewer.remove(l);
+                Rule candidate = new Rule(fewer, true, rule.weights());
+                boolean[] was = fires[r];
+                boolean[] now = new boolean[rows.length];
+                for (int i = 0; i < rows.length; i++) {
+                    now[i] = was[i] || candidate.fires(rows[i]); // fewer conditions: fires wherever it did
+                }
+                fires[r] = now;
+                current.set(r, candidate);
+                int without = correct(current, alive, fires, bias, labels);
+                if (without >= base) {
+                    base = without;
+                    rule = candidate;
+                } else {
+                    fires[r] = was;
+                    current.set(r, rule);
+                    l++;
+                }
+            }
+        }
+        return current;
     }
 
     private static int correct(List<Rule> rules, boolean[] alive, boolean[][] fires, double[] bias, int[] labels) {

@@ -1,0 +1,108 @@
+package org.pellucid.neurosymbolic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+
+class RuleGeneralizationProperties {
+
+    static int correct(List<Rule> rules, double[] bias, double[][] rows, int[] labels) {
+        int right = 0;
+        for (int i = 0; i < rows.length; i++) {
+            double[] s = bias.clone();
+            for (Rule r : rules) {
+                if (r.fires(rows[i])) {
+                    for (int c = 0; c < s.length; c++) {
+                        s[c] += r.weights()[c];
+                    }
+                }
+            }
+            int best = 0;
+            for (int c = 1; c < s.length; c++) {
+                if (s[c] > s[best]) {
+                    best = c;
+                }
+            }
+            right += best == labels[i] ? 1 : 0;
+        }
+        return right;
+    }
+
+    @Test
+    void conditionsTheDataDoNotNeedAreDropped() {
+        double[][] rows = new double[8][];
+        int[] labels = new int[8];
+        for (int i = 0; i < 8; i++) {
+            rows[i] = new double[] {i & 1, (i >> 1) & 1, (i >> 2) & 1};
+            labels[i] = i & 1; // the class is column 0
+        }
+        Literal a = new Literal(0, "=", 1);
+        List<Rule> rules = List.of(
+                new Rule(List.of(a, new Literal(1, "=", 1)), true, new double[] {-1, 1}),
+                new Rule(List.of(a, new Literal(1, "=", 0), new Literal(2, "=", 1)), true, new double[] {-1, 1}),
+                new Rule(List.of(a, new Literal(1, "=", 0), new Literal(2, "=", 0)), true, new double[] {-1, 1}));
+        double[] bias = {0.5, -0.5};
+        assertEquals(8, correct(rules, bias, rows, labels));
+        List<Rule> g = RulesFamily.generalized(rules, bias, rows, labels, Set.of());
+        for (Rule r : g) {
+            assertEquals(List.of(a), r.literals(), "every rule needs only column 0 = 1");
+        }
+        assertEquals(8, correct(g, bias, rows, labels));
+    }
+
+    @Test
+    void injectedRulesAreLeftAlone() {
+        double[][] rows = {{1, 1}, {1, 0}, {0, 1}, {0, 0}};
+        int[] labels = {1, 1, 0, 0};
+        Rule injected = new Rule(List.of(new Literal(0, "=", 1), new Literal(1, "=", 1)), true, new double[] {-1, 1});
+        Rule free = new Rule(List.of(new Literal(0, "=", 1), new Literal(1, "=", 0)), true, new double[] {-1, 1});
+        List<Rule> g = RulesFamily.generalized(List.of(injected, free), new double[] {0.5, -0.5}, rows, labels, Set.of(injected));
+        assertEquals(injected, g.get(0));
+        assertEquals(List.of(new Literal(0, "=", 1)), g.get(1).literals());
+    }
+
+    @Property(tries = 60)
+    void accuracyNeverFallsAndRulesOnlyLoseConditions(@ForAll @LongRange(min = 0, max = 100_000) long seed) {
+        Random r = new Random(seed);
+        int n = 40 + r.nextInt(60);
+        int p = 2 + r.nextInt(4);
+        double[][] rows = new double[n][p];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < p; j++) {
+                rows[i][j] = r.nextInt(3);
+            }
+            labels[i] = r.nextInt(2);
+        }
+        List<Rule> rules = new ArrayList<>();
+        for (int k = 0; k < 1 + r.nextInt(5); k++) {
+            List<Literal> lits = new ArrayList<>();
+            Set<Integer> used = new HashSet<>();
+            for (int m = 0; m < 1 + r.nextInt(p); m++) {
+                int col = r.nextInt(p);
+                if (used.add(col)) {
+                    lits.add(new Literal(col, r.nextBoolean() ? "=" : "!=", r.nextInt(3)));
+                }
+            }
+            double w = r.nextGaussian();
+            rules.add(new Rule(lits, true, new double[] {-w, w}));
+        }
+        double[] bias = {r.nextGaussian() * 0.1, 0};
+        List<Rule> g = RulesFamily.generalized(rules, bias, rows, labels, Set.of());
+        assertTrue(correct(g, bias, rows, labels) >= correct(rules, bias, rows, labels));
+        assertEquals(rules.size(), g.size());
+        for (int k = 0; k < rules.size(); k++) {
+            assertTrue(rules.get(k).literals().containsAll(g.get(k).literals()), "conditions are only dropped");
+            assertTrue(!g.get(k).literals().isEmpty());
+        }
+    }
+}
