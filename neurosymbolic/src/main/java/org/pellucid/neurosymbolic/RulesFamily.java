@@ -44,7 +44,8 @@ import org.pellucid.core.train.Torch;
  * {@code rules-file} (expert rules to inject, see {@link RuleParser}) and
  * {@code freeze} (false: injected rules may be refined; true: their conditions are kept as given) and
  * {@code restarts} (3: trainings from different random starts, the one whose crisp rules score the
- * best validation macro-F1 kept).
+ * best validation macro-F1 kept) and {@code refine-thresholds} (true: numeric thresholds of the crisp
+ * rules are fitted to the training rows, {@link ThresholdRefiner}).
  *
  * <p>Injected rules initialise their own conjunction node with their literals (as KBANN, Towell &amp;
  * Shavlik 1994, initialised network units from rules) and a positive weight for their class.
@@ -54,7 +55,7 @@ import org.pellucid.core.train.Torch;
  */
 public final class RulesFamily implements ModelFamily {
     private static final Set<String> OPTIONS = Set.of("rules", "disjunctions", "bins", "lambda", "epochs", "lr", "batch-size",
-            "patience", "rules-file", "freeze", "balance", "restarts");
+            "patience", "rules-file", "freeze", "balance", "restarts", "refine-thresholds");
 
     @Override
     public String kind() {
@@ -265,6 +266,11 @@ public final class RulesFamily implements ModelFamily {
                                      TrainResult res, TrainingOptions o, double lambda) {
         int k = bin.size();
         int nodes = conj + disj;
+        String refineOpt = cfg.options().getOrDefault("refine-thresholds", "true");
+        if (!refineOpt.equals("true") && !refineOpt.equals("false")) {
+            throw new IllegalArgumentException("refine-thresholds must be true or false, got '" + refineOpt + "'");
+        }
+        boolean refine = refineOpt.equals("true");
         ParamLayout.Slot ow = layout.slot("out_w");
         ParamLayout.Slot ob = layout.slot("out_b");
         double[] bias = new double[classes];
@@ -332,10 +338,12 @@ public final class RulesFamily implements ModelFamily {
         }
         List<Rule> kept = redundancyPruned(new ArrayList<>(merged.values()), bias, rows, train.labels(), injectedRules);
         merged.values().retainAll(kept);
-        // generalise: conditions that the training rows do not need are dropped, then rules that became
-        // equal merge and redundancy pruning runs again on the simpler set
+        // thresholds are fitted to the crisp rule set; conditions the training rows do not need are
+        // dropped; then rules that became equal merge and redundancy pruning runs again
         Map<String, Rule> general = new LinkedHashMap<>();
-        for (Rule r : generalized(new ArrayList<>(merged.values()), bias, rows, train.labels(), injectedRules)) {
+        List<Rule> refined = refine ? ThresholdRefiner.refine(new ArrayList<>(merged.values()), bias, rows, train.labels(), injectedRules)
+                : new ArrayList<>(merged.values());
+        for (Rule r : generalized(refined, bias, rows, train.labels(), injectedRules)) {
             String key = (r.conjunction() ? "and:" : "or:") + r.literals();
             Rule prev = general.get(key);
             if (prev != null) {

@@ -1,0 +1,173 @@
+package org.pellucid.neurosymbolic;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Learns the numeric thresholds of crisp rules. The rule layer trains on literals whose thresholds
+ * are quantiles of the training data; once the rules are crisp, each threshold literal
+ * ({@code x > t}, {@code x <= t}) of a learned conjunction is moved, one at a time, to the cut
+ * between two neighbouring training values that makes the whole weighted rule set most accurate on
+ * the training rows, with every other rule and weight as it is. For one literal this is exact and
+ * costs a sort: the rows on which the rest of its rule holds are the only ones whose prediction can
+ * change, and a sweep over their sorted values counts, for every cut, the rows predicted right. A
+ * threshold moves only when that count strictly rises, to the roundest number between the two
+ * values, so printed rules keep short numbers. The same idea — fit a rule's conditions to the data
+ * after the rule is found — is how RIPPER (Cohen, ICML 1995) refines rules; the rule layer itself
+ * follows RRL (Wang et al., NeurIPS 2021), whose binarisation layer has its bounds trained too.
+ */
+final class ThresholdRefiner {
+    private ThresholdRefiner() {}
+
+    /** The rules with refined thresholds, same order; injected rules and disjunctions are left as they are. */
+    static List<Rule> refine(List<Rule> rules, double[] bias, double[][] rows, int[] labels, Set<Rule> injected) {
+        int n = rows.length;
+        int k = bias.length;
+        List<Rule> current = new ArrayList<>(rules);
+        boolean[][] fires = new boolean[current.size()][n];
+        double[][] score = new double[n][];
+        for (int i = 0; i < n; i++) {
+            score[i] = bias.clone();
+        }
+        for (int r = 0; r < current.size(); r++) {
+            double[] w = current.get(r).weights();
+            for (int i = 0; i < n; i++) {
+                fires[r][i] = current.get(r).fires(rows[i]);
+                if (fires[r][i]) {
+                    for (int c = 0; c < k; c++) {
+                        score[i][c] += w[c];
+                    }
+                }
+            }
+        }
+        double[] s = new double[k];
+        for (int r = 0; r < current.size(); r++) {
+            Rule rule = current.get(r);
+            if (!rule.conjunction() || injected.contains(rule)) {
+                continue;
+            }
+            double[] w = rule.weights();
+            for (int l = 0; l < rule.literals().size(); l++) {
+                Literal lit = rule.literals().get(l);
+                boolean above = lit.op().equals(">");
+                if (!above && !lit.op().equals("<=")) {
+                    continue;
+                }
+                List<Literal> others = new ArrayList<>(rule.literals());
+                others.remove(l);
+                // rows where the rest of the rule holds and the column has a value: only their prediction can change
+                int[] cand = new int[n];
+                int m = 0;
+                for (int i = 0; i < n; i++) {
+                    if (!Double.isNaN(rows[i][lit.column()]) && holdsAll(others, rows[i])) {
+                        cand[m++] = i;
+                    }
+                }
+                if (m < 2) {
+                    continue;
+                }
+                Integer[] order = new Integer[m];
+                for (int a = 0; a < m; a++) {
+                    order[a] = cand[a];
+                }
+                int col = lit.column();
+                Arrays.sort(order, (a, b) -> Double.compare(rows[a][col], rows[b][col]));
+                // right if the rule fires (c1) or does not (c0) on each candidate row, all else unchanged
+                int[] c1 = new int[m];
+                int[] c0 = new int[m];
+                for (int a = 0; a < m; a++) {
+                    int i = order[a];
+                    for (int c = 0; c < k; c++) {
+                        s[c] = score[i][c] - (fires[r][i] ? w[c] : 0);
+                    }
+                    c0[a] = argmax(s) == labels[i] ? 1 : 0;
+                    for (int c = 0; c < k; c++) {
+                        s[c] += w[c];
+                    }
+                    c1[a] = argmax(s) == labels[i] ? 1 : 0;
+                }
+                // cut after position a (0 ≤ a < m − 1, between distinct values): rows 0..a are ≤ t
+                int below = 0; // Σ over rows at or below the cut of "right when the literal is false/true"
+                int totalAbove = 0;
+                for (int a = 0; a < m; a++) {
+                    totalAbove += above ? c1[a] : c0[a];
+                }
+                int now = 0;
+                for (int a = 0; a < m; a++) {
+                    boolean f = fires[r][order[a]];
+                    now += f ? c1[a] : c0[a];
+                }
+                int best = now;
+                int bestCut = -1;
+                int aboveSum = totalAbove;
+                for (int a = 0; a < m - 1; a++) {
+                    below += above ? c0[a] : c1[a];
+                    aboveSum -= above ? c1[a] : c0[a];
+                    double lo = rows[order[a]][col];
+                    double hi = rows[order[a + 1]][col];
+                    if (lo == hi) {
+                        continue;
+                    }
+                    int right = below + aboveSum;
+                    if (right > best) {
+                        best = right;
+                        bestCut = a;
+                    }
+                }
+                if (bestCut < 0) {
+                    continue;
+                }
+                double t = roundest(rows[order[bestCut]][col], rows[order[bestCut + 1]][col]);
+                List<Literal> lits = new ArrayList<>(rule.literals());
+                lits.set(l, new Literal(col, lit.op(), t));
+                Rule moved = new Rule(lits, true, w);
+                for (int i = 0; i < n; i++) {
+                    boolean f = moved.fires(rows[i]);
+                    if (f != fires[r][i]) {
+                        for (int c = 0; c < k; c++) {
+                            score[i][c] += f ? w[c] : -w[c];
+                        }
+                        fires[r][i] = f;
+                    }
+                }
+                rule = moved;
+                current.set(r, moved);
+            }
+        }
+        return current;
+    }
+
+    private static boolean holdsAll(List<Literal> lits, double[] row) {
+        for (Literal l : lits) {
+            if (!l.holds(row)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int argmax(double[] s) {
+        int b = 0;
+        for (int c = 1; c < s.length; c++) {
+            if (s[c] > s[b]) {
+                b = c;
+            }
+        }
+        return b;
+    }
+
+    /** The number with the fewest significant digits in [lo, hi): every value ≤ lo stays at or below it, every value ≥ hi above. */
+    static double roundest(double lo, double hi) {
+        for (int e = 15; e >= -12; e--) {
+            java.math.BigDecimal step = java.math.BigDecimal.ONE.scaleByPowerOfTen(e);
+            java.math.BigDecimal v = new java.math.BigDecimal(lo).divide(step, 0, java.math.RoundingMode.CEILING).multiply(step);
+            double d = v.doubleValue();
+            if (d >= lo && d < hi) {
+                return d;
+            }
+        }
+        return lo;
+    }
+}
