@@ -28,12 +28,14 @@ import org.pellucid.eval.metrics.EvalContext;
 import org.pellucid.eval.metrics.MetricResult;
 import org.pellucid.eval.metrics.SimulabilityMetrics;
 import org.pellucid.eval.metrics.StabilityMetrics;
+import org.pellucid.eval.metrics.TokenMetrics;
 
 /**
  * Scores one model with one explainer on held-out rows, by every metric that applies, and returns
  * the {@code fidelity.*}, {@code simulability.*} and {@code stability.*} JSON of the CLI contract.
  * Attribution metrics apply to attributions (built-in or post hoc); a model whose explanation is a
- * path or a rule list is scored by simulatable agreement and explanation size instead.
+ * path or a rule list is scored by simulatable agreement and explanation size instead; explanations
+ * of text (scores per word) by {@link TokenMetrics}, which erase words.
  */
 public final class Evaluation {
     /** The explainers {@code --explainer} accepts. */
@@ -123,6 +125,20 @@ public final class Evaluation {
                 expl.add(ex.explain(model, rows.row(i), ctx.targets()[i]));
             }
             double msPerRow = (System.nanoTime() - t0) / 1e6 / n;
+            if (rows.hasTokens() && rows.schema().featureCount() == 0) {
+                // text: the explanation scores words, and words are erased from the sequence
+                for (MetricResult r : TokenMetrics.all(ctx, expl)) {
+                    put(fidelity, r);
+                }
+                put(simulability, AttributionMetrics.size(expl, s.seed()));
+                JsonObject timing = new JsonObject();
+                timing.addProperty("explain_ms_per_row", msPerRow);
+                out.add("timing", timing);
+                out.add("fidelity", fidelity);
+                out.add("simulability", simulability);
+                out.add("stability", stability);
+                return out;
+            }
             // a global picture from the local ones: mean |attribution| per column over the explained rows
             JsonObject importance = new JsonObject();
             for (int j = 0; j < rows.schema().featureCount(); j++) {
