@@ -52,7 +52,7 @@ class RuleGeneralizationProperties {
                 new Rule(List.of(a, new Literal(1, "=", 0), new Literal(2, "=", 0)), true, new double[] {-1, 1}));
         double[] bias = {0.5, -0.5};
         assertEquals(8, correct(rules, bias, rows, labels));
-        List<Rule> g = RulesFamily.generalized(rules, bias, rows, labels, Set.of());
+        List<Rule> g = RuleSetPruning.generalized(rules, bias, rows, labels, Set.of());
         for (Rule r : g) {
             assertEquals(List.of(a), r.literals(), "every rule needs only column 0 = 1");
         }
@@ -65,7 +65,7 @@ class RuleGeneralizationProperties {
         int[] labels = {1, 1, 0, 0};
         Rule injected = new Rule(List.of(new Literal(0, "=", 1), new Literal(1, "=", 1)), true, new double[] {-1, 1});
         Rule free = new Rule(List.of(new Literal(0, "=", 1), new Literal(1, "=", 0)), true, new double[] {-1, 1});
-        List<Rule> g = RulesFamily.generalized(List.of(injected, free), new double[] {0.5, -0.5}, rows, labels, Set.of(injected));
+        List<Rule> g = RuleSetPruning.generalized(List.of(injected, free), new double[] {0.5, -0.5}, rows, labels, Set.of(injected));
         assertEquals(injected, g.get(0));
         assertEquals(List.of(new Literal(0, "=", 1)), g.get(1).literals());
     }
@@ -97,7 +97,7 @@ class RuleGeneralizationProperties {
             rules.add(new Rule(lits, true, new double[] {-w, w}));
         }
         double[] bias = {r.nextGaussian() * 0.1, 0};
-        List<Rule> g = RulesFamily.generalized(rules, bias, rows, labels, Set.of());
+        List<Rule> g = RuleSetPruning.generalized(rules, bias, rows, labels, Set.of());
         assertTrue(correct(g, bias, rows, labels) >= correct(rules, bias, rows, labels));
         assertEquals(rules.size(), g.size());
         for (int k = 0; k < rules.size(); k++) {
