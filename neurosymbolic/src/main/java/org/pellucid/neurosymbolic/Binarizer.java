@@ -46,7 +46,7 @@ public final class Binarizer {
                     double lo = v[k];
                     double hi = v[Math.min(n - 1, k + 1)];
                     if (lo < v[n - 1]) {
-                        cuts.add(Double.parseDouble(Literal.number(lo == hi ? lo : roundBetween(lo, hi))));
+                        cuts.add(Double.parseDouble(Literal.number(lo == hi ? lo : Literal.roundest(lo, hi))));
                     }
                 }
                 for (double t : cuts) {
@@ -64,22 +64,6 @@ public final class Binarizer {
         }
         lits.addAll(extra);
         return new Binarizer(s, lits);
-    }
-
-    /** The shortest decimal in [lo, hi): a threshold a person can read. */
-    static double roundBetween(double lo, double hi) {
-        for (int digits = 0; digits < 12; digits++) {
-            double scale = Math.pow(10, digits);
-            double t = Math.floor(lo * scale) / scale;
-            if (t >= lo && t < hi) {
-                return t;
-            }
-            t = Math.ceil(lo * scale) / scale;
-            if (t >= lo && t < hi) {
-                return t;
-            }
-        }
-        return lo;
     }
 
     public List<Literal> literals() {

@@ -119,7 +119,7 @@ final class ThresholdRefiner {
                 if (bestCut < 0) {
                     continue;
                 }
-                double t = roundest(rows[order[bestCut]][col], rows[order[bestCut + 1]][col]);
+                double t = Literal.roundest(rows[order[bestCut]][col], rows[order[bestCut + 1]][col]);
                 List<Literal> lits = new ArrayList<>(rule.literals());
                 lits.set(l, new Literal(col, lit.op(), t));
                 Rule moved = new Rule(lits, true, w);
@@ -156,18 +156,5 @@ final class ThresholdRefiner {
             }
         }
         return b;
-    }
-
-    /** The number with the fewest significant digits in [lo, hi): every value ≤ lo stays at or below it, every value ≥ hi above. */
-    static double roundest(double lo, double hi) {
-        for (int e = 15; e >= -12; e--) {
-            java.math.BigDecimal step = java.math.BigDecimal.ONE.scaleByPowerOfTen(e);
-            java.math.BigDecimal v = new java.math.BigDecimal(lo).divide(step, 0, java.math.RoundingMode.CEILING).multiply(step);
-            double d = v.doubleValue();
-            if (d >= lo && d < hi) {
-                return d;
-            }
-        }
-        return lo;
     }
 }

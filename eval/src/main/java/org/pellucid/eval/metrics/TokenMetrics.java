@@ -31,7 +31,7 @@ public final class TokenMetrics {
         Random rnd = new Random(ctx.seed());
         for (int i = 0; i < n; i++) {
             orders[i] = order(expl.get(i).values());
-            random[i] = orders[i].clone();
+            random[i] = java.util.stream.IntStream.range(0, orders[i].length).toArray(); // the same control for every explanation
             for (int k = random[i].length - 1; k > 0; k--) {
                 int j = rnd.nextInt(k + 1);
                 int t = random[i][k];
