@@ -16,6 +16,10 @@ final class RuleSetPruning {
     /**
      * Redundant rules: weakest first, a rule is removed when the training accuracy without it is no
      * lower than with it. Injected rules are never removed here (their fate is decided by training).
+     * "Accuracy" here and below is the macro-F1 of the rule set on the training rows: the measure
+     * rule models are selected and compared on, which plain accuracy would bend towards the
+     * majority class (and class-weighted accuracy towards the minority: on adult both lost
+     * against it).
      */
     static List<Rule> redundancyPruned(List<Rule> rules, double[] bias, double[][] rows, int[] labels, Set<Rule> injected) {
         List<Rule> current = new ArrayList<>(rules);
@@ -32,14 +36,14 @@ final class RuleSetPruning {
             order[i] = i;
         }
         Arrays.sort(order, (a, b) -> Double.compare(Math.abs(current.get(a).strength()), Math.abs(current.get(b).strength())));
-        int base = correct(current, alive, fires, bias, labels);
+        double base = correct(current, alive, fires, bias, labels);
         for (int r : order) {
             if (injected.contains(current.get(r))) {
                 continue;
             }
             alive[r] = false;
-            int without = correct(current, alive, fires, bias, labels);
-            if (without >= base) {
+            double without = correct(current, alive, fires, bias, labels);
+            if (without >= base - 1e-9) {
                 base = without;
             } else {
                 alive[r] = true;
@@ -69,7 +73,7 @@ final class RuleSetPruning {
         }
         boolean[] alive = new boolean[current.size()];
         Arrays.fill(alive, true);
-        int base = correct(current, alive, fires, bias, labels);
+        double base = correct(current, alive, fires, bias, labels);
         for (int r = 0; r < current.size(); r++) {
             Rule rule = current.get(r);
             if (!rule.conjunction() || injected.contains(rule)) {
@@ -86,8 +90,8 @@ final class RuleSetPruning {
                 }
                 fires[r] = now;
                 current.set(r, candidate);
-                int without = correct(current, alive, fires, bias, labels);
-                if (without >= base) {
+                double without = correct(current, alive, fires, bias, labels);
+                if (without >= base - 1e-9) {
                     base = without;
                     rule = candidate;
                 } else {
@@ -100,8 +104,9 @@ final class RuleSetPruning {
         return current;
     }
 
-    private static int correct(List<Rule> rules, boolean[] alive, boolean[][] fires, double[] bias, int[] labels) {
-        int right = 0;
+    /** Macro-F1 of the rule set's predictions on the rows (rules with {@code alive} false left out). */
+    private static double correct(List<Rule> rules, boolean[] alive, boolean[][] fires, double[] bias, int[] labels) {
+        Confusion conf = new Confusion(bias.length);
         double[] s = new double[bias.length];
         for (int i = 0; i < labels.length; i++) {
             System.arraycopy(bias, 0, s, 0, bias.length);
@@ -113,14 +118,8 @@ final class RuleSetPruning {
                     }
                 }
             }
-            int best = 0;
-            for (int c = 1; c < s.length; c++) {
-                if (s[c] > s[best]) {
-                    best = c;
-                }
-            }
-            right += best == labels[i] ? 1 : 0;
+            conf.add(labels[i], ThresholdRefiner.argmax(s));
         }
-        return right;
+        return conf.macroF1();
     }
 }

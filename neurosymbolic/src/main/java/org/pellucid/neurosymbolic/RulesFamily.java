@@ -55,7 +55,7 @@ import org.pellucid.core.train.Torch;
  */
 public final class RulesFamily implements ModelFamily {
     private static final Set<String> OPTIONS = Set.of("rules", "disjunctions", "bins", "lambda", "epochs", "lr", "batch-size",
-            "patience", "rules-file", "freeze", "balance", "restarts", "refine-thresholds");
+            "patience", "rules-file", "freeze", "balance", "restarts", "refine-thresholds", "refit-weights");
 
     @Override
     public String kind() {
@@ -226,7 +226,14 @@ public final class RulesFamily implements ModelFamily {
         TrainResult res = Trainer.fit(net, data(train, bin), valid == null ? null : data(valid, bin), net.objective(lambda, weights), acc,
                 net.constraints(freeze ? frozen : null), o);
         float[] p = res.parameters();
-        RuleModel model = extract(s, bin, p, layout, free, conj, disj, classes, injected, train, cfg, res, o, lambda);
+        double[] classWeight = null;
+        if (weights != null) {
+            classWeight = new double[classes];
+            for (int c = 0; c < classes; c++) {
+                classWeight[c] = weights[c];
+            }
+        }
+        RuleModel model = extract(s, bin, p, layout, free, conj, disj, classes, injected, train, cfg, res, o, lambda, classWeight);
         if (valid != null && valid.size() > 0) {
             double soft = softAccuracy(net, p, data(valid, bin), classes);
             double crisp = org.pellucid.core.model.Scores.accuracy(valid.labels(),
@@ -263,7 +270,7 @@ public final class RulesFamily implements ModelFamily {
 
     private static RuleModel extract(Schema s, Binarizer bin, float[] p, ParamLayout layout, int free, int conj, int disj,
                                      int classes, List<RuleParser.Parsed> injected, Dataset train, TrainConfig cfg,
-                                     TrainResult res, TrainingOptions o, double lambda) {
+                                     TrainResult res, TrainingOptions o, double lambda, double[] classWeight) {
         int k = bin.size();
         int nodes = conj + disj;
         String refineOpt = cfg.options().getOrDefault("refine-thresholds", "true");
@@ -271,6 +278,7 @@ public final class RulesFamily implements ModelFamily {
             throw new IllegalArgumentException("refine-thresholds must be true or false, got '" + refineOpt + "'");
         }
         boolean refine = refineOpt.equals("true");
+        boolean refit = Boolean.parseBoolean(cfg.options().getOrDefault("refit-weights", "true"));
         ParamLayout.Slot ow = layout.slot("out_w");
         ParamLayout.Slot ob = layout.slot("out_b");
         double[] bias = new double[classes];
@@ -361,6 +369,17 @@ public final class RulesFamily implements ModelFamily {
         kept = RuleSetPruning.redundancyPruned(new ArrayList<>(general.values()), bias, rows, train.labels(), injectedRules);
         general.values().retainAll(kept);
         merged = general;
+        if (refit) {
+            List<String> keys = new ArrayList<>(merged.keySet());
+            List<Rule> votes = WeightRefit.refit(new ArrayList<>(merged.values()), bias, rows, train.labels(), classWeight);
+            for (int r = 0; r < keys.size(); r++) {
+                Rule before = merged.get(keys.get(r));
+                merged.put(keys.get(r), votes.get(r));
+                if (injectedRules.remove(before)) {
+                    injectedRules.add(votes.get(r));
+                }
+            }
+        }
         Map<String, Rule> centredByKey = new LinkedHashMap<>();
         // centre each rule's and the bias's class weights: softmax is unchanged, weights read as votes
         List<Rule> rules = new ArrayList<>();

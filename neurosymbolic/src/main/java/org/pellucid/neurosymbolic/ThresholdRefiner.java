@@ -10,10 +10,11 @@ import java.util.Set;
  * are quantiles of the training data; once the rules are crisp, each threshold literal
  * ({@code x > t}, {@code x <= t}) of a learned conjunction is moved, one at a time, to the cut
  * between two neighbouring training values that makes the whole weighted rule set most accurate on
- * the training rows, with every other rule and weight as it is. For one literal this is exact and
+ * the training rows — macro-F1, the measure rule models are compared on — with every other rule
+ * and weight as it is. For one literal this is exact and
  * costs a sort: the rows on which the rest of its rule holds are the only ones whose prediction can
- * change, and a sweep over their sorted values counts, for every cut, the rows predicted right. A
- * threshold moves only when that count strictly rises, to the roundest number between the two
+ * change, and a sweep over their sorted values updates the confusion counts one row per cut. A
+ * threshold moves only when the score strictly rises, to the roundest number between the two
  * values, so printed rules keep short numbers. The same idea — fit a rule's conditions to the data
  * after the rule is found — is how RIPPER (Cohen, ICML 1995) refines rules; the rule layer itself
  * follows RRL (Wang et al., NeurIPS 2021), whose binarisation layer has its bounds trained too.
@@ -41,6 +42,10 @@ final class ThresholdRefiner {
                     }
                 }
             }
+        }
+        int[] pred = new int[n];
+        for (int i = 0; i < n; i++) {
+            pred[i] = argmax(score[i]);
         }
         double[] s = new double[k];
         for (int r = 0; r < current.size(); r++) {
@@ -74,45 +79,43 @@ final class ThresholdRefiner {
                 }
                 int col = lit.column();
                 Arrays.sort(order, (a, b) -> Double.compare(rows[a][col], rows[b][col]));
-                // right if the rule fires (c1) or does not (c0) on each candidate row, all else unchanged
-                int[] c1 = new int[m];
-                int[] c0 = new int[m];
+                // each candidate row's prediction when the rule does not fire (p0) and when it does (p1)
+                int[] p0 = new int[m];
+                int[] p1 = new int[m];
                 for (int a = 0; a < m; a++) {
                     int i = order[a];
                     for (int c = 0; c < k; c++) {
                         s[c] = score[i][c] - (fires[r][i] ? w[c] : 0);
                     }
-                    c0[a] = argmax(s) == labels[i] ? 1 : 0;
+                    p0[a] = argmax(s);
                     for (int c = 0; c < k; c++) {
                         s[c] += w[c];
                     }
-                    c1[a] = argmax(s) == labels[i] ? 1 : 0;
+                    p1[a] = argmax(s);
                 }
-                // cut after position a (0 ≤ a < m − 1, between distinct values): rows 0..a are ≤ t
-                int below = 0; // Σ over rows at or below the cut of "right when the literal is false/true"
-                int totalAbove = 0;
+                Confusion conf = new Confusion(k);
+                for (int i = 0; i < n; i++) {
+                    conf.add(labels[i], pred[i]);
+                }
+                double best = conf.macroF1();
+                // the cut below every candidate: all fire for x > t, none for x <= t; then the cut rises
+                // one row at a time and that row changes sides
                 for (int a = 0; a < m; a++) {
-                    totalAbove += above ? c1[a] : c0[a];
+                    int i = order[a];
+                    conf.remove(labels[i], pred[i]);
+                    conf.add(labels[i], above ? p1[a] : p0[a]);
                 }
-                int now = 0;
-                for (int a = 0; a < m; a++) {
-                    boolean f = fires[r][order[a]];
-                    now += f ? c1[a] : c0[a];
-                }
-                int best = now;
                 int bestCut = -1;
-                int aboveSum = totalAbove;
                 for (int a = 0; a < m - 1; a++) {
-                    below += above ? c0[a] : c1[a];
-                    aboveSum -= above ? c1[a] : c0[a];
-                    double lo = rows[order[a]][col];
-                    double hi = rows[order[a + 1]][col];
-                    if (lo == hi) {
+                    int i = order[a];
+                    conf.remove(labels[i], above ? p1[a] : p0[a]);
+                    conf.add(labels[i], above ? p0[a] : p1[a]);
+                    if (rows[order[a]][col] == rows[order[a + 1]][col]) {
                         continue;
                     }
-                    int right = below + aboveSum;
-                    if (right > best) {
-                        best = right;
+                    double f = conf.macroF1();
+                    if (f > best + 1e-12) {
+                        best = f;
                         bestCut = a;
                     }
                 }
@@ -130,6 +133,7 @@ final class ThresholdRefiner {
                             score[i][c] += f ? w[c] : -w[c];
                         }
                         fires[r][i] = f;
+                        pred[i] = argmax(score[i]);
                     }
                 }
                 rule = moved;
@@ -148,7 +152,7 @@ final class ThresholdRefiner {
         return true;
     }
 
-    private static int argmax(double[] s) {
+    static int argmax(double[] s) {
         int b = 0;
         for (int c = 1; c < s.length; c++) {
             if (s[c] > s[b]) {

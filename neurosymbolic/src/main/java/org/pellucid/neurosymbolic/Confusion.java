@@ -1,0 +1,47 @@
+package org.pellucid.neurosymbolic;
+
+/**
+ * Counts per class (right, predicted, actual) that can be updated one row at a time, for the macro
+ * F1 the rule-set simplifications are judged by — the measure rule models are compared on.
+ */
+final class Confusion {
+    private final int[] right;
+    private final int[] predicted;
+    private final int[] actual;
+
+    Confusion(int classes) {
+        right = new int[classes];
+        predicted = new int[classes];
+        actual = new int[classes];
+    }
+
+    void add(int truth, int pred) {
+        actual[truth]++;
+        predicted[pred]++;
+        if (truth == pred) {
+            right[truth]++;
+        }
+    }
+
+    void remove(int truth, int pred) {
+        actual[truth]--;
+        predicted[pred]--;
+        if (truth == pred) {
+            right[truth]--;
+        }
+    }
+
+    /** Mean over the classes that are predicted or present of 2·TP / (predicted + actual), as {@code Scores.macroF1}. */
+    double macroF1() {
+        double sum = 0;
+        int counted = 0;
+        for (int c = 0; c < right.length; c++) {
+            int d = predicted[c] + actual[c];
+            if (d > 0) {
+                sum += 2.0 * right[c] / d;
+                counted++;
+            }
+        }
+        return counted == 0 ? 0 : sum / counted;
+    }
+}
