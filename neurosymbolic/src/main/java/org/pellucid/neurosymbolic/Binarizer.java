@@ -46,7 +46,7 @@ public final class Binarizer {
                     double lo = v[k];
                     double hi = v[Math.min(n - 1, k + 1)];
                     if (lo < v[n - 1]) {
-                        cuts.add(Double.parseDouble(Literal.number(lo == hi ? lo : Literal.roundest(lo, hi))));
+                        cuts.add(Double.parseDouble(Literal.number(lo == hi ? lo : org.pellucid.core.data.Numbers.roundest(lo, hi))));
                     }
                 }
                 for (double t : cuts) {

@@ -43,23 +43,6 @@ public record Literal(int column, String op, double value) {
         return new Condition(c.name(), op, v);
     }
 
-    /**
-     * The roundest number in [lo, hi) — fewest significant digits, tens and thousands included — so a
-     * cut between two data values reads as a person would write it: every value ≤ lo stays at or below
-     * it, every value ≥ hi above.
-     */
-    static double roundest(double lo, double hi) {
-        for (int e = 15; e >= -12; e--) {
-            java.math.BigDecimal step = java.math.BigDecimal.ONE.scaleByPowerOfTen(e);
-            java.math.BigDecimal v = new java.math.BigDecimal(lo).divide(step, 0, java.math.RoundingMode.CEILING).multiply(step);
-            double d = v.doubleValue();
-            if (d >= lo && d < hi) {
-                return d;
-            }
-        }
-        return lo;
-    }
-
     static String number(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);

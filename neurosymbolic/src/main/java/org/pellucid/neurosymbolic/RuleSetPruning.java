@@ -23,12 +23,7 @@ final class RuleSetPruning {
      */
     static List<Rule> redundancyPruned(List<Rule> rules, double[] bias, double[][] rows, int[] labels, Set<Rule> injected) {
         List<Rule> current = new ArrayList<>(rules);
-        boolean[][] fires = new boolean[current.size()][rows.length];
-        for (int r = 0; r < current.size(); r++) {
-            for (int i = 0; i < rows.length; i++) {
-                fires[r][i] = current.get(r).fires(rows[i]);
-            }
-        }
+        boolean[][] fires = firing(current, rows);
         boolean[] alive = new boolean[current.size()];
         Arrays.fill(alive, true);
         Integer[] order = new Integer[current.size()];
@@ -65,12 +60,7 @@ final class RuleSetPruning {
      */
     static List<Rule> generalized(List<Rule> rules, double[] bias, double[][] rows, int[] labels, Set<Rule> injected) {
         List<Rule> current = new ArrayList<>(rules);
-        boolean[][] fires = new boolean[current.size()][rows.length];
-        for (int r = 0; r < current.size(); r++) {
-            for (int i = 0; i < rows.length; i++) {
-                fires[r][i] = current.get(r).fires(rows[i]);
-            }
-        }
+        boolean[][] fires = firing(current, rows);
         boolean[] alive = new boolean[current.size()];
         Arrays.fill(alive, true);
         double base = correct(current, alive, fires, bias, labels);
@@ -102,6 +92,17 @@ final class RuleSetPruning {
             }
         }
         return current;
+    }
+
+    /** {@code fires[r][i]}: whether rule r fires on row i. */
+    static boolean[][] firing(List<Rule> rules, double[][] rows) {
+        boolean[][] fires = new boolean[rules.size()][rows.length];
+        for (int r = 0; r < rules.size(); r++) {
+            for (int i = 0; i < rows.length; i++) {
+                fires[r][i] = rules.get(r).fires(rows[i]);
+            }
+        }
+        return fires;
     }
 
     /** Macro-F1 of the rule set's predictions on the rows (rules with {@code alive} false left out). */

@@ -122,7 +122,7 @@ final class ThresholdRefiner {
                 if (bestCut < 0) {
                     continue;
                 }
-                double t = Literal.roundest(rows[order[bestCut]][col], rows[order[bestCut + 1]][col]);
+                double t = org.pellucid.core.data.Numbers.roundest(rows[order[bestCut]][col], rows[order[bestCut + 1]][col]);
                 List<Literal> lits = new ArrayList<>(rule.literals());
                 lits.set(l, new Literal(col, lit.op(), t));
                 Rule moved = new Rule(lits, true, w);

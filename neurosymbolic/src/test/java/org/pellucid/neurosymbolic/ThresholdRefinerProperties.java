@@ -74,7 +74,7 @@ class ThresholdRefinerProperties {
         if (!(hi > lo)) {
             return;
         }
-        double t = Literal.roundest(lo, hi);
+        double t = org.pellucid.core.data.Numbers.roundest(lo, hi);
         assertTrue(t >= lo && t < hi, lo + " ≤ " + t + " < " + hi);
     }
 }

@@ -42,4 +42,25 @@ public final class Numbers {
             return null;
         }
     }
+
+    /**
+     * The roundest number t with {@code a <= t < b} — the fewest significant digits, tens and
+     * thousands included — so a cut between two data values reads as a person would write it
+     * ({@code age > 52}, not {@code age > 52.5}); {@code a} when {@code a >= b}.
+     */
+    public static double roundest(double a, double b) {
+        if (!(a < b)) {
+            return a;
+        }
+        int top = (int) Math.floor(Math.log10(Math.max(Math.abs(a), Math.abs(b)))) + 1;
+        for (int k = top; k >= top - 17; k--) {
+            java.math.BigDecimal step = java.math.BigDecimal.ONE.scaleByPowerOfTen(k);
+            java.math.BigDecimal c = new java.math.BigDecimal(a).divide(step, 0, java.math.RoundingMode.CEILING).multiply(step);
+            double t = c.doubleValue();
+            if (t >= a && t < b) {
+                return t;
+            }
+        }
+        return a;
+    }
 }

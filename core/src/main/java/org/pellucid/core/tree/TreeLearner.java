@@ -170,7 +170,7 @@ public final class TreeLearner {
         List<Double> c = new ArrayList<>();
         if (d <= maxBins) {
             for (int k = 0; k + 1 < d; k++) {
-                c.add(midpoint(distinct[k], distinct[k + 1]));
+                c.add(org.pellucid.core.data.Numbers.roundest(distinct[k], distinct[k + 1]));
             }
         } else {
             for (int b = 1; b < maxBins; b++) {
@@ -178,7 +178,7 @@ public final class TreeLearner {
                 double lo = v[i - 1];
                 double hi = v[i];
                 if (lo != hi) {
-                    double m = midpoint(lo, hi);
+                    double m = org.pellucid.core.data.Numbers.roundest(lo, hi);
                     if (c.isEmpty() || m > c.get(c.size() - 1)) {
                         c.add(m);
                     }
@@ -188,25 +188,6 @@ public final class TreeLearner {
         return c.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    /**
-     * A threshold t with a ≤ t &lt; b (so x ≤ t separates a from b) that has as few significant
-     * digits as possible — 52000 rather than 52013.37 — so the printed rule is exact and short.
-     */
-    static double midpoint(double a, double b) {
-        if (!(a < b)) {
-            return a;
-        }
-        int top = (int) Math.floor(Math.log10(Math.max(Math.abs(a), Math.abs(b)))) + 1;
-        for (int k = top; k >= top - 17; k--) {
-            java.math.BigDecimal step = java.math.BigDecimal.ONE.scaleByPowerOfTen(k);
-            java.math.BigDecimal c = new java.math.BigDecimal(a).divide(step, 0, java.math.RoundingMode.CEILING).multiply(step);
-            double t = c.doubleValue();
-            if (t >= a && t < b) {
-                return t;
-            }
-        }
-        return a;
-    }
 
     private void add(double[] x, double[] s) {
         rows.add(x);

@@ -21,7 +21,7 @@ class TreeLearnerProperties {
         if (!(a < b)) {
             return;
         }
-        double t = TreeLearner.midpoint(a, b);
+        double t = org.pellucid.core.data.Numbers.roundest(a, b);
         assertTrue(a <= t && t < b, a + " <= " + t + " < " + b);
         // the printed threshold parses back to the same double
         assertEquals(t, Double.parseDouble(java.math.BigDecimal.valueOf(t).toPlainString()));
