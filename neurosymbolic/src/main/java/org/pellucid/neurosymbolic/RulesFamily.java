@@ -365,9 +365,6 @@ public final class RulesFamily implements ModelFamily {
         kept = RuleSetPruning.redundancyPruned(new ArrayList<>(general.values()), bias, rows, train.labels(), injectedRules);
         general.values().retainAll(kept);
         merged = general;
-        if (refine) {
-            ThresholdRefiner.refineBias(new ArrayList<>(merged.values()), bias, rows, train.labels());
-        }
         Map<String, Rule> centredByKey = new LinkedHashMap<>();
         // centre each rule's and the bias's class weights: softmax is unchanged, weights read as votes
         List<Rule> rules = new ArrayList<>();

@@ -143,66 +143,6 @@ final class ThresholdRefiner {
         return current;
     }
 
-    /**
-     * The decision threshold of a two-class rule set: class 1 is predicted where its score beats
-     * class 0's by more than the bias difference, and that difference is moved, in place, to the cut
-     * between two training margins that maximises training macro-F1 (a class-balanced loss leaves it
-     * where balanced accuracy would want it, which is not where F1 does). Returns whether it moved.
-     */
-    static boolean refineBias(List<Rule> rules, double[] bias, double[][] rows, int[] labels) {
-        if (bias.length != 2 || rows.length < 2) {
-            return false;
-        }
-        int n = rows.length;
-        double[] margin = new double[n];
-        boolean[][] fires = RuleSetPruning.firing(rules, rows);
-        for (int i = 0; i < n; i++) {
-            double m = bias[1] - bias[0];
-            for (int r = 0; r < rules.size(); r++) {
-                if (fires[r][i]) {
-                    m += rules.get(r).weights()[1] - rules.get(r).weights()[0];
-                }
-            }
-            margin[i] = m;
-        }
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(margin[a], margin[b]));
-        Confusion conf = new Confusion(2);
-        for (int i = 0; i < n; i++) {
-            conf.add(labels[i], margin[i] > 0 ? 1 : 0);
-        }
-        double best = conf.macroF1();
-        // all rows predicted 1, then the cut rises through the sorted margins
-        Confusion sweep = new Confusion(2);
-        for (int i = 0; i < n; i++) {
-            sweep.add(labels[i], 1);
-        }
-        double shift = Double.NaN;
-        for (int a = 0; a < n - 1; a++) {
-            int i = order[a];
-            sweep.remove(labels[i], 1);
-            sweep.add(labels[i], 0);
-            double lo = margin[order[a]];
-            double hi = margin[order[a + 1]];
-            if (lo == hi) {
-                continue;
-            }
-            double f = sweep.macroF1();
-            if (f > best + 1e-12) {
-                best = f;
-                shift = (lo + hi) / 2;
-            }
-        }
-        if (Double.isNaN(shift)) {
-            return false;
-        }
-        bias[1] -= shift; // margins shift by the same amount: the cut is now at 0
-        return true;
-    }
-
     private static boolean holdsAll(List<Literal> lits, double[] row) {
         for (Literal l : lits) {
             if (!l.holds(row)) {
