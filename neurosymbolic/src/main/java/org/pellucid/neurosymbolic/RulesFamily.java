@@ -43,7 +43,7 @@ import org.pellucid.core.train.Torch;
  * has under 30% of the rows in a two-class problem, or under 0.6/k of them with k classes),
  * {@code rules-file} (expert rules to inject, see {@link RuleParser}),
  * {@code freeze} (false: injected rules may be refined; true: their conditions are kept as given),
- * {@code restarts} (3: trainings from different random starts, the one whose crisp rules score the
+ * {@code restarts} (5: trainings from different random starts, the one whose crisp rules score the
  * best validation macro-F1 kept) and {@code refine-thresholds} (true: numeric thresholds of the crisp
  * rules are fitted to the training rows, {@link ThresholdRefiner}).
  *
@@ -135,8 +135,8 @@ public final class RulesFamily implements ModelFamily {
                 pv.versions(), pv.created()));
     }
 
-    /** Restarts by default; see {@link #train}. */
-    static final int DEFAULT_RESTARTS = 3;
+    /** Restarts by default (tic-tac-toe CV macro-F1: 1 start 0.981, 3 starts 0.985 with 17 rules, 5 starts 0.994 with 8). */
+    static final int DEFAULT_RESTARTS = 5;
     private static final long RESTART_SEED_STEP = 7919;
 
     private RuleModel fitOnce(Dataset train, Dataset valid, TrainConfig cfg) {
