@@ -115,9 +115,21 @@ public final class RulesFamily implements ModelFamily {
         RuleModel best = null;
         double bestF1 = Double.NEGATIVE_INFINITY;
         int chosen = 0;
+        int diverged = 0;
+        RuntimeException failure = null;
         for (int r = 0; r < restarts; r++) {
             TrainConfig c = new TrainConfig(cfg.seed() + RESTART_SEED_STEP * r, cfg.device(), cfg.progress(), cfg.options());
-            RuleModel m = fitOnce(train, valid, c);
+            RuleModel m;
+            try {
+                m = fitOnce(train, valid, c);
+            } catch (org.pellucid.core.train.NonFiniteLossException e) {
+                // one unlucky start whose loss blew up before any good epoch must not sink the others
+                diverged++;
+                failure = e;
+                cfg.progress().onMessage("rules: restart " + (r + 1) + " of " + restarts + " diverged (" + e.getMessage()
+                        + "); the other restarts decide");
+                continue;
+            }
             double f1 = org.pellucid.core.model.Scores.macroF1(valid.labels(),
                     org.pellucid.core.model.Scores.classes(m.predictAll(valid)), classes);
             if (best == null || f1 > bestF1 + 1e-12 || (f1 > bestF1 - 1e-12 && m.rules().size() < best.rules().size())) {
@@ -126,8 +138,12 @@ public final class RulesFamily implements ModelFamily {
                 chosen = r;
             }
         }
+        if (best == null) {
+            throw failure; // every restart diverged
+        }
         Map<String, String> opts = new TreeMap<>(best.provenance().options());
         opts.put("restarts", "" + restarts);
+        opts.put("diverged-restarts", "" + diverged);
         opts.put("chosen-restart", "" + chosen);
         opts.put("crisp-valid-macro-f1", String.format(Locale.ROOT, "%.4f", bestF1));
         Provenance pv = best.provenance();
