@@ -252,23 +252,8 @@ public final class AttentionModel implements InterpretableModel<AttentionExplana
         String title = String.format(Locale.ROOT, "Transformer over %d tokens (%s): %d layers, %d heads, width %d; explained by %s",
                 tokens.count(), tokens.kind(), layers, heads, d, method.id());
         List<String> names = tokens.names();
-        return new GlobalExplanation() {
-            @Override
-            public String title() {
-                return title;
-            }
-
-            @Override
-            public List<String> features() {
-                return encoder.schema().featureNames();
-            }
-
-            @Override
-            public String toText() {
-                return title + "\ntokens: " + String.join(", ", names.size() > 40 ? names.subList(0, 40) : names)
-                        + (names.size() > 40 ? ", …" : "") + "\n";
-            }
-        };
+        return GlobalExplanation.of(title, encoder.schema().featureNames(),
+                "tokens: " + String.join(", ", names.size() > 40 ? names.subList(0, 40) : names) + (names.size() > 40 ? ", …" : "") + "\n");
     }
 
     /** Mean attention map (by this model's method) over rows of a dataset: the global picture. */

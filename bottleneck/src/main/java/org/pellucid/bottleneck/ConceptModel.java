@@ -380,22 +380,7 @@ public final class ConceptModel implements InterpretableModel<ConceptExplanation
                 : "Concept bottleneck (" + mode + "): concept-to-label weights per class";
         List<String> features = encoder.schema().featureNames();
         String text = b.toString();
-        return new GlobalExplanation() {
-            @Override
-            public String title() {
-                return title;
-            }
-
-            @Override
-            public List<String> features() {
-                return features;
-            }
-
-            @Override
-            public String toText() {
-                return title + "\n" + text;
-            }
-        };
+        return GlobalExplanation.of(title, features, text);
     }
 
     @Override

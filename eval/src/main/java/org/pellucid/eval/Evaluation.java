@@ -125,45 +125,38 @@ public final class Evaluation {
                 expl.add(ex.explain(model, rows.row(i), ctx.targets()[i]));
             }
             double msPerRow = (System.nanoTime() - t0) / 1e6 / n;
+            put(simulability, AttributionMetrics.size(expl, s.seed()));
             if (rows.hasTokens() && rows.schema().featureCount() == 0) {
                 // text: the explanation scores words, and words are erased from the sequence
                 for (MetricResult r : TokenMetrics.all(ctx, expl)) {
                     put(fidelity, r);
                 }
-                put(simulability, AttributionMetrics.size(expl, s.seed()));
-                JsonObject timing = new JsonObject();
-                timing.addProperty("explain_ms_per_row", msPerRow);
-                out.add("timing", timing);
-                out.add("fidelity", fidelity);
-                out.add("simulability", simulability);
-                out.add("stability", stability);
-                return out;
-            }
-            // a global picture from the local ones: mean |attribution| per column over the explained rows
-            JsonObject importance = new JsonObject();
-            for (int j = 0; j < rows.schema().featureCount(); j++) {
-                double sum = 0;
-                for (FeatureAttribution a : expl) {
-                    sum += Math.abs(a.values()[j]);
+            } else {
+                // a global picture from the local ones: mean |attribution| per column over the explained rows
+                JsonObject importance = new JsonObject();
+                for (int j = 0; j < rows.schema().featureCount(); j++) {
+                    double sum = 0;
+                    for (FeatureAttribution a : expl) {
+                        sum += Math.abs(a.values()[j]);
+                    }
+                    importance.addProperty(rows.schema().feature(j).name(), sum / n);
                 }
-                importance.addProperty(rows.schema().feature(j).name(), sum / n);
-            }
-            out.add("mean_abs_attribution", importance);
-            put(fidelity, AttributionMetrics.deletionAuc(ctx, expl));
-            put(fidelity, AttributionMetrics.insertionAuc(ctx, expl));
-            put(fidelity, AttributionMetrics.comprehensiveness(ctx, expl));
-            put(fidelity, AttributionMetrics.sufficiency(ctx, expl));
-            put(fidelity, AttributionMetrics.faithfulnessCorrelation(ctx, expl));
-            put(fidelity, AttributionMetrics.infidelity(ctx, expl));
-            put(fidelity, AttributionMetrics.completenessGap(expl, s.seed()));
-            put(simulability, AttributionMetrics.size(expl, s.seed()));
-            double[] sim = SimulabilityMetrics.forwardSimulation(ctx, expl, s.simulationColumns());
-            simulability.addProperty("forward_simulation", sim[0]);
-            simulability.addProperty("forward_simulation_random_columns", sim[1]);
-            simulability.addProperty("simulation_gain", sim[0] - sim[1]);
-            simulability.addProperty("simulation_columns", Math.min(s.simulationColumns(), rows.schema().featureCount()));
-            if (s.sensitivityRows() > 0) {
-                put(stability, StabilityMetrics.maxSensitivity(ctx, ex, train, s.sensitivityRows(), 5, 0.05));
+                out.add("mean_abs_attribution", importance);
+                put(fidelity, AttributionMetrics.deletionAuc(ctx, expl));
+                put(fidelity, AttributionMetrics.insertionAuc(ctx, expl));
+                put(fidelity, AttributionMetrics.comprehensiveness(ctx, expl));
+                put(fidelity, AttributionMetrics.sufficiency(ctx, expl));
+                put(fidelity, AttributionMetrics.faithfulnessCorrelation(ctx, expl));
+                put(fidelity, AttributionMetrics.infidelity(ctx, expl));
+                put(fidelity, AttributionMetrics.completenessGap(expl, s.seed()));
+                double[] sim = SimulabilityMetrics.forwardSimulation(ctx, expl, s.simulationColumns());
+                simulability.addProperty("forward_simulation", sim[0]);
+                simulability.addProperty("forward_simulation_random_columns", sim[1]);
+                simulability.addProperty("simulation_gain", sim[0] - sim[1]);
+                simulability.addProperty("simulation_columns", Math.min(s.simulationColumns(), rows.schema().featureCount()));
+                if (s.sensitivityRows() > 0) {
+                    put(stability, StabilityMetrics.maxSensitivity(ctx, ex, train, s.sensitivityRows(), 5, 0.05));
+                }
             }
             JsonObject timing = new JsonObject();
             timing.addProperty("explain_ms_per_row", msPerRow);

@@ -89,10 +89,6 @@ public final class RuleModel implements InterpretableModel<RuleExplanation>, Sim
         return s;
     }
 
-    static Prediction toPrediction(double[] s, List<String> classes) {
-        return Prediction.ofLogits(s, classes);
-    }
-
     @Override
     public Explained<RuleExplanation> explain(Instance x) {
         double[] row = x.values();
@@ -108,7 +104,7 @@ public final class RuleModel implements InterpretableModel<RuleExplanation>, Sim
                 fired.add(new RuleExplanation.FiredRule(conds, schema.classes().get(r.outcome()), r.strength()));
             }
         }
-        return new Explained<>(toPrediction(scores(row), schema.classes()),
+        return new Explained<>(Prediction.ofLogits(scores(row), schema.classes()),
                 new RuleExplanation(fired, "weighted vote: class score = bias + weights of the fired rules"));
     }
 
@@ -119,29 +115,20 @@ public final class RuleModel implements InterpretableModel<RuleExplanation>, Sim
         for (Rule r : rules) {
             parsed.add(r.conjunction() ? RuleParser.parseRule(RuleParser.print(r.literals(), r.outcome(), schema), schema) : null);
         }
-        return new Predictor() {
-            @Override
-            public Schema schema() {
-                return schema;
-            }
-
-            @Override
-            public Prediction predict(Instance x) {
-                double[] row = x.values();
-                double[] s = bias.clone();
-                for (int i = 0; i < rules.size(); i++) {
-                    Rule r = rules.get(i);
-                    boolean fires = parsed.get(i) == null ? r.fires(row)
-                            : parsed.get(i).literals().stream().allMatch(l -> l.holds(row));
-                    if (fires) {
-                        for (int c = 0; c < s.length; c++) {
-                            s[c] += r.weights()[c];
-                        }
+        return Predictor.ofProbabilities(schema, row -> {
+            double[] s = bias.clone();
+            for (int i = 0; i < rules.size(); i++) {
+                Rule r = rules.get(i);
+                boolean fires = parsed.get(i) == null ? r.fires(row)
+                        : parsed.get(i).literals().stream().allMatch(l -> l.holds(row));
+                if (fires) {
+                    for (int c = 0; c < s.length; c++) {
+                        s[c] += r.weights()[c];
                     }
                 }
-                return toPrediction(s, schema.classes());
             }
-        };
+            return Prediction.softmax(s);
+        });
     }
 
     @Override
@@ -178,22 +165,7 @@ public final class RuleModel implements InterpretableModel<RuleExplanation>, Sim
         }));
         String text = b.toString();
         String title = "Rule list (" + rules.size() + " rules, " + complexity().literals() + " conditions)";
-        return new GlobalExplanation() {
-            @Override
-            public String title() {
-                return title;
-            }
-
-            @Override
-            public List<String> features() {
-                return cols;
-            }
-
-            @Override
-            public String toText() {
-                return title + "\n" + text;
-            }
-        };
+        return GlobalExplanation.of(title, cols, text);
     }
 
     private static String fmt(double[] v) {

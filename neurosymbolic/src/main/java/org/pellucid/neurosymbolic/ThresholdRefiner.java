@@ -27,7 +27,7 @@ final class ThresholdRefiner {
         int n = rows.length;
         int k = bias.length;
         List<Rule> current = new ArrayList<>(rules);
-        boolean[][] fires = new boolean[current.size()][n];
+        boolean[][] fires = RuleSetPruning.firing(current, rows);
         double[][] score = new double[n][];
         for (int i = 0; i < n; i++) {
             score[i] = bias.clone();
@@ -35,7 +35,6 @@ final class ThresholdRefiner {
         for (int r = 0; r < current.size(); r++) {
             double[] w = current.get(r).weights();
             for (int i = 0; i < n; i++) {
-                fires[r][i] = current.get(r).fires(rows[i]);
                 if (fires[r][i]) {
                     for (int c = 0; c < k; c++) {
                         score[i][c] += w[c];

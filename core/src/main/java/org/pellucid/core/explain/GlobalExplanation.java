@@ -16,4 +16,25 @@ public interface GlobalExplanation {
 
     /** The whole description as text a person can read. */
     String toText();
+
+    /** A description that is a heading over a body of text: {@link #toText()} is the title, a newline, the body. */
+    static GlobalExplanation of(String title, List<String> features, String body) {
+        List<String> cols = List.copyOf(features);
+        return new GlobalExplanation() {
+            @Override
+            public String title() {
+                return title;
+            }
+
+            @Override
+            public List<String> features() {
+                return cols;
+            }
+
+            @Override
+            public String toText() {
+                return title + "\n" + body;
+            }
+        };
+    }
 }

@@ -19,7 +19,7 @@ import org.pellucid.core.model.Prediction;
  */
 public final class TokenMetrics {
     private static final int STEPS = 10;
-    private static final double TOP = 0.2;
+    private static final double TOP = 0.2; // a whole number of steps, so comprehensiveness reuses a curve point
 
     private TokenMetrics() {}
 
@@ -40,27 +40,33 @@ public final class TokenMetrics {
             }
         }
         List<MetricResult> out = new ArrayList<>();
+        // the ends of every curve do not depend on the order: all words, and none
+        double[] full = probabilities(ctx, orders, 0, false);
+        double[] none = probabilities(ctx, orders, 0, true);
+        int topStep = (int) Math.round(TOP * STEPS);
         for (boolean control : new boolean[] {false, true}) {
             int[][] o = control ? random : orders;
             String suffix = control ? "_random" : "";
-            double[] full = probabilities(ctx, o, 0, false);
             double[] del = new double[n];
             double[] ins = new double[n];
             double[] prevDel = full;
-            double[] prevIns = probabilities(ctx, o, 0, true);
+            double[] prevIns = none;
+            double[] withoutTop = null;
+            double[] onlyTop = null;
             for (int s = 1; s <= STEPS; s++) {
-                double f = s / (double) STEPS;
-                double[] d = probabilities(ctx, o, f, false);
-                double[] in = probabilities(ctx, o, f, true);
+                double[] d = s == STEPS ? none : probabilities(ctx, o, s / (double) STEPS, false);
+                double[] in = s == STEPS ? full : probabilities(ctx, o, s / (double) STEPS, true);
                 for (int i = 0; i < n; i++) {
                     del[i] += (prevDel[i] + d[i]) / 2 / STEPS;
                     ins[i] += (prevIns[i] + in[i]) / 2 / STEPS;
                 }
+                if (s == topStep) {
+                    withoutTop = d;
+                    onlyTop = in;
+                }
                 prevDel = d;
                 prevIns = in;
             }
-            double[] withoutTop = probabilities(ctx, o, TOP, false);
-            double[] onlyTop = probabilities(ctx, o, TOP, true);
             double[] comp = new double[n];
             double[] suff = new double[n];
             for (int i = 0; i < n; i++) {
