@@ -15,6 +15,14 @@ final class Confusion {
         actual = new int[classes];
     }
 
+    Confusion copy() {
+        Confusion c = new Confusion(right.length);
+        System.arraycopy(right, 0, c.right, 0, right.length);
+        System.arraycopy(predicted, 0, c.predicted, 0, right.length);
+        System.arraycopy(actual, 0, c.actual, 0, right.length);
+        return c;
+    }
+
     void add(int truth, int pred) {
         actual[truth]++;
         predicted[pred]++;

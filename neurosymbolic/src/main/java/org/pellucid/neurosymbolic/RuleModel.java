@@ -57,6 +57,11 @@ public final class RuleModel implements InterpretableModel<RuleExplanation>, Sim
         return fates;
     }
 
+    /** The class scores before any rule fires. */
+    double[] bias() {
+        return bias.clone();
+    }
+
     /** The same rules under other provenance (training adds its soft/crisp measurements last). */
     RuleModel withProvenance(Provenance p) {
         return new RuleModel(schema, rules, bias, stats, fates, p);

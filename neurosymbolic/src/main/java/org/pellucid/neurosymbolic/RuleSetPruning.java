@@ -94,6 +94,69 @@ final class RuleSetPruning {
         return current;
     }
 
+    /**
+     * At most {@code max} rules: while there are more, the learned rule whose removal leaves the
+     * highest training macro-F1 goes (the weaker on a tie) — backward elimination, one rule at a time,
+     * each candidate judged by updating only the rows where it fires. Injected rules are kept, so the
+     * result can exceed {@code max} only by them.
+     */
+    static List<Rule> capped(List<Rule> rules, double[] bias, double[][] rows, int[] labels, Set<Rule> injected, int max) {
+        List<Rule> current = new ArrayList<>(rules);
+        int classes = bias.length;
+        while (current.size() > max) {
+            boolean[][] fires = firing(current, rows);
+            double[][] score = new double[rows.length][];
+            int[] pred = new int[rows.length];
+            Confusion base = new Confusion(classes);
+            for (int i = 0; i < rows.length; i++) {
+                score[i] = bias.clone();
+                for (int r = 0; r < current.size(); r++) {
+                    if (fires[r][i]) {
+                        double[] w = current.get(r).weights();
+                        for (int c = 0; c < classes; c++) {
+                            score[i][c] += w[c];
+                        }
+                    }
+                }
+                pred[i] = ThresholdRefiner.argmax(score[i]);
+                base.add(labels[i], pred[i]);
+            }
+            int worst = -1;
+            double bestF1 = Double.NEGATIVE_INFINITY;
+            double[] s = new double[classes];
+            for (int r = 0; r < current.size(); r++) {
+                Rule rule = current.get(r);
+                if (injected.contains(rule)) {
+                    continue;
+                }
+                Confusion without = base.copy();
+                for (int i = 0; i < rows.length; i++) {
+                    if (fires[r][i]) {
+                        for (int c = 0; c < classes; c++) {
+                            s[c] = score[i][c] - rule.weights()[c];
+                        }
+                        int p = ThresholdRefiner.argmax(s);
+                        if (p != pred[i]) {
+                            without.remove(labels[i], pred[i]);
+                            without.add(labels[i], p);
+                        }
+                    }
+                }
+                double f1 = without.macroF1();
+                if (worst < 0 || f1 > bestF1 + 1e-12
+                        || (f1 > bestF1 - 1e-12 && Math.abs(rule.strength()) < Math.abs(current.get(worst).strength()))) {
+                    worst = r;
+                    bestF1 = f1;
+                }
+            }
+            if (worst < 0) {
+                break; // only injected rules are left
+            }
+            current.remove(worst);
+        }
+        return current;
+    }
+
     /** {@code fires[r][i]}: whether rule r fires on row i. */
     static boolean[][] firing(List<Rule> rules, double[][] rows) {
         boolean[][] fires = new boolean[rules.size()][rows.length];

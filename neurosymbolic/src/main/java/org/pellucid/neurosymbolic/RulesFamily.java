@@ -59,7 +59,7 @@ import org.pellucid.core.train.Torch;
  */
 public final class RulesFamily implements ModelFamily {
     private static final Set<String> OPTIONS = Set.of("rules", "disjunctions", "bins", "lambda", "epochs", "lr", "batch-size",
-            "patience", "rules-file", "freeze", "balance", "restarts", "refine-thresholds");
+            "patience", "rules-file", "freeze", "balance", "restarts", "refine-thresholds", "combine", "max-rules", "stages");
 
     @Override
     public String kind() {
@@ -117,6 +117,7 @@ public final class RulesFamily implements ModelFamily {
         int chosen = 0;
         int diverged = 0;
         RuntimeException failure = null;
+        List<RuleModel> all = new ArrayList<>();
         for (int r = 0; r < restarts; r++) {
             TrainConfig c = new TrainConfig(cfg.seed() + RESTART_SEED_STEP * r, cfg.device(), cfg.progress(), cfg.options());
             RuleModel m;
@@ -130,8 +131,8 @@ public final class RulesFamily implements ModelFamily {
                         + "); the other restarts decide");
                 continue;
             }
-            double f1 = org.pellucid.core.model.Scores.macroF1(valid.labels(),
-                    org.pellucid.core.model.Scores.classes(m.predictAll(valid)), classes);
+            all.add(m);
+            double f1 = validF1(m, valid);
             if (best == null || f1 > bestF1 + 1e-12 || (f1 > bestF1 - 1e-12 && m.rules().size() < best.rules().size())) {
                 best = m;
                 bestF1 = f1;
@@ -141,14 +142,111 @@ public final class RulesFamily implements ModelFamily {
         if (best == null) {
             throw failure; // every restart diverged
         }
+        String combineOpt = cfg.options().getOrDefault("combine", "true");
+        if (!combineOpt.equals("true") && !combineOpt.equals("false")) {
+            throw new IllegalArgumentException("combine must be true or false, got '" + combineOpt + "'");
+        }
+        String combined = "no";
+        if (combineOpt.equals("true") && all.size() > 1 && best.fates().isEmpty()) {
+            RuleModel union = combine(all, train, maxRules(cfg));
+            double f1 = validF1(union, valid);
+            combined = String.format(Locale.ROOT, "%.4f", f1);
+            if (f1 > bestF1 + 1e-12) {
+                best = union;
+                bestF1 = f1;
+                chosen = -1;
+            }
+        }
         Map<String, String> opts = new TreeMap<>(best.provenance().options());
+        opts.put("combined-valid-macro-f1", combined);
         opts.put("restarts", "" + restarts);
         opts.put("diverged-restarts", "" + diverged);
-        opts.put("chosen-restart", "" + chosen);
+        opts.put("chosen-restart", chosen < 0 ? "all, combined" : "" + chosen);
         opts.put("crisp-valid-macro-f1", String.format(Locale.ROOT, "%.4f", bestF1));
         Provenance pv = best.provenance();
         return best.withProvenance(new Provenance(pv.kind(), opts, pv.seed(), pv.dataFingerprint(), pv.dataName(),
                 pv.versions(), pv.created()));
+    }
+
+    /** {@code max-rules}: the most rules a model may keep (100: a list a person can still read through). */
+    static int maxRules(TrainConfig cfg) {
+        int max = cfg.intOption("max-rules", 100);
+        if (max < 1) {
+            throw new IllegalArgumentException("max-rules must be at least 1, got " + max);
+        }
+        return max;
+    }
+
+    private static double validF1(RuleModel m, Dataset valid) {
+        return org.pellucid.core.model.Scores.macroF1(valid.labels(),
+                org.pellucid.core.model.Scores.classes(m.predictAll(valid)), valid.schema().classes().size());
+    }
+
+    /**
+     * The restarts' rule sets as one: the average of their class scores, which is again one flat
+     * weighted rule list — every rule with its votes divided by the number of restarts, equal rules
+     * merged, the biases averaged — then pruned of redundant rules on the training rows like a
+     * single restart's rules. Averaging models trained from different starts is the oldest remedy
+     * for their variance (Breiman 1996's bagging, here without resampling); the result is kept only
+     * when its validation macro-F1 beats the best single restart.
+     */
+    static RuleModel combine(List<RuleModel> models, Dataset train, int maxRules) {
+        int classes = train.schema().classes().size();
+        double[] bias = new double[classes];
+        List<List<Rule>> sets = new ArrayList<>();
+        for (RuleModel m : models) {
+            for (int c = 0; c < classes; c++) {
+                bias[c] += m.bias()[c] / models.size();
+            }
+            sets.add(m.rules());
+        }
+        double[][] rows = rows(train);
+        List<Rule> kept = RuleSetPruning.redundancyPruned(averaged(sets, classes), bias, rows, train.labels(), Set.of());
+        kept = RuleSetPruning.capped(kept, bias, rows, train.labels(), Set.of(), maxRules);
+        Provenance pv = models.get(0).provenance();
+        return new RuleModel(train.schema(), kept, bias, stats(kept, rows, train.labels()), List.of(), pv);
+    }
+
+    /** The rules of all sets, each vote divided by the number of sets, equal rules merged (votes added). */
+    static List<Rule> averaged(List<List<Rule>> sets, int classes) {
+        Map<String, Rule> merged = new LinkedHashMap<>();
+        for (List<Rule> set : sets) {
+            for (Rule r : set) {
+                double[] w = new double[classes];
+                String key = (r.conjunction() ? "and:" : "or:") + r.literals();
+                Rule prev = merged.get(key);
+                for (int c = 0; c < classes; c++) {
+                    w[c] = r.weights()[c] / sets.size() + (prev == null ? 0 : prev.weights()[c]);
+                }
+                merged.put(key, new Rule(r.literals(), r.conjunction(), w));
+            }
+        }
+        return new ArrayList<>(merged.values());
+    }
+
+    private static double[][] rows(Dataset d) {
+        double[][] rows = new double[d.size()][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = d.rowValues(i);
+        }
+        return rows;
+    }
+
+    /** Support and confidence of each rule on the rows. */
+    static List<Rule.Stats> stats(List<Rule> rules, double[][] rows, int[] labels) {
+        List<Rule.Stats> stats = new ArrayList<>();
+        for (Rule r : rules) {
+            int fires = 0;
+            int right = 0;
+            for (int i = 0; i < rows.length; i++) {
+                if (r.fires(rows[i])) {
+                    fires++;
+                    right += labels[i] == r.outcome() ? 1 : 0;
+                }
+            }
+            stats.add(new Rule.Stats(fires / (double) rows.length, fires == 0 ? 0 : right / (double) fires));
+        }
+        return stats;
     }
 
     /** Restarts by default (tic-tac-toe CV macro-F1: 1 start 0.981, 3 starts 0.985 with 17 rules, 5 starts 0.994 with 8). */
@@ -217,17 +315,15 @@ public final class RulesFamily implements ModelFamily {
         }
         // by default, balance when some class has under 0.6/k of the rows (30% with two classes)
         boolean rare = minority < 0.6 * train.size() / classes;
-        String balance = cfg.options().getOrDefault("balance", rare ? "true" : "false");
-        if (!balance.equals("true") && !balance.equals("false")) {
-            throw new IllegalArgumentException("balance must be true or false, got '" + balance + "'");
-        }
+        double power = balancePower(cfg.options().getOrDefault("balance", rare ? "true" : "false"));
         float[] weights = null;
-        if (balance.equals("true")) {
-            // each class weighs as much as the others in the loss: rules for the rare class pay off
+        if (power > 0) {
+            // class c weighs (n / (k·n_c))^power in the loss: at 1 each class weighs as much as the
+            // others, so rules for the rare class pay off; below 1 the rare class gains less
             int[] counts = train.classCounts();
             weights = new float[classes];
             for (int c = 0; c < classes; c++) {
-                weights[c] = counts[c] == 0 ? 0f : (float) train.size() / (classes * counts[c]);
+                weights[c] = counts[c] == 0 ? 0f : (float) Math.pow((double) train.size() / (classes * counts[c]), power);
             }
         }
         // model selection on validation by macro-F1, the measure rule models are compared on
@@ -243,10 +339,43 @@ public final class RulesFamily implements ModelFamily {
             }
             return sum / classes;
         };
-        TrainResult res = Trainer.fit(net, data(train, bin), valid == null ? null : data(valid, bin), net.objective(lambda, weights), acc,
-                net.constraints(freeze ? frozen : null), o);
-        float[] p = res.parameters();
-        RuleModel model = extract(s, bin, p, layout, free, conj, disj, classes, injected, train, cfg, res, o, lambda);
+        int stages = cfg.intOption("stages", 1);
+        if (stages < 1) {
+            throw new IllegalArgumentException("stages must be at least 1, got " + stages);
+        }
+        // Stage t is trained on top of the class scores of stages 1..t-1 (forward stagewise additive
+        // modelling, Friedman 2001, with a rule layer as the base learner): its rules fit what the
+        // earlier rules got wrong. The stages' rules together are again one flat weighted rule list,
+        // so all stages are stacked into one network's parameters and simplified as one rule set.
+        float[] trainLits = bin.applyAll(train);
+        float[] validLits = valid == null ? null : bin.applyAll(valid);
+        float[] trainOff = new float[train.size() * classes];
+        float[] validOff = valid == null ? null : new float[valid.size() * classes];
+        List<float[]> stageParams = new ArrayList<>();
+        TrainResult res = null;
+        for (int t = 0; t < stages; t++) {
+            RuleNetwork stageNet = t == 0 ? new RuleNetwork(k, conj, disj, classes, init, stages > 1)
+                    : new RuleNetwork(k, free, disj, classes, null, true);
+            TrainingOptions ot = o.withSeed(o.seed() + RESTART_SEED_STEP * 31 * t);
+            TensorData td = stages > 1 ? withOffsets(trainLits, trainOff, train, k) : data(train, bin);
+            TensorData vd = valid == null ? null : stages > 1 ? withOffsets(validLits, validOff, valid, k) : data(valid, bin);
+            res = Trainer.fit(stageNet, td, vd, stageNet.objective(lambda, weights), acc,
+                    stageNet.constraints(freeze && t == 0 ? frozen : null), ot);
+            stageParams.add(res.parameters());
+            if (t + 1 < stages) {
+                float[] soFar = stack(stageParams, k, free, injected.size(), disj, classes);
+                RuleNetwork sum = new RuleNetwork(k, (t + 1) * free + injected.size(), (t + 1) * disj, classes, null);
+                trainOff = crispScores(sum, soFar, trainLits, train.size(), k, classes);
+                validOff = valid == null ? null : crispScores(sum, soFar, validLits, valid.size(), k, classes);
+            }
+        }
+        float[] p = stages == 1 ? stageParams.get(0) : stack(stageParams, k, free, injected.size(), disj, classes);
+        if (stages > 1) {
+            net = new RuleNetwork(k, stages * free + injected.size(), stages * disj, classes, null);
+            layout = net.layout();
+        }
+        RuleModel model = extract(s, bin, p, layout, stages * free, stages * free + injected.size(), stages * disj, classes,
+                injected, train, cfg, res, o, lambda);
         if (valid != null && valid.size() > 0) {
             double soft = softAccuracy(net, p, data(valid, bin), classes);
             double crisp = org.pellucid.core.model.Scores.accuracy(valid.labels(),
@@ -259,6 +388,89 @@ public final class RulesFamily implements ModelFamily {
                     pv.versions(), pv.created()));
         }
         return model;
+    }
+
+    /** {@code balance}: true (1), false (0) or the power in [0, 1] the class weights are raised to. */
+    static double balancePower(String v) {
+        if (v.equals("true")) {
+            return 1;
+        }
+        if (v.equals("false")) {
+            return 0;
+        }
+        try {
+            double p = Double.parseDouble(v);
+            if (p >= 0 && p <= 1) {
+                return p;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the error below
+        }
+        throw new IllegalArgumentException("balance must be true, false or a number in [0, 1], got '" + v + "'");
+    }
+
+    /** Literal columns followed by the class scores of the stages before. */
+    private static TensorData withOffsets(float[] lits, float[] off, Dataset d, int k) {
+        int classes = d.schema().classes().size();
+        int n = d.size();
+        float[] x = new float[n * (k + classes)];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(lits, i * k, x, i * (k + classes), k);
+            System.arraycopy(off, i * classes, x, i * (k + classes) + k, classes);
+        }
+        return TensorData.classification(x, n, k + classes, d.labels(), classes);
+    }
+
+    /** The class scores of the crisp rules of {@code params} on the literal rows. */
+    static float[] crispScores(RuleNetwork net, float[] params, float[] lits, int n, int k, int classes) {
+        try (NDManager m = Torch.engine().newBaseManager(ai.djl.Device.cpu())) {
+            Params p = Params.view(net.layout(), m.create(params));
+            NDArray out = net.forward(p, m.create(lits, new Shape(n, k)));
+            return out.get(new NDIndex(":, 0:{}", classes)).toFloatArray();
+        }
+    }
+
+    /**
+     * The parameters of stages trained one after another as one network's: stage t's free
+     * conjunctions become nodes t·free.., the first stage's injected conjunctions follow all free
+     * ones, then the stages' disjunctions; the output weights move with their nodes and the biases add.
+     */
+    static float[] stack(List<float[]> stages, int k, int free, int injected, int disj, int classes) {
+        int n = stages.size();
+        RuleNetwork big = new RuleNetwork(k, n * free + injected, n * disj, classes, null);
+        ParamLayout bl = big.layout();
+        float[] out = new float[(int) bl.size()];
+        int bigConj = n * free + injected;
+        int bigNodes = bigConj + n * disj;
+        for (int t = 0; t < n; t++) {
+            int conj = t == 0 ? free + injected : free;
+            ParamLayout sl = new RuleNetwork(k, conj, disj, classes, null).layout();
+            float[] sp = stages.get(t);
+            int nodes = conj + disj;
+            for (int i = 0; i < nodes; i++) {
+                int bigNode;
+                int srcRow;
+                String slot;
+                if (i < conj) {
+                    slot = "conj_w";
+                    srcRow = i;
+                    bigNode = i < free ? t * free + i : n * free + (i - free);
+                } else {
+                    slot = "disj_w";
+                    srcRow = i - conj;
+                    bigNode = bigConj + t * disj + srcRow;
+                }
+                int bigRow = slot.equals("conj_w") ? bigNode : bigNode - bigConj;
+                System.arraycopy(sp, (int) sl.slot(slot).offset() + srcRow * k, out, (int) bl.slot(slot).offset() + bigRow * k, k);
+                for (int c = 0; c < classes; c++) {
+                    out[(int) bl.slot("out_w").offset() + c * bigNodes + bigNode] = sp[(int) sl.slot("out_w").offset() + c * nodes + i];
+                }
+            }
+            for (int c = 0; c < classes; c++) {
+                out[(int) bl.slot("out_b").offset() + c] += sp[(int) sl.slot("out_b").offset() + c];
+            }
+        }
+        return out;
     }
 
     static TensorData data(Dataset d, Binarizer bin) {
@@ -300,10 +512,7 @@ public final class RulesFamily implements ModelFamily {
         // crisp nodes with their weights, keyed by (type, literal set) so duplicates merge
         Map<String, Rule> merged = new LinkedHashMap<>();
         Map<Integer, String> keyOfNode = new TreeMap<>();
-        double[][] rows = new double[train.size()][];
-        for (int i = 0; i < rows.length; i++) {
-            rows[i] = train.rowValues(i);
-        }
+        double[][] rows = rows(train);
         for (int n = 0; n < nodes; n++) {
             boolean isConj = n < conj;
             ParamLayout.Slot ws = layout.slot(isConj ? "conj_w" : "disj_w");
@@ -379,13 +588,12 @@ public final class RulesFamily implements ModelFamily {
             general.put(key, r);
         }
         kept = RuleSetPruning.redundancyPruned(new ArrayList<>(general.values()), bias, rows, train.labels(), injectedRules);
+        kept = RuleSetPruning.capped(kept, bias, rows, train.labels(), injectedRules, maxRules(cfg));
         general.values().retainAll(kept);
         merged = general;
         Map<String, Rule> centredByKey = new LinkedHashMap<>();
         // centre each rule's and the bias's class weights: softmax is unchanged, weights read as votes
         List<Rule> rules = new ArrayList<>();
-        List<Rule.Stats> stats = new ArrayList<>();
-        int[] labels = train.labels();
         for (Map.Entry<String, Rule> e : merged.entrySet()) {
             Rule r = e.getValue();
             double[] w = r.weights();
@@ -394,18 +602,10 @@ public final class RulesFamily implements ModelFamily {
                 w[c] -= mean;
             }
             Rule centred = new Rule(r.literals(), r.conjunction(), w);
-            int fires = 0;
-            int right = 0;
-            for (int i = 0; i < rows.length; i++) {
-                if (centred.fires(rows[i])) {
-                    fires++;
-                    right += labels[i] == centred.outcome() ? 1 : 0;
-                }
-            }
             rules.add(centred);
             centredByKey.put(e.getKey(), centred);
-            stats.add(new Rule.Stats(fires / (double) rows.length, fires == 0 ? 0 : right / (double) fires));
         }
+        List<Rule.Stats> stats = stats(rules, rows, train.labels());
         double bm = Arrays.stream(bias).average().orElse(0);
         for (int c = 0; c < classes; c++) {
             bias[c] -= bm;
