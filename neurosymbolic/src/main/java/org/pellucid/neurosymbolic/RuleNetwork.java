@@ -38,20 +38,8 @@ final class RuleNetwork implements Network {
     private final int classes;
     private final ParamLayout layout = new ParamLayout();
     private final float[] init;
-    /** When true, each input row carries {@code classes} more columns: scores added to the logits. */
-    private final boolean offset;
 
     RuleNetwork(int literals, int conj, int disj, int classes, float[] init) {
-        this(literals, conj, disj, classes, init, false);
-    }
-
-    /**
-     * With {@code offset}, the last {@code classes} input columns are fixed class scores (those of
-     * the rule sets trained before this one) added to this layer's logits: the layer is then
-     * trained as one stage of an additive model.
-     */
-    RuleNetwork(int literals, int conj, int disj, int classes, float[] init, boolean offset) {
-        this.offset = offset;
         this.literals = literals;
         this.conj = conj;
         this.disj = disj;
@@ -134,13 +122,9 @@ final class RuleNetwork implements Network {
     }
 
     @Override
-    public NDArray forward(Params p, NDArray input) {
-        NDArray x = offset ? input.get(new NDIndex(":, 0:{}", literals)) : input;
+    public NDArray forward(Params p, NDArray x) {
         NDArray h = activations(p, x);
         NDArray logits = h.getNDArrayInternal().linear(h, p.get("out_w"), p.get("out_b")).singletonOrThrow();
-        if (offset) {
-            logits = logits.add(input.get(new NDIndex(":, {}:", literals)));
-        }
         NDArray penalty = p.get("conj_w").clip(0f, 1f).mean();
         if (disj > 0) {
             penalty = penalty.add(p.get("disj_w").clip(0f, 1f).mean());

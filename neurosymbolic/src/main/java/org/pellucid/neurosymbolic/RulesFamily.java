@@ -59,7 +59,7 @@ import org.pellucid.core.train.Torch;
  */
 public final class RulesFamily implements ModelFamily {
     private static final Set<String> OPTIONS = Set.of("rules", "disjunctions", "bins", "lambda", "epochs", "lr", "batch-size",
-            "patience", "rules-file", "freeze", "balance", "restarts", "refine-thresholds", "combine", "max-rules", "stages");
+            "patience", "rules-file", "freeze", "balance", "restarts", "refine-thresholds", "combine", "max-rules", "bootstrap");
 
     @Override
     public String kind() {
@@ -118,11 +118,16 @@ public final class RulesFamily implements ModelFamily {
         int diverged = 0;
         RuntimeException failure = null;
         List<RuleModel> all = new ArrayList<>();
+        String bootOpt = cfg.options().getOrDefault("bootstrap", "false");
+        if (!bootOpt.equals("true") && !bootOpt.equals("false")) {
+            throw new IllegalArgumentException("bootstrap must be true or false, got '" + bootOpt + "'");
+        }
+        boolean bootstrap = bootOpt.equals("true") && restarts > 1;
         for (int r = 0; r < restarts; r++) {
             TrainConfig c = new TrainConfig(cfg.seed() + RESTART_SEED_STEP * r, cfg.device(), cfg.progress(), cfg.options());
             RuleModel m;
             try {
-                m = fitOnce(train, valid, c);
+                m = fitOnce(bootstrap ? resampled(train, c.seed()) : train, valid, c);
             } catch (org.pellucid.core.train.NonFiniteLossException e) {
                 // one unlucky start whose loss blew up before any good epoch must not sink the others
                 diverged++;
@@ -164,7 +169,8 @@ public final class RulesFamily implements ModelFamily {
         opts.put("chosen-restart", chosen < 0 ? "all, combined" : "" + chosen);
         opts.put("crisp-valid-macro-f1", String.format(Locale.ROOT, "%.4f", bestF1));
         Provenance pv = best.provenance();
-        return best.withProvenance(new Provenance(pv.kind(), opts, pv.seed(), pv.dataFingerprint(), pv.dataName(),
+        // a restart may have seen a bootstrap sample: the model is recorded as trained on the given rows
+        return best.withProvenance(new Provenance(pv.kind(), opts, cfg.seed(), train.fingerprint(), train.name(),
                 pv.versions(), pv.created()));
     }
 
@@ -175,6 +181,16 @@ public final class RulesFamily implements ModelFamily {
             throw new IllegalArgumentException("max-rules must be at least 1, got " + max);
         }
         return max;
+    }
+
+    /** A bootstrap sample of the rows (n draws with replacement), as bagging (Breiman 1996) trains each member. */
+    static Dataset resampled(Dataset d, long seed) {
+        java.util.Random rnd = new java.util.Random(seed);
+        int[] idx = new int[d.size()];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = rnd.nextInt(d.size());
+        }
+        return d.subset(idx);
     }
 
     private static double validF1(RuleModel m, Dataset valid) {
@@ -339,43 +355,10 @@ public final class RulesFamily implements ModelFamily {
             }
             return sum / classes;
         };
-        int stages = cfg.intOption("stages", 1);
-        if (stages < 1) {
-            throw new IllegalArgumentException("stages must be at least 1, got " + stages);
-        }
-        // Stage t is trained on top of the class scores of stages 1..t-1 (forward stagewise additive
-        // modelling, Friedman 2001, with a rule layer as the base learner): its rules fit what the
-        // earlier rules got wrong. The stages' rules together are again one flat weighted rule list,
-        // so all stages are stacked into one network's parameters and simplified as one rule set.
-        float[] trainLits = bin.applyAll(train);
-        float[] validLits = valid == null ? null : bin.applyAll(valid);
-        float[] trainOff = new float[train.size() * classes];
-        float[] validOff = valid == null ? null : new float[valid.size() * classes];
-        List<float[]> stageParams = new ArrayList<>();
-        TrainResult res = null;
-        for (int t = 0; t < stages; t++) {
-            RuleNetwork stageNet = t == 0 ? new RuleNetwork(k, conj, disj, classes, init, stages > 1)
-                    : new RuleNetwork(k, free, disj, classes, null, true);
-            TrainingOptions ot = o.withSeed(o.seed() + RESTART_SEED_STEP * 31 * t);
-            TensorData td = stages > 1 ? withOffsets(trainLits, trainOff, train, k) : data(train, bin);
-            TensorData vd = valid == null ? null : stages > 1 ? withOffsets(validLits, validOff, valid, k) : data(valid, bin);
-            res = Trainer.fit(stageNet, td, vd, stageNet.objective(lambda, weights), acc,
-                    stageNet.constraints(freeze && t == 0 ? frozen : null), ot);
-            stageParams.add(res.parameters());
-            if (t + 1 < stages) {
-                float[] soFar = stack(stageParams, k, free, injected.size(), disj, classes);
-                RuleNetwork sum = new RuleNetwork(k, (t + 1) * free + injected.size(), (t + 1) * disj, classes, null);
-                trainOff = crispScores(sum, soFar, trainLits, train.size(), k, classes);
-                validOff = valid == null ? null : crispScores(sum, soFar, validLits, valid.size(), k, classes);
-            }
-        }
-        float[] p = stages == 1 ? stageParams.get(0) : stack(stageParams, k, free, injected.size(), disj, classes);
-        if (stages > 1) {
-            net = new RuleNetwork(k, stages * free + injected.size(), stages * disj, classes, null);
-            layout = net.layout();
-        }
-        RuleModel model = extract(s, bin, p, layout, stages * free, stages * free + injected.size(), stages * disj, classes,
-                injected, train, cfg, res, o, lambda);
+        TrainResult res = Trainer.fit(net, data(train, bin), valid == null ? null : data(valid, bin), net.objective(lambda, weights), acc,
+                net.constraints(freeze ? frozen : null), o);
+        float[] p = res.parameters();
+        RuleModel model = extract(s, bin, p, layout, free, conj, disj, classes, injected, train, cfg, res, o, lambda);
         if (valid != null && valid.size() > 0) {
             double soft = softAccuracy(net, p, data(valid, bin), classes);
             double crisp = org.pellucid.core.model.Scores.accuracy(valid.labels(),
@@ -407,70 +390,6 @@ public final class RulesFamily implements ModelFamily {
             // falls through to the error below
         }
         throw new IllegalArgumentException("balance must be true, false or a number in [0, 1], got '" + v + "'");
-    }
-
-    /** Literal columns followed by the class scores of the stages before. */
-    private static TensorData withOffsets(float[] lits, float[] off, Dataset d, int k) {
-        int classes = d.schema().classes().size();
-        int n = d.size();
-        float[] x = new float[n * (k + classes)];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(lits, i * k, x, i * (k + classes), k);
-            System.arraycopy(off, i * classes, x, i * (k + classes) + k, classes);
-        }
-        return TensorData.classification(x, n, k + classes, d.labels(), classes);
-    }
-
-    /** The class scores of the crisp rules of {@code params} on the literal rows. */
-    static float[] crispScores(RuleNetwork net, float[] params, float[] lits, int n, int k, int classes) {
-        try (NDManager m = Torch.engine().newBaseManager(ai.djl.Device.cpu())) {
-            Params p = Params.view(net.layout(), m.create(params));
-            NDArray out = net.forward(p, m.create(lits, new Shape(n, k)));
-            return out.get(new NDIndex(":, 0:{}", classes)).toFloatArray();
-        }
-    }
-
-    /**
-     * The parameters of stages trained one after another as one network's: stage t's free
-     * conjunctions become nodes t·free.., the first stage's injected conjunctions follow all free
-     * ones, then the stages' disjunctions; the output weights move with their nodes and the biases add.
-     */
-    static float[] stack(List<float[]> stages, int k, int free, int injected, int disj, int classes) {
-        int n = stages.size();
-        RuleNetwork big = new RuleNetwork(k, n * free + injected, n * disj, classes, null);
-        ParamLayout bl = big.layout();
-        float[] out = new float[(int) bl.size()];
-        int bigConj = n * free + injected;
-        int bigNodes = bigConj + n * disj;
-        for (int t = 0; t < n; t++) {
-            int conj = t == 0 ? free + injected : free;
-            ParamLayout sl = new RuleNetwork(k, conj, disj, classes, null).layout();
-            float[] sp = stages.get(t);
-            int nodes = conj + disj;
-            for (int i = 0; i < nodes; i++) {
-                int bigNode;
-                int srcRow;
-                String slot;
-                if (i < conj) {
-                    slot = "conj_w";
-                    srcRow = i;
-                    bigNode = i < free ? t * free + i : n * free + (i - free);
-                } else {
-                    slot = "disj_w";
-                    srcRow = i - conj;
-                    bigNode = bigConj + t * disj + srcRow;
-                }
-                int bigRow = slot.equals("conj_w") ? bigNode : bigNode - bigConj;
-                System.arraycopy(sp, (int) sl.slot(slot).offset() + srcRow * k, out, (int) bl.slot(slot).offset() + bigRow * k, k);
-                for (int c = 0; c < classes; c++) {
-                    out[(int) bl.slot("out_w").offset() + c * bigNodes + bigNode] = sp[(int) sl.slot("out_w").offset() + c * nodes + i];
-                }
-            }
-            for (int c = 0; c < classes; c++) {
-                out[(int) bl.slot("out_b").offset() + c] += sp[(int) sl.slot("out_b").offset() + c];
-            }
-        }
-        return out;
     }
 
     static TensorData data(Dataset d, Binarizer bin) {
