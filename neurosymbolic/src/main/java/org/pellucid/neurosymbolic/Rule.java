@@ -1,5 +1,6 @@
 package org.pellucid.neurosymbolic;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.pellucid.core.data.Schema;
@@ -45,6 +46,28 @@ public record Rule(List<Literal> literals, boolean conjunction, double[] weights
             }
         }
         return out;
+    }
+
+    /** Rules with the same kind and conditions share a key (they merge, their votes added). */
+    String key() {
+        return (conjunction ? "and:" : "or:") + literals;
+    }
+
+    /** Support and confidence of each rule on the rows. */
+    static List<Stats> stats(List<Rule> rules, double[][] rows, int[] labels) {
+        List<Stats> stats = new ArrayList<>();
+        for (Rule r : rules) {
+            int fires = 0;
+            int right = 0;
+            for (int i = 0; i < rows.length; i++) {
+                if (r.fires(rows[i])) {
+                    fires++;
+                    right += labels[i] == r.outcome() ? 1 : 0;
+                }
+            }
+            stats.add(new Stats(fires / (double) rows.length, fires == 0 ? 0 : right / (double) fires));
+        }
+        return stats;
     }
 
     public boolean fires(double[] row) {

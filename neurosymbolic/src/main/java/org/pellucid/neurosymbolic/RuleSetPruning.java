@@ -2,7 +2,9 @@ package org.pellucid.neurosymbolic;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -12,6 +14,37 @@ import java.util.Set;
  */
 final class RuleSetPruning {
     private RuleSetPruning() {}
+
+    /**
+     * The simplification every rule set goes through on its training rows, each step kept only when
+     * the training macro-F1 does not fall: redundant rules go; thresholds are fitted to the crisp rule
+     * set; conditions the rows do not need are dropped; rules that became equal merge; redundancy
+     * pruning runs again; backward elimination down to {@code maxRules}. Merged injected rules stay
+     * in {@code injected}.
+     */
+    static List<Rule> simplified(List<Rule> rules, double[] bias, double[][] rows, int[] labels, Set<Rule> injected,
+                                 boolean refine, int maxRules) {
+        int classes = bias.length;
+        List<Rule> kept = redundancyPruned(rules, bias, rows, labels, injected);
+        List<Rule> refined = refine ? ThresholdRefiner.refine(kept, bias, rows, labels, injected) : kept;
+        Map<String, Rule> general = new LinkedHashMap<>();
+        for (Rule r : generalized(refined, bias, rows, labels, injected)) {
+            Rule prev = general.get(r.key());
+            if (prev != null) {
+                double[] sum = prev.weights();
+                for (int c = 0; c < classes; c++) {
+                    sum[c] += r.weights()[c];
+                }
+                r = new Rule(r.literals(), r.conjunction(), sum);
+                if (injected.contains(prev)) {
+                    injected.add(r);
+                }
+            }
+            general.put(r.key(), r);
+        }
+        kept = redundancyPruned(new ArrayList<>(general.values()), bias, rows, labels, injected);
+        return capped(kept, bias, rows, labels, injected, maxRules);
+    }
 
     /**
      * Redundant rules: weakest first, a rule is removed when the training accuracy without it is no

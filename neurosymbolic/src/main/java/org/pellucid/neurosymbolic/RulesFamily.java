@@ -153,7 +153,7 @@ public final class RulesFamily implements ModelFamily {
         }
         String combined = "no";
         if (combineOpt.equals("true") && all.size() > 1 && best.fates().isEmpty()) {
-            RuleModel union = combine(all, train, refine(cfg), maxRules(cfg));
+            RuleModel union = RestartAveraging.combine(all, train, refine(cfg), maxRules(cfg));
             double f1 = validF1(union, valid);
             combined = String.format(Locale.ROOT, "%.4f", f1);
             if (f1 > bestF1 + 1e-12) {
@@ -210,71 +210,12 @@ public final class RulesFamily implements ModelFamily {
                 org.pellucid.core.model.Scores.classes(m.predictAll(valid)), valid.schema().classes().size());
     }
 
-    /**
-     * The restarts' rule sets as one: the average of their class scores, which is again one flat
-     * weighted rule list — every rule with its votes divided by the number of restarts, equal rules
-     * merged, the biases averaged — then simplified on the training rows as a single restart's rules
-     * are ({@link #simplified}). Averaging models trained from different starts is the oldest remedy
-     * for their variance (Breiman 1996's bagging, here without resampling: training each restart on
-     * a bootstrap sample was measured and did not help, magic04 0.852 against 0.853); the result is kept only
-     * when its validation macro-F1 beats the best single restart.
-     */
-    static RuleModel combine(List<RuleModel> models, Dataset train, boolean refine, int maxRules) {
-        int classes = train.schema().classes().size();
-        double[] bias = new double[classes];
-        List<List<Rule>> sets = new ArrayList<>();
-        for (RuleModel m : models) {
-            for (int c = 0; c < classes; c++) {
-                bias[c] += m.bias()[c] / models.size();
-            }
-            sets.add(m.rules());
-        }
-        double[][] rows = rows(train);
-        List<Rule> kept = simplified(averaged(sets, classes), bias, rows, train.labels(), new HashSet<>(), refine, maxRules);
-        Provenance pv = models.get(0).provenance();
-        return new RuleModel(train.schema(), kept, bias, stats(kept, rows, train.labels()), List.of(), pv);
-    }
-
-    /** The rules of all sets, each vote divided by the number of sets, equal rules merged (votes added). */
-    static List<Rule> averaged(List<List<Rule>> sets, int classes) {
-        Map<String, Rule> merged = new LinkedHashMap<>();
-        for (List<Rule> set : sets) {
-            for (Rule r : set) {
-                double[] w = new double[classes];
-                String key = key(r);
-                Rule prev = merged.get(key);
-                for (int c = 0; c < classes; c++) {
-                    w[c] = r.weights()[c] / sets.size() + (prev == null ? 0 : prev.weights()[c]);
-                }
-                merged.put(key, new Rule(r.literals(), r.conjunction(), w));
-            }
-        }
-        return new ArrayList<>(merged.values());
-    }
-
-    private static double[][] rows(Dataset d) {
+    static double[][] rows(Dataset d) {
         double[][] rows = new double[d.size()][];
         for (int i = 0; i < rows.length; i++) {
             rows[i] = d.rowValues(i);
         }
         return rows;
-    }
-
-    /** Support and confidence of each rule on the rows. */
-    static List<Rule.Stats> stats(List<Rule> rules, double[][] rows, int[] labels) {
-        List<Rule.Stats> stats = new ArrayList<>();
-        for (Rule r : rules) {
-            int fires = 0;
-            int right = 0;
-            for (int i = 0; i < rows.length; i++) {
-                if (r.fires(rows[i])) {
-                    fires++;
-                    right += labels[i] == r.outcome() ? 1 : 0;
-                }
-            }
-            stats.add(new Rule.Stats(fires / (double) rows.length, fires == 0 ? 0 : right / (double) fires));
-        }
-        return stats;
     }
 
     /** Quantile bins per numeric column (magic04 5-fold CV macro-F1: one start 0.842 at 8, 0.845 at 16; five starts averaged 0.847 at 8, 0.852 at 32). */
@@ -346,7 +287,7 @@ public final class RulesFamily implements ModelFamily {
             minority = Math.min(minority, c);
         }
         // by default, half-balance when some class has under 0.6/k of the rows (30% with two classes):
-        // 5-fold CV macro-F1 on adult 0.797 (full) / 0.799 (none) / 0.804 (power 0.5, combined restarts)
+        // adult 5-fold CV macro-F1 with one start and 32 bins: 0.798 (full), 0.802 (power 0.5)
         boolean rare = minority < 0.6 * train.size() / classes;
         double power = balancePower(cfg.options().getOrDefault("balance", rare ? "0.5" : "false"));
         float[] weights = null;
@@ -441,42 +382,6 @@ public final class RulesFamily implements ModelFamily {
         return right / (double) labels.length;
     }
 
-    /** Rules with the same kind and conditions share a key (they merge, their votes added). */
-    static String key(Rule r) {
-        return (r.conjunction() ? "and:" : "or:") + r.literals();
-    }
-
-    /**
-     * The simplification every rule set goes through on its training rows, each step kept only when
-     * the training macro-F1 does not fall: redundant rules go; thresholds are fitted to the crisp rule
-     * set; conditions the rows do not need are dropped; rules that became equal merge; redundancy
-     * pruning runs again; backward elimination down to {@code maxRules}. Merged injected rules stay
-     * in {@code injected}.
-     */
-    static List<Rule> simplified(List<Rule> rules, double[] bias, double[][] rows, int[] labels, Set<Rule> injected,
-                                 boolean refine, int maxRules) {
-        int classes = bias.length;
-        List<Rule> kept = RuleSetPruning.redundancyPruned(rules, bias, rows, labels, injected);
-        List<Rule> refined = refine ? ThresholdRefiner.refine(kept, bias, rows, labels, injected) : kept;
-        Map<String, Rule> general = new LinkedHashMap<>();
-        for (Rule r : RuleSetPruning.generalized(refined, bias, rows, labels, injected)) {
-            Rule prev = general.get(key(r));
-            if (prev != null) {
-                double[] sum = prev.weights();
-                for (int c = 0; c < classes; c++) {
-                    sum[c] += r.weights()[c];
-                }
-                r = new Rule(r.literals(), r.conjunction(), sum);
-                if (injected.contains(prev)) {
-                    injected.add(r);
-                }
-            }
-            general.put(key(r), r);
-        }
-        kept = RuleSetPruning.redundancyPruned(new ArrayList<>(general.values()), bias, rows, labels, injected);
-        return RuleSetPruning.capped(kept, bias, rows, labels, injected, maxRules);
-    }
-
     private static RuleModel extract(Schema s, Binarizer bin, float[] p, ParamLayout layout, int free, int conj, int disj,
                                      int classes, List<RuleParser.Parsed> injected, Dataset train, TrainConfig cfg,
                                      TrainResult res, TrainingOptions o, double lambda) {
@@ -525,7 +430,7 @@ public final class RulesFamily implements ModelFamily {
                 }
                 continue;
             }
-            String key = key(r);
+            String key = r.key();
             keyOfNode.put(n, key);
             Rule prev = merged.get(key);
             if (prev != null) {
@@ -545,10 +450,10 @@ public final class RulesFamily implements ModelFamily {
                 injectedRules.add(merged.get(key));
             }
         }
-        List<Rule> simple = simplified(new ArrayList<>(merged.values()), bias, rows, train.labels(), injectedRules, refine, maxRules(cfg));
+        List<Rule> simple = RuleSetPruning.simplified(new ArrayList<>(merged.values()), bias, rows, train.labels(), injectedRules, refine, maxRules(cfg));
         merged = new LinkedHashMap<>();
         for (Rule r : simple) {
-            merged.put(key(r), r);
+            merged.put(r.key(), r);
         }
         Map<String, Rule> centredByKey = new LinkedHashMap<>();
         // centre each rule's and the bias's class weights: softmax is unchanged, weights read as votes
@@ -564,7 +469,7 @@ public final class RulesFamily implements ModelFamily {
             rules.add(centred);
             centredByKey.put(e.getKey(), centred);
         }
-        List<Rule.Stats> stats = stats(rules, rows, train.labels());
+        List<Rule.Stats> stats = Rule.stats(rules, rows, train.labels());
         double bm = Arrays.stream(bias).average().orElse(0);
         for (int c = 0; c < classes; c++) {
             bias[c] -= bm;

@@ -57,7 +57,7 @@ class RuleCombinationProperties {
         for (int m = 0; m < sets; m++) {
             all.add(randomRules(r, p, classes, 1 + r.nextInt(6)));
         }
-        List<Rule> avg = RulesFamily.averaged(all, classes);
+        List<Rule> avg = RestartAveraging.averaged(all, classes);
         double[] zero = new double[classes];
         for (int t = 0; t < 20; t++) {
             double[] row = new double[p];
