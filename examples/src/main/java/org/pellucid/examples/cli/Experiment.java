@@ -23,7 +23,13 @@ final class Experiment {
 
     /** A trained model with its held-out scores. */
     record Result(ModelFamily family, Savable model, Dataset train, Dataset valid, Dataset test, double accuracy,
-                  double macroF1, double trainSeconds, double[] cvMacroF1, double[] cvAccuracy) {}
+                  double macroF1, double trainSeconds, double[] cvMacroF1, double[] cvAccuracy, List<Complexity> cvComplexity) {
+
+        Result(ModelFamily family, Savable model, Dataset train, Dataset valid, Dataset test, double accuracy,
+               double macroF1, double trainSeconds, double[] cvMacroF1, double[] cvAccuracy) {
+            this(family, model, train, valid, test, accuracy, macroF1, trainSeconds, cvMacroF1, cvAccuracy, List.of());
+        }
+    }
 
     static Result run(ModelFamily family, Dataset data, TrainConfig cfg, int cvFolds) {
         if (data.size() < 10) {
@@ -39,6 +45,7 @@ final class Experiment {
         double[] scores = score(model, test);
         double[] cvF1 = null;
         double[] cvAcc = null;
+        List<Complexity> cvComplexity = new ArrayList<>();
         if (cvFolds > 0) {
             List<Splits.Fold> folds = Splits.kFold(data.schema().isClassification() ? data.labels() : null, data.size(),
                     cvFolds, cfg.seed());
@@ -51,9 +58,12 @@ final class Experiment {
                 double[] sc = score(m, data.subset(folds.get(f).test()));
                 cvAcc[f] = sc[0];
                 cvF1[f] = sc[1];
+                if (m instanceof HasComplexity h) {
+                    cvComplexity.add(h.complexity());
+                }
             }
         }
-        return new Result(family, model, train, valid, test, scores[0], scores[1], secs, cvF1, cvAcc);
+        return new Result(family, model, train, valid, test, scores[0], scores[1], secs, cvF1, cvAcc, cvComplexity);
     }
 
     /** {accuracy, macro-F1} of a classifier on data. */
@@ -86,6 +96,17 @@ final class Experiment {
             cv.addProperty("macro_f1_std", std(r.cvMacroF1()));
             cv.addProperty("accuracy_mean", mean(r.cvAccuracy()));
             cv.addProperty("accuracy_std", std(r.cvAccuracy()));
+            com.google.gson.JsonArray f1 = new com.google.gson.JsonArray();
+            for (double v : r.cvMacroF1()) {
+                f1.add(v);
+            }
+            cv.add("macro_f1", f1);
+            if (!r.cvComplexity().isEmpty()) {
+                // each fold's model is a different model: how large each one is, not only the single split's
+                com.google.gson.JsonArray fc = new com.google.gson.JsonArray();
+                r.cvComplexity().forEach(c -> fc.add(complexity(c)));
+                cv.add("complexity", fc);
+            }
             o.add("cv", cv);
         }
         if (r.model() instanceof HasComplexity h) {

@@ -111,6 +111,23 @@ class CliTest {
     }
 
     @Test
+    void crossValidationReportsEveryFoldsScoreAndSize() throws IOException {
+        Path out = tmp.resolve("cv.json");
+        assertEquals(0, run("train", "tree", "--data", "synthetic:rule:300", "--seed", "1", "--cv", "3", "--json", out.toString()).code());
+        JsonObject cv = json(out).getAsJsonObject("cv");
+        assertEquals(3, cv.getAsJsonArray("macro_f1").size());
+        assertEquals(3, cv.getAsJsonArray("complexity").size());
+        double mean = 0;
+        for (JsonElement e : cv.getAsJsonArray("macro_f1")) {
+            mean += e.getAsDouble() / 3;
+        }
+        assertEquals(cv.get("macro_f1_mean").getAsDouble(), mean, 1e-12);
+        for (JsonElement e : cv.getAsJsonArray("complexity")) {
+            assertTrue(e.getAsJsonObject().get("size").getAsInt() > 0, "each fold's tree has a size");
+        }
+    }
+
+    @Test
     void rowsOutsideTheDataAreRefused() {
         Path model = tmp.resolve("m");
         assertEquals(0, run("train", "logistic", "--data", "synthetic:rule:200", "--out", model.toString(), "--epochs", "5").code());
