@@ -18,14 +18,15 @@ printf 'IF petal length (cm) < 2.45 THEN setosa\nIF petal width (cm) > 1.75 THEN
 /usr/bin/python3 - "$OUT" "${DATA[@]}" <<'PY'
 import json, os, sys
 out = sys.argv[1]
-print("| data | CV macro-F1 (5-fold) | ± | rules | conditions | test acc. (single split) | crisp / soft valid acc. | wall s (5 folds + split) |")
-print("|---|---|---|---|---|---|---|---|")
+print("| data | CV macro-F1 (5-fold) | ± | rules | rules per fold | conditions | test acc. (single split) | crisp / soft valid acc. | wall s (5 folds + split) |")
+print("|---|---|---|---|---|---|---|---|---|")
 for d in sys.argv[2:]:
     f = f"{out}/{d}.json"
     if not os.path.exists(f): continue
     o = json.load(open(f)); c = o["complexity"]
     secs = open(f"{out}/{d}.seconds").read().strip()
-    print(f"| {d} | {o['cv']['macro_f1_mean']:.4f} | {o['cv']['macro_f1_std']:.4f} | {c['rules']} | {c['literals']} | "
+    folds = ", ".join(str(f["rules"]) for f in o["cv"].get("complexity", []))
+    print(f"| {d} | {o['cv']['macro_f1_mean']:.4f} | {o['cv']['macro_f1_std']:.4f} | {c['rules']} | {folds} | {c['literals']} | "
           f"{o['test']['accuracy']:.4f} | {o.get('crisp_valid_accuracy', float('nan')):.3f} / {o.get('soft_valid_accuracy', float('nan')):.3f} | {secs} |")
 f = f"{out}/iris-injected.json"
 if os.path.exists(f):
