@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -110,7 +111,7 @@ public final class RulesFamily implements ModelFamily {
             throw new IllegalArgumentException("restarts must be at least 1, got " + restarts);
         }
         if (valid == null || valid.size() == 0) {
-            return fitOnce(train, valid, cfg, new java.util.IdentityHashMap<>()); // nothing to choose a restart on
+            return fitOnce(train, valid, cfg, new IdentityHashMap<>()); // nothing to choose a restart on
         }
         // Rule layers are trained from random initial rules through a crisp step, and where they end
         // up depends on that start; several starts, kept by the crisp rules' validation macro-F1
@@ -122,7 +123,7 @@ public final class RulesFamily implements ModelFamily {
         int diverged = 0;
         RuntimeException failure = null;
         List<RuleModel> all = new ArrayList<>();
-        Map<RuleModel, float[]> softLogits = new java.util.IdentityHashMap<>();
+        Map<RuleModel, float[]> softLogits = new IdentityHashMap<>();
         for (int r = 0; r < restarts; r++) {
             TrainConfig c = new TrainConfig(cfg.seed() + RESTART_SEED_STEP * r, cfg.device(), cfg.progress(), cfg.options());
             RuleModel m;
