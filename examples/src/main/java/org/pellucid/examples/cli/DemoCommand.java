@@ -153,7 +153,14 @@ final class DemoCommand implements Callable<Integer> {
         conceptDemo.add("explanation", ExplanationJson.toJson(ce.explanation()));
         conceptDemo.add("if_unemployed", ExplanationJson.toJson(after.explanation()));
         say(console, report, "");
-        say(console, report, "Not yet in this build: attention and rule models (issues #5, #6).");
+        Experiment.Result rr = comparison.of("rules");
+        var ruleList = ((org.pellucid.core.model.InterpretableModel<?>) rr.model()).describe();
+        say(console, report, String.format(Locale.ROOT, "Rules: the rule model's crisp IF-THEN list is the model itself "
+                + "(test accuracy %.3f); compare it with the true rule above:", rr.accuracy()));
+        say(console, report, indent(ruleList.toText().stripTrailing()));
+        JsonObject ruleDemo = new JsonObject();
+        ruleDemo.addProperty("test_accuracy", rr.accuracy());
+        ruleDemo.addProperty("rules", ruleList.toText());
 
         JsonObject root = new JsonObject();
         root.addProperty("dataset", "synthetic:rule");
@@ -169,6 +176,7 @@ final class DemoCommand implements Callable<Integer> {
         root.add("explanations", expl);
         root.add("scores", scores);
         root.add("concepts", conceptDemo);
+        root.add("rules", ruleDemo);
         report.flush();
         Cli.writeJson(out.resolve("demo.json"), root);
         Cli.writeText(out.resolve("report.txt"), buf.toString());

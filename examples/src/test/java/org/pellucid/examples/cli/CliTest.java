@@ -155,6 +155,9 @@ class CliTest {
         assertTrue(o.getAsJsonObject("ground_truth_check").get("tree_uses_exactly_the_relevant_columns").getAsBoolean());
         assertEquals(4, o.getAsJsonArray("scores").size());
         assertTrue(Files.readString(out.resolve("report.txt")).contains("true rule"));
+        String rules = o.getAsJsonObject("rules").get("rules").getAsString();
+        assertTrue(rules.contains("IF ") && rules.contains("income"), "the rule model's list is shown and uses the rule's columns: " + rules);
+        assertTrue(Files.readString(out.resolve("report.txt")).contains("Rules: the rule model's crisp IF-THEN list"));
     }
 
     @Test
