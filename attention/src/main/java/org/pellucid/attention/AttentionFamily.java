@@ -75,11 +75,7 @@ public final class AttentionFamily implements ModelFamily {
             throw new IllegalArgumentException(r);
         });
         AttentionModel.Method method = AttentionModel.Method.parse(cfg.options().getOrDefault("method", "rollout"));
-        String share = cfg.options().getOrDefault("shared-patches", "false");
-        if (!share.equals("true") && !share.equals("false")) {
-            throw new IllegalArgumentException("shared-patches must be true or false, got '" + share + "'");
-        }
-        boolean shared = share.equals("true") && train.hasImages();
+        boolean shared = cfg.booleanOption("shared-patches", false) && train.hasImages();
         int copies = cfg.intOption("augment", train.hasImages() ? DEFAULT_IMAGE_COPIES : 0);
         if (copies > 0 && !train.hasImages()) {
             throw new IllegalArgumentException("augment makes shifted copies of images; '" + train.name() + "' has no images");

@@ -83,6 +83,11 @@ public final class RuleModel implements InterpretableModel<RuleExplanation>, Sim
     }
 
     double[] scores(double[] row) {
+        return scores(rules, bias, row);
+    }
+
+    /** The bias plus the weights of every rule that fires on the row: a weighted rule list's class scores. */
+    static double[] scores(List<Rule> rules, double[] bias, double[] row) {
         double[] s = bias.clone();
         for (Rule r : rules) {
             if (r.fires(row)) {

@@ -148,19 +148,18 @@ public final class RulesFamily implements ModelFamily {
         if (best == null) {
             throw failure; // every restart diverged
         }
-        String combineOpt = cfg.options().getOrDefault("combine", "true");
-        if (!combineOpt.equals("true") && !combineOpt.equals("false")) {
-            throw new IllegalArgumentException("combine must be true or false, got '" + combineOpt + "'");
-        }
         String combined = "no";
-        if (combineOpt.equals("true") && all.size() > 1 && best.fates().isEmpty()) {
-            RuleModel union = RestartAveraging.combine(all, train, refine(cfg), maxRules(cfg));
-            double f1 = validF1(union, valid);
+        int[] chosenPred = null;
+        if (cfg.booleanOption("combine", true) && all.size() > 1 && best.fates().isEmpty()) {
+            RuleModel union = RestartAveraging.combine(all, train, cfg.booleanOption("refine-thresholds", true), maxRules(cfg));
+            int[] unionPred = org.pellucid.core.model.Scores.classes(union.predictAll(valid));
+            double f1 = org.pellucid.core.model.Scores.macroF1(valid.labels(), unionPred, classes);
             combined = String.format(Locale.ROOT, "%.4f", f1);
             if (f1 > bestF1 + 1e-12) {
                 best = union;
                 bestF1 = f1;
                 chosen = -1;
+                chosenPred = unionPred;
             }
         }
         Map<String, String> opts = new TreeMap<>(best.provenance().options());
@@ -174,8 +173,8 @@ public final class RulesFamily implements ModelFamily {
                 }
             }
             opts.put("soft-valid-accuracy", String.format(Locale.ROOT, "%.4f", accuracy(mean, valid.labels(), classes)));
-            opts.put("crisp-valid-accuracy", String.format(Locale.ROOT, "%.4f", org.pellucid.core.model.Scores.accuracy(
-                    valid.labels(), org.pellucid.core.model.Scores.classes(best.predictAll(valid)))));
+            opts.put("crisp-valid-accuracy", String.format(Locale.ROOT, "%.4f",
+                    org.pellucid.core.model.Scores.accuracy(valid.labels(), chosenPred)));
             opts.remove("best-epoch");
         }
         opts.put("combined-valid-macro-f1", combined);
@@ -186,15 +185,6 @@ public final class RulesFamily implements ModelFamily {
         Provenance pv = best.provenance();
         return best.withProvenance(new Provenance(pv.kind(), opts, cfg.seed(), train.fingerprint(), train.name(),
                 pv.versions(), pv.created()));
-    }
-
-    /** {@code refine-thresholds}: whether the crisp rules' thresholds are fitted to the training rows. */
-    static boolean refine(TrainConfig cfg) {
-        String v = cfg.options().getOrDefault("refine-thresholds", "true");
-        if (!v.equals("true") && !v.equals("false")) {
-            throw new IllegalArgumentException("refine-thresholds must be true or false, got '" + v + "'");
-        }
-        return v.equals("true");
     }
 
     /** {@code max-rules}: the most rules a model may keep (100: a list a person can still read through). */
@@ -241,7 +231,7 @@ public final class RulesFamily implements ModelFamily {
                 throw new IllegalArgumentException(file + ": " + e.getMessage());
             }
         }
-        boolean freeze = Boolean.parseBoolean(cfg.options().getOrDefault("freeze", "false"));
+        boolean freeze = cfg.booleanOption("freeze", false);
         List<Literal> extra = new ArrayList<>();
         injected.forEach(p -> extra.addAll(p.literals()));
         Binarizer bin = Binarizer.fit(train, cfg.intOption("bins", DEFAULT_BINS), extra);
@@ -388,7 +378,7 @@ public final class RulesFamily implements ModelFamily {
                                      TrainResult res, TrainingOptions o, double lambda) {
         int k = bin.size();
         int nodes = conj + disj;
-        boolean refine = refine(cfg);
+        boolean refine = cfg.booleanOption("refine-thresholds", true);
         ParamLayout.Slot ow = layout.slot("out_w");
         ParamLayout.Slot ob = layout.slot("out_b");
         double[] bias = new double[classes];
@@ -490,7 +480,7 @@ public final class RulesFamily implements ModelFamily {
         Map<String, String> opts = new TreeMap<>(Map.of("rules", "" + free, "disjunctions", "" + disj,
                 "bins", cfg.options().getOrDefault("bins", "" + DEFAULT_BINS), "lambda", "" + lambda, "epochs", "" + o.epochs(),
                 "lr", "" + o.learningRate(), "best-epoch", "" + res.bestEpoch(), "literals", "" + bin.size(),
-                "injected", "" + injected.size(), "freeze", cfg.options().getOrDefault("freeze", "false")));
+                "injected", "" + injected.size(), "freeze", "" + cfg.booleanOption("freeze", false)));
         Provenance prov = new Provenance("rules", opts, cfg.seed(), train.fingerprint(), train.name(),
                 Provenance.currentVersions(), Instant.now().toString());
         return new RuleModel(s, rules, bias, stats, fates, prov);

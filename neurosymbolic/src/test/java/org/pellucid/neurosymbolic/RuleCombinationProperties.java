@@ -17,18 +17,6 @@ import org.junit.jupiter.api.Test;
 /** Averaging restarts' rule sets, capping the rule count, and the balance option. */
 class RuleCombinationProperties {
 
-    private static double[] score(List<Rule> rules, double[] bias, double[] row) {
-        double[] s = bias.clone();
-        for (Rule r : rules) {
-            if (r.fires(row)) {
-                for (int c = 0; c < s.length; c++) {
-                    s[c] += r.weights()[c];
-                }
-            }
-        }
-        return s;
-    }
-
     private static List<Rule> randomRules(Random r, int p, int classes, int count) {
         List<Rule> rules = new ArrayList<>();
         for (int k = 0; k < count; k++) {
@@ -66,12 +54,12 @@ class RuleCombinationProperties {
             }
             double[] mean = new double[classes];
             for (List<Rule> set : all) {
-                double[] s = score(set, zero, row);
+                double[] s = RuleModel.scores(set, zero, row);
                 for (int c = 0; c < classes; c++) {
                     mean[c] += s[c] / sets;
                 }
             }
-            assertArrayEquals(mean, score(avg, zero, row), 1e-9);
+            assertArrayEquals(mean, RuleModel.scores(avg, zero, row), 1e-9);
         }
         long distinct = all.stream().flatMap(List::stream).map(x -> x.literals().toString()).distinct().count();
         assertEquals(distinct, avg.size(), "equal rules merge");
@@ -82,14 +70,9 @@ class RuleCombinationProperties {
         Random r = new Random(seed);
         int p = 3;
         int n = 30 + r.nextInt(40);
-        double[][] rows = new double[n][p];
-        int[] labels = new int[n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < p; j++) {
-                rows[i][j] = r.nextInt(2);
-            }
-            labels[i] = r.nextInt(2);
-        }
+        LabelledRows data = LabelledRows.random(r, n, p, 2, 2);
+        double[][] rows = data.rows();
+        int[] labels = data.labels();
         List<Rule> rules = randomRules(r, p, 2, 2 + r.nextInt(10));
         Rule injected = rules.get(0);
         int max = 1 + r.nextInt(rules.size());

@@ -15,18 +15,11 @@ import org.junit.jupiter.api.Test;
 
 class RuleGeneralizationProperties {
 
-    /** Macro-F1 of the weighted rule set on the rows, computed independently of the code under test. */
+    /** Macro-F1 of the weighted rule set on the rows, computed independently of the pruning under test. */
     static double macroF1(List<Rule> rules, double[] bias, double[][] rows, int[] labels) {
         int[] pred = new int[rows.length];
         for (int i = 0; i < rows.length; i++) {
-            double[] s = bias.clone();
-            for (Rule r : rules) {
-                if (r.fires(rows[i])) {
-                    for (int c = 0; c < s.length; c++) {
-                        s[c] += r.weights()[c];
-                    }
-                }
-            }
+            double[] s = RuleModel.scores(rules, bias, rows[i]);
             int best = 0;
             for (int c = 1; c < s.length; c++) {
                 if (s[c] > s[best]) {
@@ -77,14 +70,9 @@ class RuleGeneralizationProperties {
         Random r = new Random(seed);
         int n = 40 + r.nextInt(60);
         int p = 2 + r.nextInt(4);
-        double[][] rows = new double[n][p];
-        int[] labels = new int[n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < p; j++) {
-                rows[i][j] = r.nextInt(3);
-            }
-            labels[i] = r.nextInt(2);
-        }
+        LabelledRows data = LabelledRows.random(r, n, p, 3, 2);
+        double[][] rows = data.rows();
+        int[] labels = data.labels();
         List<Rule> rules = new ArrayList<>();
         for (int k = 0; k < 1 + r.nextInt(5); k++) {
             List<Literal> lits = new ArrayList<>();

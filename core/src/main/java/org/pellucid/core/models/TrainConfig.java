@@ -52,6 +52,19 @@ public record TrainConfig(long seed, DeviceChoice device, ProgressListener progr
         }
     }
 
+    /** {@code true} or {@code false}, nothing else: a misspelt value is an error, not a silent false. */
+    public boolean booleanOption(String name, boolean def) {
+        String v = options.get(name);
+        if (v == null) {
+            return def;
+        }
+        return switch (v.trim()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("option " + name + " must be true or false, got '" + v + "'");
+        };
+    }
+
     public double doubleOption(String name, double def) {
         String v = options.get(name);
         if (v == null) {
