@@ -8,7 +8,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
-import org.pellucid.core.contract.ModelContract;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.data.Splits;
 import org.pellucid.core.data.SyntheticData;
@@ -22,19 +21,6 @@ class AttentionModelTest {
     static final Splits.TrainValidTest SPLIT = Splits.trainValidTest(RULE, 0.2, 0.2, 1);
     static final AttentionModel MODEL = (AttentionModel) ModelFamilies.get("attention").train(RULE.subset(SPLIT.train()),
             RULE.subset(SPLIT.valid()), TrainConfig.of(1).with("epochs", "40").with("width", "16").with("patience", "10"));
-
-    static class Contract extends ModelContract<AttentionModel> {
-        @Override
-        protected Dataset data() {
-            return SyntheticData.rule(300, 2);
-        }
-
-        @Override
-        protected AttentionModel train(Dataset d, long seed) {
-            return (AttentionModel) ModelFamilies.get("attention").train(d, null,
-                    TrainConfig.of(seed).with("epochs", "3").with("width", "8").with("heads", "2").with("layers", "1"));
-        }
-    }
 
     @Test
     void itLearnsTheRule() {

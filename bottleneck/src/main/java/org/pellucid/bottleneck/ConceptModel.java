@@ -17,6 +17,7 @@ import org.pellucid.core.io.ModelReader;
 import org.pellucid.core.io.ModelWriter;
 import org.pellucid.core.io.Savable;
 import org.pellucid.core.model.Complexity;
+import org.pellucid.core.model.ConceptIntervenable;
 import org.pellucid.core.model.Explained;
 import org.pellucid.core.model.HasComplexity;
 import org.pellucid.core.model.InterpretableModel;
@@ -36,7 +37,7 @@ import org.pellucid.core.train.ParamLayout;
  * for {@code cem} a concept's contribution is the head's weights on its mixed embedding), and the
  * concepts whose flip alone would change the predicted class.
  */
-public final class ConceptModel implements InterpretableModel<ConceptExplanation>, Savable, HasComplexity {
+public final class ConceptModel implements InterpretableModel<ConceptExplanation>, ConceptIntervenable, Savable, HasComplexity {
     private final String kind;
     private final String mode;
     private final FeatureEncoder encoder;
@@ -241,6 +242,7 @@ public final class ConceptModel implements InterpretableModel<ConceptExplanation
     }
 
     /** The prediction and its concept explanation after intervening with {@code given} (NaN = predicted). */
+    @Override
     public Explained<ConceptExplanation> explain(Instance x, double[] given) {
         ConceptState st = concepts(x);
         double[] values = apply(st.probabilities(), given);

@@ -1,20 +1,26 @@
 package org.pellucid.eval;
 
-import org.pellucid.core.contract.ModelContract;
+import org.pellucid.contract.ModelContract;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.data.SyntheticData;
 import org.pellucid.core.models.ModelFamilies;
+import org.pellucid.core.models.ModelFamily;
 import org.pellucid.core.models.TrainConfig;
-import org.pellucid.eval.baselines.EnsembleModel;
 
-class ForestContractTest extends ModelContract<EnsembleModel> {
+/** The shared contract for {@code rf}, trained through its registered family. */
+class ForestContractTest extends ModelContract {
+    @Override
+    protected ModelFamily family() {
+        return ModelFamilies.get("rf");
+    }
+
     @Override
     protected Dataset data() {
         return SyntheticData.xor(400, 2);
     }
 
     @Override
-    protected EnsembleModel train(Dataset d, long seed) {
-        return (EnsembleModel) ModelFamilies.get("rf").train(d, null, TrainConfig.of(seed).with("trees", "15"));
+    protected TrainConfig config(long seed) {
+        return TrainConfig.of(seed).with("trees", "15");
     }
 }

@@ -5,11 +5,14 @@ import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.pellucid.core.data.Instance;
 import org.pellucid.core.data.Schema;
 import org.pellucid.core.explain.Condition;
 import org.pellucid.core.explain.GlobalExplanation;
 import org.pellucid.core.explain.RuleExplanation;
+import org.pellucid.core.explain.RuleListForm;
+import org.pellucid.core.explain.StatedForm;
 import org.pellucid.core.io.ModelFormatException;
 import org.pellucid.core.io.ModelReader;
 import org.pellucid.core.io.ModelWriter;
@@ -139,6 +142,17 @@ public final class RuleModel implements InterpretableModel<RuleExplanation>, Sim
             }
             return Prediction.softmax(s);
         });
+    }
+
+    /** The rule list as data: each rule's conditions in the user's terms, its class weights, and the bias. */
+    @Override
+    public Optional<StatedForm> statedForm() {
+        List<RuleListForm.StatedRule> stated = new ArrayList<>();
+        for (Rule r : rules) {
+            stated.add(new RuleListForm.StatedRule(r.literals().stream().map(l -> l.toCondition(schema)).toList(),
+                    r.conjunction(), schema.classes().get(r.outcome()), r.weights()));
+        }
+        return Optional.of(new RuleListForm(stated, bias, schema.classes(), StatedForm.Missing.NO_CONDITION_HOLDS));
     }
 
     @Override

@@ -14,8 +14,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pellucid.core.contract.ModelContract;
-import org.pellucid.core.contract.RandomInstances;
+import org.pellucid.contract.RandomInstances;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.data.Instance;
 import org.pellucid.core.data.Schema;
@@ -30,18 +29,6 @@ class RuleModelTest {
     static final Splits.TrainValidTest SPLIT = Splits.trainValidTest(RULE, 0.2, 0.2, 1);
     static final RuleModel MODEL = (RuleModel) ModelFamilies.get("rules").train(RULE.subset(SPLIT.train()),
             RULE.subset(SPLIT.valid()), TrainConfig.of(1));
-
-    static class Contract extends ModelContract<RuleModel> {
-        @Override
-        protected Dataset data() {
-            return SyntheticData.rule(400, 2);
-        }
-
-        @Override
-        protected RuleModel train(Dataset d, long seed) {
-            return (RuleModel) ModelFamilies.get("rules").train(d, null, TrainConfig.of(seed).with("epochs", "20").with("rules", "8"));
-        }
-    }
 
     @Test
     void theKnownRuleIsLearnedBackFromItsData() {

@@ -2,13 +2,18 @@ package org.pellucid.trees;
 
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.pellucid.core.data.Column;
 import org.pellucid.core.data.Instance;
 import org.pellucid.core.data.Schema;
 import org.pellucid.core.encode.EncodedFeature;
 import org.pellucid.core.encode.FeatureEncoder;
 import org.pellucid.core.explain.Condition;
+import org.pellucid.core.explain.DecisionTreeForm;
+import org.pellucid.core.explain.StatedForm;
 import org.pellucid.core.explain.TreePathExplanation;
 import org.pellucid.core.io.ModelReader;
 import org.pellucid.core.io.ModelWriter;
@@ -145,6 +150,31 @@ public final class TreeModel implements InterpretableModel<TreePathExplanation>,
                 return predictionAt(n);
             }
         };
+    }
+
+    /**
+     * The tree as data: each internal node's test in the user's terms (the test that sends a row
+     * left), leaves with their predictions, and the training means a missing number is read as.
+     */
+    @Override
+    public Optional<StatedForm> statedForm() {
+        List<DecisionTreeForm.Node> nodes = new ArrayList<>();
+        for (int n = 0; n < tree.nodes(); n++) {
+            if (tree.isLeaf(n)) {
+                Prediction p = predictionAt(n);
+                nodes.add(DecisionTreeForm.Node.leaf(p.isClassification() ? p.probabilities() : new double[] {p.value()}));
+            } else {
+                nodes.add(DecisionTreeForm.Node.test(condition(n, true), tree.left(n), tree.right(n)));
+            }
+        }
+        Map<String, Double> imputed = new LinkedHashMap<>();
+        for (int j = 0; j < schema().featureCount(); j++) {
+            if (schema().feature(j).isNumeric()) {
+                imputed.put(schema().feature(j).name(), encoder.statistics(j)[0]);
+            }
+        }
+        List<String> classes = schema().isClassification() ? schema().classes() : List.of();
+        return Optional.of(new DecisionTreeForm(nodes, classes, StatedForm.Missing.IMPUTE_NUMBERS_NO_CATEGORY, imputed));
     }
 
     /** Whether a printed condition holds for a row (a missing number reads as the training mean). */

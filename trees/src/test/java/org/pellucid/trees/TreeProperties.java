@@ -10,7 +10,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
-import org.pellucid.core.contract.RandomInstances;
+import org.pellucid.contract.RandomInstances;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.data.Instance;
 import org.pellucid.core.data.SyntheticData;

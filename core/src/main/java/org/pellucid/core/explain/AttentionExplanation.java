@@ -26,6 +26,25 @@ public record AttentionExplanation(List<String> tokens, List<String> tokenFeatur
         }
     }
 
+    /** Equal when tokens, methods and every number are equal (records compare arrays by reference). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AttentionExplanation a && tokens.equals(a.tokens) && tokenFeatures.equals(a.tokenFeatures)
+                && method.equals(a.method) && java.util.Arrays.equals(scores, a.scores)
+                && java.util.Arrays.deepEquals(layers, a.layers);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(tokens, tokenFeatures, method, java.util.Arrays.hashCode(scores),
+                java.util.Arrays.deepHashCode(layers));
+    }
+
+    @Override
+    public String toString() {
+        return "AttentionExplanation" + tokens + " " + method + " " + java.util.Arrays.toString(scores);
+    }
+
     @Override
     public List<String> features() {
         return tokenFeatures;

@@ -1,4 +1,4 @@
-package org.pellucid.core.contract;
+package org.pellucid.contract;
 
 import java.util.ArrayList;
 import java.util.List;
