@@ -39,17 +39,8 @@ final class Confusion {
         }
     }
 
-    /** Mean over the classes that are predicted or present of 2·TP / (predicted + actual), as {@code Scores.macroF1}. */
+    /** {@link org.pellucid.core.model.Scores#macroF1(int[], int[], int[])} of the counts (NaN with no rows). */
     double macroF1() {
-        double sum = 0;
-        int counted = 0;
-        for (int c = 0; c < right.length; c++) {
-            int d = predicted[c] + actual[c];
-            if (d > 0) {
-                sum += 2.0 * right[c] / d;
-                counted++;
-            }
-        }
-        return counted == 0 ? 0 : sum / counted;
+        return org.pellucid.core.model.Scores.macroF1(right, predicted, actual);
     }
 }

@@ -292,18 +292,7 @@ public final class RulesFamily implements ModelFamily {
             }
         }
         // model selection on validation by macro-F1, the measure rule models are compared on
-        Trainer.ValidationMetric acc = (out, t, labels) -> {
-            NDArray pred = out.get(new NDIndex(":, 0:{}", classes)).argMax(1);
-            double sum = 0;
-            for (int c = 0; c < classes; c++) {
-                NDArray p1 = pred.eq((long) c).toType(DataType.FLOAT32, false);
-                NDArray l1 = labels.eq((long) c).toType(DataType.FLOAT32, false);
-                float tp = p1.mul(l1).sum().getFloat();
-                float denom = p1.sum().getFloat() + l1.sum().getFloat();
-                sum += denom == 0 ? 0 : 2 * tp / denom;
-            }
-            return sum / classes;
-        };
+        Trainer.ValidationMetric acc = Trainer.ValidationMetric.macroF1(classes);
         TrainResult res = Trainer.fit(net, data(train, bin), valid == null ? null : data(valid, bin), net.objective(lambda, weights), acc,
                 net.constraints(freeze ? frozen : null), o);
         float[] p = res.parameters();

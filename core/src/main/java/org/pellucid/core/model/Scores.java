@@ -18,29 +18,37 @@ public final class Scores {
     }
 
     /**
-     * Unweighted mean over classes of F1 = 2·precision·recall / (precision + recall); a class that is
-     * neither present nor predicted is left out, one that is present but never predicted counts 0.
+     * Unweighted mean over classes of F1 = 2·precision·recall / (precision + recall) = 2·TP / (predicted + actual),
+     * over the classes that are present or predicted (scikit-learn's {@code f1_score(average="macro")}, whose
+     * labels are those of truth and prediction together); one present but never predicted counts 0. NaN for
+     * no rows. The one definition Pellucid uses: for early stopping, restart selection, rule-set
+     * simplification and reports alike.
      */
     public static double macroF1(int[] truth, int[] predicted, int classes) {
         check(truth, predicted);
-        int[] tp = new int[classes];
-        int[] fp = new int[classes];
-        int[] fn = new int[classes];
+        int[] right = new int[classes];
+        int[] pred = new int[classes];
+        int[] actual = new int[classes];
         for (int i = 0; i < truth.length; i++) {
+            actual[truth[i]]++;
+            pred[predicted[i]]++;
             if (truth[i] == predicted[i]) {
-                tp[truth[i]]++;
-            } else {
-                fp[predicted[i]]++;
-                fn[truth[i]]++;
+                right[truth[i]]++;
             }
         }
+        return macroF1(right, pred, actual);
+    }
+
+    /** {@link #macroF1(int[], int[], int)} from per-class counts: right (TP), predicted and actual. */
+    public static double macroF1(int[] right, int[] predicted, int[] actual) {
         double sum = 0;
         int counted = 0;
-        for (int k = 0; k < classes; k++) {
-            if (tp[k] + fp[k] + fn[k] == 0) {
+        for (int k = 0; k < right.length; k++) {
+            int d = predicted[k] + actual[k];
+            if (d == 0) {
                 continue;
             }
-            sum += 2.0 * tp[k] / (2.0 * tp[k] + fp[k] + fn[k]);
+            sum += 2.0 * right[k] / d;
             counted++;
         }
         return counted == 0 ? Double.NaN : sum / counted;

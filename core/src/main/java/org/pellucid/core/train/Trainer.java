@@ -45,6 +45,13 @@ public final class Trainer {
             return (out, t, labels) -> out.argMax(1).eq(labels).toType(DataType.FLOAT32, false).mean().getFloat();
         }
 
+        /** {@link org.pellucid.core.model.Scores#macroF1} of the arg-max of the first {@code classes} outputs. */
+        static ValidationMetric macroF1(int classes) {
+            return (out, t, labels) -> org.pellucid.core.model.Scores.macroF1(labels.toType(DataType.INT32, false).toIntArray(),
+                    out.get(new ai.djl.ndarray.index.NDIndex(":, 0:{}", classes)).argMax(1).toType(DataType.INT32, false).toIntArray(),
+                    classes);
+        }
+
         /** Negative mean cross-entropy of logits against one-hot targets: smoother than accuracy on small validation sets. */
         static ValidationMetric negativeCrossEntropy() {
             return (out, t, labels) -> -Objective.softmaxCrossEntropy().loss(out, t).getFloat();
