@@ -103,14 +103,14 @@ public final class AttentionFamily implements ModelFamily {
         TrainResult r = Trainer.fit(net, data(fit, enc, tokens), valid == null ? null : data(valid, enc, tokens),
                 Objective.softmaxCrossEntropy(), Trainer.ValidationMetric.negativeCrossEntropy(), StepHook.none(), o);
         Map<String, String> opts = new TreeMap<>(Map.of("width", "" + d, "heads", "" + heads, "layers", "" + layers,
-                "method", method.id(), "epochs", "" + o.epochs(), "lr", "" + o.learningRate(), "best-epoch", "" + r.bestEpoch(),
+                "method", method.id(), "epochs", "" + o.epochs(), "lr", "" + o.learningRate(),
                 "tokens", tokens.kind()));
         opts.put("shared-patches", "" + shared);
         if (copies > 0) {
             opts.put("augment", "" + copies);
         }
         Provenance prov = new Provenance(kind(), opts, cfg.seed(), train.fingerprint(), train.name(),
-                Provenance.currentVersions(), Instant.now().toString());
+                Provenance.currentVersions(), Instant.now().toString()).withTraining(r.summary());
         return new AttentionModel(enc, tokens, d, heads, layers, r.parameters(), prov, method);
     }
 

@@ -136,7 +136,7 @@ public class ConceptFamily implements ModelFamily {
         int classes = train.schema().classes().size();
         ConceptNetwork.Spec spec = new ConceptNetwork.Spec(embedding(), enc.width(), hidden, image, groups, m, classes, pairwise);
         float[] params;
-        String best;
+        org.pellucid.core.model.TrainingSummary summary;
         if (mode.equals("joint")) {
             boolean ri = embedding() && randInt > 0;
             ConceptNetwork net = new ConceptNetwork(ConceptNetwork.Part.FULL, spec, ri);
@@ -145,7 +145,7 @@ public class ConceptFamily implements ModelFamily {
                     valid == null ? null : jointData(valid, enc, groups, ri ? 0 : -1, cfg.seed()), obj,
                     (out, t, labels) -> -obj.loss(out, t).getFloat(), StepHook.none(), o);
             params = r.parameters();
-            best = "" + r.bestEpoch();
+            summary = r.summary();
         } else {
             ConceptNetwork encNet = new ConceptNetwork(ConceptNetwork.Part.ENCODER, spec, false);
             Objective cl = (out, t) -> ConceptNetwork.conceptLoss(groups, out, t);
@@ -162,11 +162,11 @@ public class ConceptFamily implements ModelFamily {
             params = new float[(int) full.layout().size()];
             copy(encNet.layout(), re.parameters(), full.layout(), params);
             copy(headNet.layout(), rh.parameters(), full.layout(), params);
-            best = re.bestEpoch() + "/" + rh.bestEpoch();
+            summary = rh.summary().with("encoder_best_epoch", re.bestEpoch()).withNote("encoder_stop_reason",
+                    re.stopReason() == null ? "" : re.stopReason());
         }
         Map<String, String> opts = new TreeMap<>(Map.of("mode", mode, "hidden", java.util.Arrays.toString(hidden),
-                "lambda", "" + lambda, "epochs", "" + o.epochs(), "lr", "" + o.learningRate(), "patience", "" + o.patience(),
-                "best-epoch", best));
+                "lambda", "" + lambda, "epochs", "" + o.epochs(), "lr", "" + o.learningRate(), "patience", "" + o.patience()));
         if (!embedding()) {
             opts.put("head", head);
         }
@@ -176,7 +176,7 @@ public class ConceptFamily implements ModelFamily {
             opts.put("randint", "" + randInt);
         }
         Provenance prov = new Provenance(kind(), opts, cfg.seed(), train.fingerprint(), train.name(),
-                Provenance.currentVersions(), Instant.now().toString());
+                Provenance.currentVersions(), Instant.now().toString()).withTraining(summary);
         return new ConceptModel(kind(), mode, enc, spec, params, prov);
     }
 

@@ -148,13 +148,13 @@ public final class RulesFamily implements ModelFamily {
         if (best == null) {
             throw failure; // every restart diverged
         }
-        String combined = "no";
+        double combined = Double.NaN;
         int[] chosenPred = null;
         if (cfg.booleanOption("combine", true) && all.size() > 1 && best.fates().isEmpty()) {
             RuleModel union = RestartAveraging.combine(all, train, cfg.booleanOption("refine-thresholds", true), maxRules(cfg));
             int[] unionPred = org.pellucid.core.model.Scores.classes(union.predictAll(valid));
             double f1 = org.pellucid.core.model.Scores.macroF1(valid.labels(), unionPred, classes);
-            combined = String.format(Locale.ROOT, "%.4f", f1);
+            combined = f1;
             if (f1 > bestF1 + 1e-12) {
                 best = union;
                 bestF1 = f1;
@@ -163,6 +163,7 @@ public final class RulesFamily implements ModelFamily {
             }
         }
         Map<String, String> opts = new TreeMap<>(best.provenance().options());
+        org.pellucid.core.model.TrainingSummary summary = best.provenance().training();
         if (chosen < 0) {
             // the soft counterpart of averaged rule sets is the average of the soft networks' scores
             float[] mean = new float[valid.size() * classes];
@@ -172,19 +173,20 @@ public final class RulesFamily implements ModelFamily {
                     mean[i] += l[i] / all.size();
                 }
             }
-            opts.put("soft-valid-accuracy", String.format(Locale.ROOT, "%.4f", accuracy(mean, valid.labels(), classes)));
-            opts.put("crisp-valid-accuracy", String.format(Locale.ROOT, "%.4f",
-                    org.pellucid.core.model.Scores.accuracy(valid.labels(), chosenPred)));
-            opts.remove("best-epoch");
+            // an average of five trainings has no one best epoch
+            summary = new org.pellucid.core.model.TrainingSummary(java.util.Map.of(), java.util.Map.of())
+                    .with("soft_valid_accuracy", accuracy(mean, valid.labels(), classes))
+                    .with("crisp_valid_accuracy", org.pellucid.core.model.Scores.accuracy(valid.labels(), chosenPred));
         }
-        opts.put("combined-valid-macro-f1", combined);
+        if (!Double.isNaN(combined)) {
+            summary = summary.with("combined_valid_macro_f1", combined);
+        }
         opts.put("restarts", "" + restarts);
-        opts.put("diverged-restarts", "" + diverged);
-        opts.put("chosen-restart", chosen < 0 ? "all, combined" : "" + chosen);
-        opts.put("crisp-valid-macro-f1", String.format(Locale.ROOT, "%.4f", bestF1));
+        summary = summary.with("diverged_restarts", diverged).withNote("chosen_restart", chosen < 0 ? "all, combined" : "" + chosen)
+                .with("crisp_valid_macro_f1", bestF1);
         Provenance pv = best.provenance();
         return best.withProvenance(new Provenance(pv.kind(), opts, cfg.seed(), train.fingerprint(), train.name(),
-                pv.versions(), pv.created()));
+                pv.versions(), pv.created(), summary));
     }
 
     /** {@code max-rules}: the most rules a model may keep (100: a list a person can still read through). */
@@ -302,12 +304,9 @@ public final class RulesFamily implements ModelFamily {
             double soft = accuracy(logits, valid.labels(), classes);
             double crisp = org.pellucid.core.model.Scores.accuracy(valid.labels(),
                     org.pellucid.core.model.Scores.classes(model.predictAll(valid)));
-            Map<String, String> opts = new TreeMap<>(model.provenance().options());
-            opts.put("soft-valid-accuracy", String.format(Locale.ROOT, "%.4f", soft));
-            opts.put("crisp-valid-accuracy", String.format(Locale.ROOT, "%.4f", crisp));
             Provenance pv = model.provenance();
-            RuleModel withGap = model.withProvenance(new Provenance(pv.kind(), opts, pv.seed(), pv.dataFingerprint(), pv.dataName(),
-                    pv.versions(), pv.created()));
+            RuleModel withGap = model.withProvenance(pv.withTraining(pv.training().with("soft_valid_accuracy", soft)
+                    .with("crisp_valid_accuracy", crisp)));
             softLogits.put(withGap, logits);
             return withGap;
         }
@@ -468,10 +467,10 @@ public final class RulesFamily implements ModelFamily {
         }
         Map<String, String> opts = new TreeMap<>(Map.of("rules", "" + free, "disjunctions", "" + disj,
                 "bins", cfg.options().getOrDefault("bins", "" + DEFAULT_BINS), "lambda", "" + lambda, "epochs", "" + o.epochs(),
-                "lr", "" + o.learningRate(), "best-epoch", "" + res.bestEpoch(), "literals", "" + bin.size(),
+                "lr", "" + o.learningRate(), "literals", "" + bin.size(),
                 "injected", "" + injected.size(), "freeze", "" + cfg.booleanOption("freeze", false)));
         Provenance prov = new Provenance("rules", opts, cfg.seed(), train.fingerprint(), train.name(),
-                Provenance.currentVersions(), Instant.now().toString());
+                Provenance.currentVersions(), Instant.now().toString()).withTraining(res.summary());
         return new RuleModel(s, rules, bias, stats, fates, prov);
     }
 

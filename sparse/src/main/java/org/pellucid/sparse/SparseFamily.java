@@ -136,12 +136,11 @@ public class SparseFamily implements ModelFamily {
         float[] params = keepRefit ? refitted : chosen.params();
         Map<String, String> opts = new TreeMap<>();
         cfg.options().forEach(opts::put);
-        opts.put("refit-kept", "" + keepRefit);
         opts.put("hidden", java.util.Arrays.toString(hidden));
-        opts.put("chosen-lambda", "" + chosen.summary().lambda());
         opts.put("max-features", "" + maxFeatures);
         Provenance prov = new Provenance(kind(), opts, cfg.seed(), train.fingerprint(), train.name(), Provenance.currentVersions(),
-                Instant.now().toString());
+                Instant.now().toString()).withTraining(org.pellucid.core.model.TrainingSummary.none()
+                        .with("chosen_lambda", chosen.summary().lambda()).withNote("refit_kept", "" + keepRefit));
         return SparseModel.create(kind(), enc, net, params, points.stream().map(RegularizationPath.Point::summary).toList(), prov);
     }
 

@@ -72,7 +72,38 @@ public final class SchemaJson {
         o.addProperty("data_name", p.dataName());
         o.add("versions", map(p.versions()));
         o.addProperty("created", p.created());
+        o.add("training", trainingJson(p.training()));
         return o;
+    }
+
+    /** The summary as one flat object: figures as numbers, notes as strings (what {@code train --json} shows). */
+    public static JsonObject trainingJson(org.pellucid.core.model.TrainingSummary t) {
+        JsonObject o = new JsonObject();
+        new java.util.TreeMap<>(t.figures()).forEach((k, v) -> {
+            if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+                o.addProperty(k, v.longValue()); // counts and epochs read as integers
+            } else {
+                o.addProperty(k, v);
+            }
+        });
+        new java.util.TreeMap<>(t.notes()).forEach(o::addProperty);
+        return o;
+    }
+
+    private static org.pellucid.core.model.TrainingSummary trainingFromJson(JsonObject o) {
+        Map<String, Double> f = new LinkedHashMap<>();
+        Map<String, String> n = new LinkedHashMap<>();
+        if (o != null) {
+            o.entrySet().forEach(e -> {
+                var v = e.getValue().getAsJsonPrimitive();
+                if (v.isNumber()) {
+                    f.put(e.getKey(), v.getAsDouble());
+                } else {
+                    n.put(e.getKey(), v.getAsString());
+                }
+            });
+        }
+        return new org.pellucid.core.model.TrainingSummary(f, n);
     }
 
     private static JsonObject map(Map<String, String> m) {
@@ -87,6 +118,7 @@ public final class SchemaJson {
         Map<String, String> vers = new LinkedHashMap<>();
         o.getAsJsonObject("versions").entrySet().forEach(e -> vers.put(e.getKey(), e.getValue().getAsString()));
         return new Provenance(o.get("kind").getAsString(), opts, o.get("seed").getAsLong(),
-                o.get("data_fingerprint").getAsString(), o.get("data_name").getAsString(), vers, o.get("created").getAsString());
+                o.get("data_fingerprint").getAsString(), o.get("data_name").getAsString(), vers, o.get("created").getAsString(),
+                trainingFromJson(o.has("training") ? o.getAsJsonObject("training") : null));
     }
 }

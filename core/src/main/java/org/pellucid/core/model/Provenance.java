@@ -4,15 +4,36 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Where a model came from: its kind, its options, the seed, a fingerprint of the training data and
- * the versions of the software that trained it. Saved with the model.
+ * Where a model came from: its kind, the options it was trained with, the seed, a fingerprint of the
+ * training data, the versions of the software that trained it, and what training found
+ * ({@link TrainingSummary}: results are kept out of {@code options}). Saved with the model.
  */
 public record Provenance(String kind, Map<String, String> options, long seed, String dataFingerprint,
-                         String dataName, Map<String, String> versions, String created) {
+                         String dataName, Map<String, String> versions, String created, TrainingSummary training) {
 
     public Provenance {
         options = Map.copyOf(options);
         versions = Map.copyOf(versions);
+        training = training == null ? TrainingSummary.none() : training;
+    }
+
+    /** Provenance with nothing yet recorded of training. */
+    public Provenance(String kind, Map<String, String> options, long seed, String dataFingerprint, String dataName,
+                      Map<String, String> versions, String created) {
+        this(kind, options, seed, dataFingerprint, dataName, versions, created, TrainingSummary.none());
+    }
+
+    public Provenance withTraining(TrainingSummary t) {
+        return new Provenance(kind, options, seed, dataFingerprint, dataName, versions, created, t);
+    }
+
+    public Provenance withOptions(Map<String, String> o) {
+        return new Provenance(kind, o, seed, dataFingerprint, dataName, versions, created, training);
+    }
+
+    /** Whether the data with this fingerprint is the data the model was trained on. */
+    public boolean trainedOn(String fingerprint) {
+        return dataFingerprint != null && dataFingerprint.equals(fingerprint);
     }
 
     /** Versions of Pellucid, Java and the deep-learning engine, as far as they are known. */

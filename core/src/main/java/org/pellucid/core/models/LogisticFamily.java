@@ -92,10 +92,9 @@ public final class LogisticFamily implements ModelFamily {
             }
         }
         Map<String, String> opts = new TreeMap<>(Map.of("epochs", "" + o.epochs(), "lr", "" + o.learningRate(),
-                "l2", "" + o.weightDecay(), "batch-size", "" + o.batchSize(), "patience", "" + o.patience(),
-                "best-epoch", "" + r.bestEpoch()));
+                "l2", "" + o.weightDecay(), "batch-size", "" + o.batchSize(), "patience", "" + o.patience()));
         Provenance prov = new Provenance(kind(), opts, cfg.seed(), train.fingerprint(), train.name(),
-                Provenance.currentVersions(), Instant.now().toString());
+                Provenance.currentVersions(), Instant.now().toString()).withTraining(r.summary());
         return new LogisticModel(enc, weights, intercepts, prov);
     }
 

@@ -76,9 +76,9 @@ public final class MlpFamily implements ModelFamily {
                 cls ? Objective.softmaxCrossEntropy() : Objective.meanSquaredError(), o);
         Map<String, String> opts = new TreeMap<>(Map.of("hidden", Arrays.toString(hidden), "epochs", "" + o.epochs(),
                 "lr", "" + o.learningRate(), "weight-decay", "" + o.weightDecay(), "batch-size", "" + o.batchSize(),
-                "patience", "" + o.patience(), "best-epoch", "" + r.bestEpoch()));
+                "patience", "" + o.patience()));
         Provenance prov = new Provenance(kind(), opts, cfg.seed(), train.fingerprint(), train.name(),
-                Provenance.currentVersions(), Instant.now().toString());
+                Provenance.currentVersions(), Instant.now().toString()).withTraining(r.summary());
         return new MlpModel(enc, net, r.parameters(), prov);
     }
 

@@ -11,4 +11,9 @@ public record TrainResult(float[] parameters, List<EpochReport> history, int bes
     public TrainResult {
         history = List.copyOf(history);
     }
+
+    /** The best epoch and the stop reason, as a model's training summary. */
+    public org.pellucid.core.model.TrainingSummary summary() {
+        return org.pellucid.core.model.TrainingSummary.ofEpochs(bestEpoch, stopReason);
+    }
 }

@@ -79,6 +79,7 @@ final class EvaluateCommand implements Callable<Integer> {
         JsonObject o = new JsonObject();
         o.addProperty("dataset", d.name());
         o.addProperty("model", model.kind());
+        o.addProperty("data_matches_training", ModelData.matchesTraining(model, all, spec.commandLine().getErr()));
         JsonObject test = new JsonObject();
         test.addProperty("accuracy", s[0]);
         test.addProperty("macro_f1", s[1]);

@@ -134,6 +134,7 @@ final class Experiment {
         JsonObject opts = new JsonObject();
         new java.util.TreeMap<>(r.model().provenance().options()).forEach(opts::addProperty);
         o.add("options", opts);
+        o.add("training", org.pellucid.core.io.SchemaJson.trainingJson(r.model().provenance().training()));
         return o;
     }
 

@@ -58,6 +58,7 @@ final class ExplainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Savable model = ModelFamilies.load(modelDir);
         Dataset d = ModelData.load(model, dataOptions.data, dataOptions.target, dataOptions.missing, err);
+        boolean sameData = ModelData.matchesTraining(model, d, err);
         int[] idx = ModelData.rows(rows, d.size());
         JsonArray arr = new JsonArray();
         model = ModelData.withAttentionMethod(model, method);
@@ -134,6 +135,7 @@ final class ExplainCommand implements Callable<Integer> {
             root.addProperty("model_dir", modelDir.toString());
             root.addProperty("explainer", how);
             root.addProperty("dataset", d.name());
+            root.addProperty("data_matches_training", sameData);
             root.add("explanations", arr);
             Cli.writeJson(json, root);
         }

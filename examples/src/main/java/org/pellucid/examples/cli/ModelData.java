@@ -71,4 +71,20 @@ final class ModelData {
         }
         return out.stream().mapToInt(Integer::intValue).toArray();
     }
+
+    /**
+     * Whether {@code all} is the data the model was trained on: the training split the CLI takes of it
+     * (the model's seed, 20% validation, 20% test, as {@code train} does) has the fingerprint the
+     * model recorded. Scoring a model on other data is allowed; stderr says so once.
+     */
+    static boolean matchesTraining(Model model, Dataset all, PrintWriter err) {
+        org.pellucid.core.data.Splits.TrainValidTest s = org.pellucid.core.data.Splits.trainValidTest(all, 0.2, 0.2,
+                model.provenance().seed());
+        boolean same = model.provenance().trainedOn(all.subset(s.train()).fingerprint());
+        if (!same) {
+            err.println("pellucid: note: this " + all.name() + " data (" + all.size() + " rows) is not the data the model was trained on"
+                    + " (its training split's fingerprint differs); scores describe the model on new data (data_matches_training: false)");
+        }
+        return same;
+    }
 }

@@ -134,10 +134,10 @@ final class TrainCommand implements Callable<Integer> {
                 stdout.println("  injected rule " + f.status() + ": " + f.injected()
                         + (f.status().equals("changed") ? " → " + f.now() : ""));
             }
-            var po = rm.provenance().options();
-            if (po.containsKey("soft-valid-accuracy")) {
-                o.addProperty("soft_valid_accuracy", Double.parseDouble(po.get("soft-valid-accuracy")));
-                o.addProperty("crisp_valid_accuracy", Double.parseDouble(po.get("crisp-valid-accuracy")));
+            var tf = rm.provenance().training().figures();
+            if (tf.containsKey("soft_valid_accuracy")) {
+                o.addProperty("soft_valid_accuracy", tf.get("soft_valid_accuracy"));
+                o.addProperty("crisp_valid_accuracy", tf.get("crisp_valid_accuracy"));
             }
         }
         if (r.model() instanceof org.pellucid.bottleneck.ConceptModel cm) {

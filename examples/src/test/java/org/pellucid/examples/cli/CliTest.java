@@ -86,6 +86,31 @@ class CliTest {
         Run ev = run("evaluate", "--model", model.toString(), "--data", "synthetic:rule:600", "--json", v.toString(), "--rows", "40");
         assertEquals(0, ev.code(), ev.err());
         assertEquals(1.0, json(v).getAsJsonObject("fidelity").get("simulatable_agreement").getAsDouble());
+        assertTrue(json(v).get("data_matches_training").getAsBoolean(), "the training data is recognised");
+        assertFalse(ev.err().contains("not the data"), ev.err());
+        assertTrue(json(e).get("data_matches_training").getAsBoolean());
+    }
+
+    @Test
+    void trainingResultsAreInTrainingNotOptionsAndOtherDataIsFlagged() throws IOException {
+        Path model = tmp.resolve("m");
+        Path f = tmp.resolve("f.json");
+        Run t = run("train", "mlp", "--data", "synthetic:rule:600", "--seed", "1", "--out", model.toString(),
+                "--json", f.toString(), "--epochs", "8");
+        assertEquals(0, t.code(), t.err());
+        JsonObject o = json(f);
+        int best = o.getAsJsonObject("training").get("best_epoch").getAsInt();
+        assertTrue(best >= 1 && best <= 8, "best epoch " + best);
+        assertTrue(o.getAsJsonObject("training").has("stop_reason"));
+        for (String k : o.getAsJsonObject("options").keySet()) {
+            assertFalse(k.contains("best") || k.contains("valid"), "a training result under options: " + k);
+        }
+        Path v = tmp.resolve("v.json");
+        Run ev = run("evaluate", "--model", model.toString(), "--data", "synthetic:rule:900", "--json", v.toString(),
+                "--rows", "20", "--explainer", "random");
+        assertEquals(0, ev.code(), ev.err());
+        assertFalse(json(v).get("data_matches_training").getAsBoolean());
+        assertEquals(1, ev.err().lines().filter(l -> l.contains("not the data the model was trained on")).count(), ev.err());
     }
 
     @Test
