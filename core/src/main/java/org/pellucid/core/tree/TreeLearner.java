@@ -28,9 +28,20 @@ public final class TreeLearner {
      */
     public record Options(int maxLeaves, int maxDepth, int minLeaf, int maxBins, int featuresPerSplit) {
         public Options {
-            if (maxLeaves < 1 || maxDepth < 0 || minLeaf < 1 || maxBins < 2 || maxBins > 32767 || featuresPerSplit < 0) {
-                throw new IllegalArgumentException("invalid tree options: leaves " + maxLeaves + ", depth " + maxDepth
-                        + ", min leaf " + minLeaf + ", bins " + maxBins);
+            // each named as the option that sets it; a depth of 0 (a single leaf) is refused like 0 leaves
+            atLeast("max-leaves", maxLeaves, 1);
+            atLeast("max-depth", maxDepth, 1);
+            atLeast("min-leaf", minLeaf, 1);
+            atLeast("max-bins", maxBins, 2);
+            if (maxBins > 32767) {
+                throw new IllegalArgumentException("option max-bins must be at most 32767, got " + maxBins);
+            }
+            atLeast("features-per-split", featuresPerSplit, 0);
+        }
+
+        private static void atLeast(String option, int value, int min) {
+            if (value < min) {
+                throw new IllegalArgumentException("option " + option + " must be at least " + min + ", got " + value);
             }
         }
 

@@ -92,6 +92,12 @@ class CliTest {
     }
 
     @Test
+    void treeBudgetsOutOfRangeAreOneLineNamingTheOption() {
+        assertOneLineError(run("train", "tree", "--data", "synthetic:rule:300", "-o", "max-depth=0"), "max-depth must be at least 1");
+        assertOneLineError(run("train", "tree", "--data", "synthetic:rule:300", "--max-leaves", "0"), "max-leaves must be at least 1");
+    }
+
+    @Test
     void trainingResultsAreInTrainingNotOptionsAndOtherDataIsFlagged() throws IOException {
         Path model = tmp.resolve("m");
         Path f = tmp.resolve("f.json");
