@@ -27,7 +27,7 @@ for d in sys.argv[2:]:
     secs = open(f"{out}/{d}.seconds").read().strip()
     folds = ", ".join(str(f["rules"]) for f in o["cv"].get("complexity", []))
     print(f"| {d} | {o['cv']['macro_f1_mean']:.4f} | {o['cv']['macro_f1_std']:.4f} | {c['rules']} | {folds} | {c['literals']} | "
-          f"{o['test']['accuracy']:.4f} | {o.get('crisp_valid_accuracy', float('nan')):.3f} / {o.get('soft_valid_accuracy', float('nan')):.3f} | {secs} |")
+          f"{o['test']['accuracy']:.4f} | {o['training'].get('crisp_valid_accuracy', float('nan')):.3f} / {o['training'].get('soft_valid_accuracy', float('nan')):.3f} | {secs} |")
 f = f"{out}/iris-injected.json"
 if os.path.exists(f):
     o = json.load(open(f))

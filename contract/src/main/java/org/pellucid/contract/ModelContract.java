@@ -72,6 +72,7 @@ import org.pellucid.core.models.TrainConfig;
 public abstract class ModelContract {
     private static final Map<Class<?>, Savable> TRAINED = new ConcurrentHashMap<>();
     private static final Map<Class<?>, Dataset> DATA = new ConcurrentHashMap<>();
+    private static final Map<Class<?>, Optional<StatedFormRunner>> RUNNERS = new ConcurrentHashMap<>();
     /** Relative tolerance for probabilities recomputed from a stated form. */
     private static final double FORM_TOLERANCE = 1e-9;
 
@@ -329,9 +330,9 @@ public abstract class ModelContract {
         return m instanceof Simulatable s ? s.statedForm().map(f -> f.toJson().toString()) : Optional.empty();
     }
 
-    /** The stated form as JSON text, parsed back by the contract's own runner. */
+    /** The stated form as JSON text, parsed back by the contract's own runner (once per suite, like the model). */
     private Optional<StatedFormRunner> runner() {
-        return statedJson(model()).map(StatedFormRunner::new);
+        return RUNNERS.computeIfAbsent(getClass(), k -> statedJson(model()).map(StatedFormRunner::new));
     }
 
     private static List<Condition> conditions(Explanation e) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.pellucid.core.data.Instance;
 import org.pellucid.core.explain.Condition;
+import org.pellucid.core.model.Prediction;
 
 /**
  * Runs a model's stated form from its JSON text alone — the contract's own reading of what a rule
@@ -81,20 +82,7 @@ public final class StatedFormRunner {
                 }
             }
         }
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : s) {
-            max = Math.max(max, v);
-        }
-        double sum = 0;
-        double[] p = new double[s.length];
-        for (int c = 0; c < s.length; c++) {
-            p[c] = Math.exp(s[c] - max);
-            sum += p[c];
-        }
-        for (int c = 0; c < s.length; c++) {
-            p[c] /= sum;
-        }
-        return new Run(p, List.of(), fired);
+        return new Run(Prediction.softmax(s), List.of(), fired);
     }
 
     /** The stated conditions of rule {@code i}, and whether all (AND) or any (OR) must hold. */

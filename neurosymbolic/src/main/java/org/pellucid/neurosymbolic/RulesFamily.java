@@ -15,7 +15,6 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -174,7 +173,7 @@ public final class RulesFamily implements ModelFamily {
                 }
             }
             // an average of five trainings has no one best epoch
-            summary = new org.pellucid.core.model.TrainingSummary(java.util.Map.of(), java.util.Map.of())
+            summary = org.pellucid.core.model.TrainingSummary.none()
                     .with("soft_valid_accuracy", accuracy(mean, valid.labels(), classes))
                     .with("crisp_valid_accuracy", org.pellucid.core.model.Scores.accuracy(valid.labels(), chosenPred));
         }

@@ -132,17 +132,7 @@ final class ToyModel implements InterpretableModel<Explanation>, Simulatable, Sa
 
     @Override
     public Predictor asExecutable() {
-        return new Predictor() {
-            @Override
-            public Schema schema() {
-                return schema;
-            }
-
-            @Override
-            public Prediction predict(Instance x) {
-                return prediction(x);
-            }
-        };
+        return Predictor.ofProbabilities(schema, v -> prediction(new Instance(schema, v)).probabilities());
     }
 
     @Override

@@ -8,6 +8,16 @@ package org.pellucid.core.explain;
  * @param value the threshold or category, as the user would write it
  */
 public record Condition(String feature, String operator, String value) {
+    /** {@code {"feature", "operator", "value", "text"}}: the condition as explanations and stated forms write it. */
+    public com.google.gson.JsonObject toJson() {
+        com.google.gson.JsonObject o = new com.google.gson.JsonObject();
+        o.addProperty("feature", feature);
+        o.addProperty("operator", operator);
+        o.addProperty("value", value);
+        o.addProperty("text", toString());
+        return o;
+    }
+
     @Override
     public String toString() {
         return feature + " " + operator + " " + value;

@@ -7,7 +7,7 @@ import java.util.TreeMap;
 /**
  * The JSON form of a {@link StatedForm}: what {@code explain --json} and the contract's independent
  * checker read. Numbers are written as JSON numbers (doubles, exact); conditions as
- * {@code {"feature", "operator", "value"}} with the value as the user reads it.
+ * {@code {"feature", "operator", "value", "text"}} with the value as the user reads it.
  */
 public final class StatedForms {
     private StatedForms() {}
@@ -28,7 +28,7 @@ public final class StatedForms {
                     if (n.isLeaf()) {
                         no.add("leaf", numbers(n.leaf()));
                     } else {
-                        no.add("test", condition(n.test()));
+                        no.add("test", n.test().toJson());
                         no.addProperty("if_true", n.ifTrue());
                         no.addProperty("if_false", n.ifFalse());
                     }
@@ -46,7 +46,7 @@ public final class StatedForms {
                 for (RuleListForm.StatedRule s : r.rules()) {
                     JsonObject ro = new JsonObject();
                     JsonArray cs = new JsonArray();
-                    s.conditions().forEach(c -> cs.add(condition(c)));
+                    s.conditions().forEach(c -> cs.add(c.toJson()));
                     ro.add(s.all() ? "all" : "any", cs);
                     ro.addProperty("outcome", s.outcome());
                     ro.add("weights", numbers(s.weights()));
@@ -55,14 +55,6 @@ public final class StatedForms {
                 o.add("rules", rules);
             }
         }
-        return o;
-    }
-
-    static JsonObject condition(Condition c) {
-        JsonObject o = new JsonObject();
-        o.addProperty("feature", c.feature());
-        o.addProperty("operator", c.operator());
-        o.addProperty("value", c.value());
         return o;
     }
 

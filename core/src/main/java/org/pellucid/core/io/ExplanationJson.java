@@ -109,14 +109,7 @@ public final class ExplanationJson {
 
     private static JsonArray conditions(java.util.List<Condition> cs) {
         JsonArray a = new JsonArray();
-        for (Condition c : cs) {
-            JsonObject o = new JsonObject();
-            o.addProperty("feature", c.feature());
-            o.addProperty("operator", c.operator());
-            o.addProperty("value", c.value());
-            o.addProperty("text", c.toString());
-            a.add(o);
-        }
+        cs.forEach(c -> a.add(c.toJson()));
         return a;
     }
 }

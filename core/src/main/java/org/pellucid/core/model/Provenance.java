@@ -27,10 +27,6 @@ public record Provenance(String kind, Map<String, String> options, long seed, St
         return new Provenance(kind, options, seed, dataFingerprint, dataName, versions, created, t);
     }
 
-    public Provenance withOptions(Map<String, String> o) {
-        return new Provenance(kind, o, seed, dataFingerprint, dataName, versions, created, training);
-    }
-
     /** Whether the data with this fingerprint is the data the model was trained on. */
     public boolean trainedOn(String fingerprint) {
         return dataFingerprint != null && dataFingerprint.equals(fingerprint);

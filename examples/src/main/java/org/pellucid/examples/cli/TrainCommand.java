@@ -134,11 +134,6 @@ final class TrainCommand implements Callable<Integer> {
                 stdout.println("  injected rule " + f.status() + ": " + f.injected()
                         + (f.status().equals("changed") ? " → " + f.now() : ""));
             }
-            var tf = rm.provenance().training().figures();
-            if (tf.containsKey("soft_valid_accuracy")) {
-                o.addProperty("soft_valid_accuracy", tf.get("soft_valid_accuracy"));
-                o.addProperty("crisp_valid_accuracy", tf.get("crisp_valid_accuracy"));
-            }
         }
         if (r.model() instanceof org.pellucid.bottleneck.ConceptModel cm) {
             ConceptReport.add(cm, r.test(), o, interventionCurve ? pol : null, seed).forEach(stdout::println);
