@@ -3,14 +3,13 @@ package org.pellucid.attention;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.encode.FeatureEncoder;
 import org.pellucid.core.io.ModelReader;
 import org.pellucid.core.io.Savable;
 import org.pellucid.core.model.Provenance;
 import org.pellucid.core.models.ModelFamily;
+import org.pellucid.core.models.OptionTable;
 import org.pellucid.core.models.NeuralData;
 import org.pellucid.core.models.TrainConfig;
 import org.pellucid.core.train.Objective;
@@ -22,20 +21,29 @@ import org.pellucid.core.train.TrainingOptions;
 /**
  * {@code attention}: a transformer that keeps its attention ({@link AttentionNetwork}), over column
  * tokens for tabular data, patch tokens for images and word tokens (with learned positions, up to
- * {@code max-length}, 64) for text. Options: {@code width} (32), {@code heads}
- * (4), {@code layers} (2), {@code patch} (7, images), {@code shared-patches} (false: each pixel has
- * its own token weights, which measured 0.90 on MNIST against 0.87 for one ViT-style projection
- * shared by all patches), {@code method} (rollout: raw, rollout, flow,
- * grad-rollout), {@code epochs} (60), {@code lr} (0.001 for text, 0.0005 otherwise: 0.001 diverged on splice, 0.0005 left sms-spam at 0.979), {@code weight-decay} (1e-4, decoupled),
- * {@code batch-size} (128), {@code patience} (10), {@code augment} (images only: shifted copies of each
- * training image, 9; {@link org.pellucid.core.data.ImageShifts}) and {@code max-shift} (2 pixels).
+ * {@code max-length}) for text. Options: {@link #OPTIONS}.
  */
 public final class AttentionFamily implements ModelFamily {
-    private static final Set<String> OPTIONS = Set.of("width", "heads", "layers", "patch", "shared-patches", "max-length", "method", "epochs", "lr",
-            "weight-decay", "batch-size", "patience", "augment", "max-shift");
-
     /** Shifted copies of each training image by default: MNIST 0.903 with none, 0.942 with 4, 0.955 with 9. */
     static final int DEFAULT_IMAGE_COPIES = 9;
+
+    /** The options, with their defaults and ranges. */
+    public static final OptionTable OPTIONS = OptionTable.builder()
+            .integer("width", 32, 1, 4096, "token embedding width")
+            .integer("heads", 4, 1, 256, "attention heads per layer")
+            .integer("layers", 2, 1, 64, "transformer layers")
+            .integer("patch", 7, 1, 1024, "images: side of a square patch token, in pixels")
+            .flag("shared-patches", false, "images: one ViT-style projection shared by all patches (false: each pixel has its own token weights, 0.90 on MNIST against 0.87)")
+            .integer("max-length", 64, 1, 100_000, "text: most word tokens read, with learned positions")
+            .choice("method", "rollout", java.util.List.of("raw", "rollout", "flow", "grad-rollout"), "how attention becomes the explanation")
+            .integer("epochs", 60, 1, 1_000_000, "most passes over the training rows")
+            .number("lr", "0.001 for text, else 0.0005", 0, true, 10, "AdamW learning rate (0.001 diverged on splice; 0.0005 left sms-spam at 0.979)")
+            .number("weight-decay", 1e-4, 0, false, 1e6, "decoupled weight decay")
+            .integer("batch-size", 128, 1, Integer.MAX_VALUE, "rows per gradient step")
+            .integer("patience", 10, 1, 1_000_000, "epochs without a better validation cross-entropy before stopping")
+            .integer("augment", "images: " + DEFAULT_IMAGE_COPIES + ", else 0", 0, 1000, "images only: shifted copies of each training image")
+            .integer("max-shift", 2, 1, 64, "images only: largest shift of an augmented copy, in pixels")
+            .build();
 
     @Override
     public String kind() {
@@ -53,7 +61,7 @@ public final class AttentionFamily implements ModelFamily {
     }
 
     @Override
-    public Set<String> options() {
+    public OptionTable options() {
         return OPTIONS;
     }
 
@@ -70,47 +78,39 @@ public final class AttentionFamily implements ModelFamily {
 
     @Override
     public Savable train(Dataset train, Dataset valid, TrainConfig cfg) {
-        cfg.requireOnly(kind(), OPTIONS);
+        OptionTable.Values v = OPTIONS.read(kind(), cfg);
         unsuitable(train).ifPresent(r -> {
             throw new IllegalArgumentException(r);
         });
-        AttentionModel.Method method = AttentionModel.Method.parse(cfg.options().getOrDefault("method", "rollout"));
-        boolean shared = cfg.booleanOption("shared-patches", false) && train.hasImages();
-        int copies = cfg.intOption("augment", train.hasImages() ? DEFAULT_IMAGE_COPIES : 0);
+        AttentionModel.Method method = AttentionModel.Method.parse(v.choice("method"));
+        boolean shared = v.flag("shared-patches") && train.hasImages();
+        int copies = v.integer("augment", () -> train.hasImages() ? DEFAULT_IMAGE_COPIES : 0);
         if (copies > 0 && !train.hasImages()) {
             throw new IllegalArgumentException("augment makes shifted copies of images; '" + train.name() + "' has no images");
         }
-        Dataset fit = copies > 0 ? org.pellucid.core.data.ImageShifts.augment(train, copies, cfg.intOption("max-shift", 2), cfg.seed())
+        Dataset fit = copies > 0 ? org.pellucid.core.data.ImageShifts.augment(train, copies, v.integer("max-shift"), cfg.seed())
                 : train;
         FeatureEncoder enc = shared
                 ? FeatureEncoder.fit(fit, org.pellucid.core.encode.NumericEncoding.RAW, 0) // pixels as loaded, in [0, 1]
                 : FeatureEncoder.fit(fit);
-        TokenLayout tokens = train.hasTokens() ? TokenLayout.sequence(train.vocabulary(), cfg.intOption("max-length", 64))
-                : train.hasImages() ? TokenLayout.patches(enc, train.imageShape(), cfg.intOption("patch", 7), shared)
+        TokenLayout tokens = train.hasTokens() ? TokenLayout.sequence(train.vocabulary(), v.integer("max-length"))
+                : train.hasImages() ? TokenLayout.patches(enc, train.imageShape(), v.integer("patch"), shared)
                 : TokenLayout.columns(enc);
-        int d = cfg.intOption("width", 32);
-        int heads = cfg.intOption("heads", 4);
-        int layers = cfg.intOption("layers", 2);
-        if (d < 1 || heads < 1 || layers < 1) {
-            throw new IllegalArgumentException("width, heads and layers must be at least 1");
-        }
+        int d = v.integer("width");
+        int heads = v.integer("heads");
+        int layers = v.integer("layers");
         AttentionNetwork net = new AttentionNetwork(AttentionModel.inputs(enc, tokens), tokens, d, heads, layers,
                 train.schema().classes().size());
-        TrainingOptions o = new TrainingOptions(cfg.intOption("epochs", 60), cfg.intOption("batch-size", 128),
-                cfg.doubleOption("lr", train.hasTokens() ? 1e-3 : 5e-4), cfg.doubleOption("weight-decay", 1e-4), true,
-                cfg.intOption("patience", 10),
+        TrainingOptions o = new TrainingOptions(v.integer("epochs"), v.integer("batch-size"),
+                v.number("lr", () -> train.hasTokens() ? 1e-3 : 5e-4), v.number("weight-decay"), true,
+                v.integer("patience"),
                 cfg.seed(), cfg.device(), cfg.progress());
         TrainResult r = Trainer.fit(net, data(fit, enc, tokens), valid == null ? null : data(valid, enc, tokens),
                 Objective.softmaxCrossEntropy(), Trainer.ValidationMetric.negativeCrossEntropy(), StepHook.none(), o);
-        Map<String, String> opts = new TreeMap<>(Map.of("width", "" + d, "heads", "" + heads, "layers", "" + layers,
-                "method", method.id(), "epochs", "" + o.epochs(), "lr", "" + o.learningRate(),
-                "tokens", tokens.kind()));
-        opts.put("shared-patches", "" + shared);
-        if (copies > 0) {
-            opts.put("augment", "" + copies);
-        }
+        Map<String, String> opts = v.used();
+        opts.put("shared-patches", "" + shared); // asked for on data without images, it does not apply
         Provenance prov = new Provenance(kind(), opts, cfg.seed(), train.fingerprint(), train.name(),
-                Provenance.currentVersions(), Instant.now().toString()).withTraining(r.summary());
+                Provenance.currentVersions(), Instant.now().toString()).withTraining(r.summary().withNote("tokens", tokens.kind()));
         return new AttentionModel(enc, tokens, d, heads, layers, r.parameters(), prov, method);
     }
 

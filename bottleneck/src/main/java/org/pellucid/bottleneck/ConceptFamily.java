@@ -1,17 +1,15 @@
 package org.pellucid.bottleneck;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
-import java.util.TreeMap;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.encode.FeatureEncoder;
 import org.pellucid.core.io.ModelReader;
 import org.pellucid.core.io.Savable;
 import org.pellucid.core.model.Provenance;
 import org.pellucid.core.models.ModelFamily;
+import org.pellucid.core.models.OptionTable;
 import org.pellucid.core.models.TrainConfig;
 import org.pellucid.core.train.NetworkRunner;
 import org.pellucid.core.train.Objective;
@@ -38,13 +36,34 @@ import org.pellucid.core.train.TrainingOptions;
  * and on the AND of every two concepts from different groups — readable as weights on "A" and on
  * "A and B" — because a linear head cannot express a label that is an interaction of concepts, such
  * as the XOR task's; {@code head=linear} uses the concepts alone.
- * Options: {@code mode}, {@code head}, {@code encoder} (mlp, or cnn for image data with one channel
- * per concept group), {@code hidden} (64,64; 128 after the CNN), {@code lambda} (1), {@code epochs} (150; 60 with the CNN),
- * {@code lr} (0.005), {@code batch-size} (256), {@code patience} (20), {@code weight-decay} (0).
+ * Options: {@link #CBM_OPTIONS}. The CNN costs ~3 s an epoch on MNIST-addition here, so it gets
+ * 60 epochs by default, which keeps it well inside 10 minutes.
  */
 public class ConceptFamily implements ModelFamily {
-    private static final Set<String> OPTIONS = Set.of("mode", "hidden", "lambda", "epochs", "lr", "batch-size", "patience",
-            "weight-decay", "embedding-size", "randint", "head", "encoder");
+    private static OptionTable.Builder common(OptionTable.Builder b) {
+        return b.choice("encoder", "cnn for image data with one channel per concept group, else mlp", java.util.List.of("mlp", "cnn"),
+                        "what maps the inputs to the concepts", true)
+                .integers("hidden", "128 after the cnn, else 64,64", 1, true, "hidden layer widths of the encoder")
+                .number("lambda", 1, 0, false, 1e6, "weight of the concept loss against the task loss (joint training)")
+                .integer("epochs", "60 with the cnn, else 150", 1, 1_000_000, "most passes over the training rows")
+                .number("lr", 0.005, 0, true, 10, "Adam learning rate")
+                .integer("batch-size", 256, 1, Integer.MAX_VALUE, "rows per gradient step")
+                .integer("patience", 20, 1, 1_000_000, "epochs without a better validation loss before stopping")
+                .number("weight-decay", 0, 0, false, 1e6, "L2 penalty on the weights");
+    }
+
+    /** The options of {@code cbm}, with their defaults and ranges. */
+    public static final OptionTable CBM_OPTIONS = common(OptionTable.builder()
+            .choice("mode", "sequential", java.util.List.of("joint", "sequential", "independent"), "how encoder and head are trained")
+            .choice("head", "pairwise", java.util.List.of("pairwise", "linear"), "pairwise: weights on each concept and on each AND of two concepts; linear: on the concepts alone"))
+            .build();
+
+    /** The options of {@code cem}, with their defaults and ranges. */
+    public static final OptionTable CEM_OPTIONS = common(OptionTable.builder()
+            .choice("mode", "joint", java.util.List.of("joint"), "cem trains jointly: its embeddings need the task loss"))
+            .integer("embedding-size", 16, 1, 4096, "width of each concept's positive and negative embedding")
+            .number("randint", 0.25, 0, false, 1, "chance that a training row's concept group is replaced by its true value (RandInt)")
+            .build();
 
     @Override
     public String kind() {
@@ -66,8 +85,8 @@ public class ConceptFamily implements ModelFamily {
     }
 
     @Override
-    public Set<String> options() {
-        return OPTIONS;
+    public OptionTable options() {
+        return embedding() ? CEM_OPTIONS : CBM_OPTIONS;
     }
 
     @Override
@@ -87,50 +106,28 @@ public class ConceptFamily implements ModelFamily {
 
     @Override
     public Savable train(Dataset train, Dataset valid, TrainConfig cfg) {
-        cfg.requireOnly(kind(), OPTIONS);
+        OptionTable.Values v = options().read(kind(), cfg);
         unsuitable(train).ifPresent(r -> {
             throw new IllegalArgumentException(r);
         });
-        String mode = cfg.options().getOrDefault("mode", embedding() ? "joint" : "sequential");
-        if (!Set.of("joint", "sequential", "independent").contains(mode)) {
-            throw new IllegalArgumentException("mode must be joint, sequential or independent, got '" + mode + "'");
-        }
-        if (embedding() && !mode.equals("joint")) {
-            throw new IllegalArgumentException("cem trains jointly (its embeddings need the task loss); mode '" + mode + "' applies to cbm");
-        }
-        if (!embedding() && (cfg.options().containsKey("embedding-size") || cfg.options().containsKey("randint"))) {
-            throw new IllegalArgumentException("embedding-size and randint are cem options");
-        }
+        String mode = v.choice("mode");
         ConceptGroups groups = new ConceptGroups(train.schema().concepts());
-        String encoderKind = cfg.options().getOrDefault("encoder", imageSlots(train, groups) ? "cnn" : "mlp");
-        if (!encoderKind.equals("mlp") && !encoderKind.equals("cnn")) {
-            throw new IllegalArgumentException("encoder must be mlp or cnn, got '" + encoderKind + "'");
-        }
+        String encoderKind = v.choice("encoder", () -> imageSlots(train, groups) ? "cnn" : "mlp");
         if (encoderKind.equals("cnn") && !imageSlots(train, groups)) {
             throw new IllegalArgumentException("the cnn encoder needs image data with one channel per concept group");
         }
         int[] image = encoderKind.equals("cnn") ? train.imageShape() : null;
-        int[] hidden = cfg.intListOption("hidden", image != null ? new int[] {128} : new int[] {64, 64});
+        int[] hidden = v.integers("hidden", () -> image != null ? new int[] {128} : new int[] {64, 64});
         FeatureEncoder enc = image != null
                 ? FeatureEncoder.fit(train, org.pellucid.core.encode.NumericEncoding.RAW, 0) // pixels as loaded, in [0, 1]
                 : FeatureEncoder.fit(train);
-        String head = cfg.options().getOrDefault("head", "pairwise");
-        if (!head.equals("pairwise") && !head.equals("linear")) {
-            throw new IllegalArgumentException("head must be pairwise or linear, got '" + head + "'");
-        }
-        if (embedding() && cfg.options().containsKey("head")) {
-            throw new IllegalArgumentException("cem's head is linear in the concept embeddings; the head option applies to cbm");
-        }
-        boolean pairwise = !embedding() && head.equals("pairwise");
-        int m = cfg.intOption("embedding-size", 16);
-        double lambda = cfg.doubleOption("lambda", 1.0);
-        double randInt = cfg.doubleOption("randint", 0.25);
-        if (lambda < 0 || randInt < 0 || randInt > 1 || m < 1) {
-            throw new IllegalArgumentException("lambda must be ≥ 0, randint in [0, 1], embedding-size ≥ 1");
-        }
-        // the CNN costs ~3 s an epoch on MNIST-addition here; 60 epochs keep it well inside 10 minutes
-        TrainingOptions o = new TrainingOptions(cfg.intOption("epochs", image != null ? 60 : 150), cfg.intOption("batch-size", 256),
-                cfg.doubleOption("lr", 0.005), cfg.doubleOption("weight-decay", 0), false, cfg.intOption("patience", 20),
+        // cem's head is linear in the concept embeddings
+        boolean pairwise = !embedding() && v.choice("head").equals("pairwise");
+        int m = embedding() ? v.integer("embedding-size") : 16;
+        double lambda = v.number("lambda");
+        double randInt = embedding() ? v.number("randint") : 0;
+        TrainingOptions o = new TrainingOptions(v.integer("epochs", () -> image != null ? 60 : 150), v.integer("batch-size"),
+                v.number("lr"), v.number("weight-decay"), false, v.integer("patience"),
                 cfg.seed(), cfg.device(), cfg.progress());
         int k = groups.concepts();
         int classes = train.schema().classes().size();
@@ -165,17 +162,7 @@ public class ConceptFamily implements ModelFamily {
             summary = rh.summary().with("encoder_best_epoch", re.bestEpoch()).withNote("encoder_stop_reason",
                     re.stopReason() == null ? "" : re.stopReason());
         }
-        Map<String, String> opts = new TreeMap<>(Map.of("mode", mode, "hidden", java.util.Arrays.toString(hidden),
-                "lambda", "" + lambda, "epochs", "" + o.epochs(), "lr", "" + o.learningRate(), "patience", "" + o.patience()));
-        if (!embedding()) {
-            opts.put("head", head);
-        }
-        opts.put("encoder", encoderKind);
-        if (embedding()) {
-            opts.put("embedding-size", "" + m);
-            opts.put("randint", "" + randInt);
-        }
-        Provenance prov = new Provenance(kind(), opts, cfg.seed(), train.fingerprint(), train.name(),
+        Provenance prov = new Provenance(kind(), v.used(), cfg.seed(), train.fingerprint(), train.name(),
                 Provenance.currentVersions(), Instant.now().toString()).withTraining(summary);
         return new ConceptModel(kind(), mode, enc, spec, params, prov);
     }
@@ -288,9 +275,8 @@ public class ConceptFamily implements ModelFamily {
     /**
      * {@code cem}: concept embedding model (Espinosa Zarlenga et al., "Concept Embedding Models",
      * NeurIPS 2022), trained jointly with RandInt: each training row has each concept group
-     * replaced by its true value with probability {@code randint} (0.25) in the head's input, so the
-     * head learns to use interventions. Options as {@code cbm} plus {@code embedding-size} (16) and
-     * {@code randint}. The RandInt mask is drawn once per row rather than per step (the shared
+     * replaced by its true value with probability {@code randint} in the head's input, so the
+     * head learns to use interventions. Options: {@link #CEM_OPTIONS}. The RandInt mask is drawn once per row rather than per step (the shared
      * trainer feeds fixed rows), which keeps the regulariser but with less variety.
      */
     public static final class Embedding extends ConceptFamily {

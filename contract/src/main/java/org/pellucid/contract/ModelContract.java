@@ -300,6 +300,26 @@ public abstract class ModelContract {
                 "the family must be registered in META-INF/services/org.pellucid.core.models.ModelFamily");
     }
 
+    /**
+     * Provenance records options, and only options: every name is one of the family's, every value
+     * is one its option table accepts (so the model can be trained again from them), and what
+     * training found goes in {@code provenance().training()}.
+     */
+    @Example
+    void provenanceRecordsTheResolvedOptionsOnly() {
+        org.pellucid.core.models.OptionTable table = family().options();
+        for (java.util.Map.Entry<String, String> e : model().provenance().options().entrySet()) {
+            assertTrue(table.names().contains(e.getKey()), "provenance option '" + e.getKey() + "' is not an option of "
+                    + family().kind() + " (" + table.names() + "); training results belong in the training summary");
+        }
+        org.pellucid.core.models.TrainConfig again = new org.pellucid.core.models.TrainConfig(1, null, null,
+                model().provenance().options());
+        table.read(family().kind(), again); // throws when a recorded value is not one the table accepts
+        for (String given : config(1).options().keySet()) {
+            assertTrue(model().provenance().options().containsKey(given), "option " + given + " was given but is not recorded");
+        }
+    }
+
     @Example
     void saveThenLoadKeepsPredictionsExplanationsAndProvenance() throws Exception {
         Path dir = Files.createTempDirectory("pellucid-contract").resolve("model");

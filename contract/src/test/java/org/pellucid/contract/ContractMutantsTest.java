@@ -108,6 +108,14 @@ class ContractMutantsTest {
         String lie() { return "dropped_parameter"; }
     }
 
+    static class ResultInOptions extends Toy {
+        String flavor() { return "path"; }
+        String lie() { return "result_in_options"; }
+    }
+
+    /** The checks a {@link ModelContract} runs. */
+    private static final int CHECKS = 14;
+
     /** Checks run and checks failed (by method name, with the first line of the reason). */
     record Outcome(int run, Map<String, String> failed) {}
 
@@ -142,7 +150,7 @@ class ContractMutantsTest {
 
     static void assertCaughtBy(Class<?> suite, Set<String> checks) throws Exception {
         Outcome o = runContract(suite);
-        assertEquals(13, o.run(), "checks run on " + suite.getSimpleName());
+        assertEquals(CHECKS, o.run(), "checks run on " + suite.getSimpleName());
         for (String c : checks) {
             assertTrue(o.failed().containsKey(c), suite.getSimpleName() + " must fail " + c + "; failed: " + o.failed());
         }
@@ -152,7 +160,7 @@ class ContractMutantsTest {
     void honestToysPassEveryCheck() throws Exception {
         for (Class<?> c : new Class<?>[] {HonestPath.class, HonestRules.class, HonestAttribution.class}) {
             Outcome o = runContract(c);
-            assertEquals(13, o.run(), c.getSimpleName());
+            assertEquals(CHECKS, o.run(), c.getSimpleName());
             assertEquals(Map.of(), o.failed(), c.getSimpleName());
         }
     }
@@ -196,5 +204,10 @@ class ContractMutantsTest {
     @Test
     void aSaveThatDropsAParameterIsCaught() throws Exception {
         assertCaughtBy(DroppedParameter.class, Set.of("saveThenLoadKeepsPredictionsExplanationsAndProvenance"));
+    }
+
+    @Test
+    void aTrainingResultWrittenIntoTheOptionsIsCaught() throws Exception {
+        assertCaughtBy(ResultInOptions.class, Set.of("provenanceRecordsTheResolvedOptionsOnly"));
     }
 }

@@ -2,8 +2,6 @@ package org.pellucid.neurosymbolic;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,6 +23,7 @@ import org.pellucid.core.io.ModelReader;
 import org.pellucid.core.io.Savable;
 import org.pellucid.core.model.Provenance;
 import org.pellucid.core.models.ModelFamily;
+import org.pellucid.core.models.OptionTable;
 import org.pellucid.core.models.TrainConfig;
 import org.pellucid.core.train.ParamLayout;
 import org.pellucid.core.train.Params;
@@ -36,20 +35,7 @@ import org.pellucid.core.train.Torch;
 
 /**
  * {@code rules}: a rule layer trained by gradient descent whose crisp rules become the model
- * ({@link RuleNetwork}, {@link RuleModel}). Options: {@code rules} (32 conjunctions),
- * {@code disjunctions} (0), {@code bins} (32 quantile bins per numeric column), {@code lambda}
- * (0.1, sparsity), {@code epochs} (150), {@code lr} (0.01), {@code batch-size} (rows / 32, between 16 and 128),
- * {@code patience} (20), {@code balance} (true, false or a power p in [0, 1]: class c weighs
- * (n / (k·n_c))^p in the loss; 0.5 by default when a class has under 30% of the rows in a two-class
- * problem, or under 0.6/k of them with k classes, else false),
- * {@code rules-file} (expert rules to inject, see {@link RuleParser}),
- * {@code freeze} (false: injected rules may be refined; true: their conditions are kept as given),
- * {@code restarts} (5: trainings from different random starts, the one whose crisp rules score the
- * best validation macro-F1 kept), {@code combine} (true: the restarts' rule sets averaged into one
- * list, kept instead when its validation macro-F1 is higher; not with injected rules, whose fate must
- * be one training's),
- * {@code max-rules} (100: backward elimination down to this many) and {@code refine-thresholds}
- * (true: numeric thresholds of the crisp rules are fitted to the training rows, {@link ThresholdRefiner}).
+ * ({@link RuleNetwork}, {@link RuleModel}). Options: {@link #OPTIONS}.
  *
  * <p>Injected rules initialise their own conjunction node with their literals (as KBANN, Towell &amp;
  * Shavlik 1994, initialised network units from rules) and a positive weight for their class.
@@ -62,8 +48,37 @@ import org.pellucid.core.train.Torch;
  * the votes stay as trained.
  */
 public final class RulesFamily implements ModelFamily {
-    private static final Set<String> OPTIONS = Set.of("rules", "disjunctions", "bins", "lambda", "epochs", "lr", "batch-size",
-            "patience", "rules-file", "freeze", "balance", "restarts", "refine-thresholds", "combine", "max-rules");
+    /** Quantile bins per numeric column (magic04 5-fold CV macro-F1: one start 0.842 at 8, 0.845 at 16; five starts averaged 0.847 at 8, 0.852 at 32). */
+    static final int DEFAULT_BINS = 32;
+
+    /** Restarts by default (tic-tac-toe CV macro-F1: 1 start 0.981, 3 starts 0.985 with 17 rules, 5 starts 0.994 with 8). */
+    static final int DEFAULT_RESTARTS = 5;
+
+    /** The options, with their defaults and ranges. */
+    public static final OptionTable OPTIONS = OptionTable.builder()
+            .integer("rules", 32, 0, 10_000, "conjunction nodes learnt from the data (besides injected rules)")
+            .integer("disjunctions", 0, 0, 10_000, "disjunction nodes")
+            .integer("bins", DEFAULT_BINS, 1, 1024, "quantile bins per numeric column, the thresholds rules may test")
+            .number("lambda", 0.1, 0, false, 1e6, "sparsity penalty on the rule weights")
+            .integer("epochs", 150, 1, 1_000_000, "most passes over the training rows")
+            .number("lr", 0.01, 0, true, 10, "Adam learning rate")
+            .integer("batch-size", "rows / 32, between 16 and 128", 1, Integer.MAX_VALUE,
+                    "rows per gradient step (tic-tac-toe CV macro-F1 0.969 at 128, 0.985 at 16)")
+            .integer("patience", 20, 1, 1_000_000, "epochs without a better validation macro-F1 before stopping")
+            .text("balance", "0.5 when a class has under 0.6/k of the rows (30% of two classes), else false", true,
+                    "true|false|a power in [0, 1]", "class c weighs (n / (k·n_c))^power in the loss (adult CV macro-F1 0.798 unweighted, 0.802 at 0.5)",
+                    raw -> {
+                        balancePower(raw);
+                        return raw;
+                    })
+            .text("rules-file", "none", true, "a readable file", "expert rules to inject, IF … THEN class, one per line",
+                    raw -> raw)
+            .flag("freeze", false, "keep the injected rules' conditions as given (false: training may refine them)")
+            .integer("restarts", DEFAULT_RESTARTS, 1, 100, "trainings from different random starts; the best validation macro-F1 is kept")
+            .flag("combine", true, "also average the restarts' rule sets into one list, kept when it validates better (not with injected rules)")
+            .integer("max-rules", 100, 1, 10_000, "most rules kept: backward elimination down to this many")
+            .flag("refine-thresholds", true, "fit the crisp rules' numeric thresholds to the training rows")
+            .build();
 
     @Override
     public String kind() {
@@ -81,7 +96,7 @@ public final class RulesFamily implements ModelFamily {
     }
 
     @Override
-    public Set<String> options() {
+    public OptionTable options() {
         return OPTIONS;
     }
 
@@ -101,14 +116,11 @@ public final class RulesFamily implements ModelFamily {
 
     @Override
     public Savable train(Dataset train, Dataset valid, TrainConfig cfg) {
-        cfg.requireOnly(kind(), OPTIONS);
+        OptionTable.Values v = OPTIONS.read(kind(), cfg);
         unsuitable(train).ifPresent(r -> {
             throw new IllegalArgumentException(r);
         });
-        int restarts = cfg.intOption("restarts", DEFAULT_RESTARTS);
-        if (restarts < 1) {
-            throw new IllegalArgumentException("restarts must be at least 1, got " + restarts);
-        }
+        int restarts = v.integer("restarts");
         if (valid == null || valid.size() == 0) {
             return fitOnce(train, valid, cfg, new IdentityHashMap<>()); // nothing to choose a restart on
         }
@@ -149,8 +161,8 @@ public final class RulesFamily implements ModelFamily {
         }
         double combined = Double.NaN;
         int[] chosenPred = null;
-        if (cfg.booleanOption("combine", true) && all.size() > 1 && best.fates().isEmpty()) {
-            RuleModel union = RestartAveraging.combine(all, train, cfg.booleanOption("refine-thresholds", true), maxRules(cfg));
+        if (v.flag("combine") && all.size() > 1 && best.fates().isEmpty()) {
+            RuleModel union = RestartAveraging.combine(all, train, v.flag("refine-thresholds"), v.integer("max-rules"));
             int[] unionPred = org.pellucid.core.model.Scores.classes(union.predictAll(valid));
             double f1 = org.pellucid.core.model.Scores.macroF1(valid.labels(), unionPred, classes);
             combined = f1;
@@ -180,21 +192,12 @@ public final class RulesFamily implements ModelFamily {
         if (!Double.isNaN(combined)) {
             summary = summary.with("combined_valid_macro_f1", combined);
         }
-        opts.put("restarts", "" + restarts);
+        opts.putAll(v.used());
         summary = summary.with("diverged_restarts", diverged).withNote("chosen_restart", chosen < 0 ? "all, combined" : "" + chosen)
                 .with("crisp_valid_macro_f1", bestF1);
         Provenance pv = best.provenance();
         return best.withProvenance(new Provenance(pv.kind(), opts, cfg.seed(), train.fingerprint(), train.name(),
                 pv.versions(), pv.created(), summary));
-    }
-
-    /** {@code max-rules}: the most rules a model may keep (100: a list a person can still read through). */
-    static int maxRules(TrainConfig cfg) {
-        int max = cfg.intOption("max-rules", 100);
-        if (max < 1) {
-            throw new IllegalArgumentException("max-rules must be at least 1, got " + max);
-        }
-        return max;
     }
 
     private static double validF1(RuleModel m, Dataset valid) {
@@ -210,19 +213,15 @@ public final class RulesFamily implements ModelFamily {
         return rows;
     }
 
-    /** Quantile bins per numeric column (magic04 5-fold CV macro-F1: one start 0.842 at 8, 0.845 at 16; five starts averaged 0.847 at 8, 0.852 at 32). */
-    static final int DEFAULT_BINS = 32;
-
-    /** Restarts by default (tic-tac-toe CV macro-F1: 1 start 0.981, 3 starts 0.985 with 17 rules, 5 starts 0.994 with 8). */
-    static final int DEFAULT_RESTARTS = 5;
     private static final long RESTART_SEED_STEP = 7919;
 
     /** One training; the soft network's validation scores go to {@code softLogits}, keyed by the model. */
     private RuleModel fitOnce(Dataset train, Dataset valid, TrainConfig cfg, Map<RuleModel, float[]> softLogits) {
         Schema s = train.schema();
         int classes = s.classes().size();
+        OptionTable.Values v = OPTIONS.read(kind(), cfg);
         List<RuleParser.Parsed> injected = List.of();
-        String file = cfg.options().get("rules-file");
+        String file = v.text("rules-file", () -> null);
         if (file != null) {
             try {
                 injected = RuleParser.parse(Files.readString(Path.of(file)), s);
@@ -232,14 +231,14 @@ public final class RulesFamily implements ModelFamily {
                 throw new IllegalArgumentException(file + ": " + e.getMessage());
             }
         }
-        boolean freeze = cfg.booleanOption("freeze", false);
+        boolean freeze = v.flag("freeze");
         List<Literal> extra = new ArrayList<>();
         injected.forEach(p -> extra.addAll(p.literals()));
-        Binarizer bin = Binarizer.fit(train, cfg.intOption("bins", DEFAULT_BINS), extra);
-        int free = cfg.intOption("rules", 32);
-        int disj = cfg.intOption("disjunctions", 0);
-        if (free < 0 || disj < 0 || free + injected.size() + disj == 0) {
-            throw new IllegalArgumentException("rules and disjunctions must be ≥ 0, and there must be at least one node");
+        Binarizer bin = Binarizer.fit(train, v.integer("bins"), extra);
+        int free = v.integer("rules");
+        int disj = v.integer("disjunctions");
+        if (free + injected.size() + disj == 0) {
+            throw new IllegalArgumentException("option rules is 0 and there are no disjunctions or injected rules: the model would have no node");
         }
         int conj = free + injected.size();
         int k = bin.size();
@@ -268,20 +267,17 @@ public final class RulesFamily implements ModelFamily {
             }
         }
         RuleNetwork net = new RuleNetwork(k, conj, disj, classes, init);
-        // small data, small batches: more steps per epoch (tic-tac-toe CV macro-F1 0.969 at 128, 0.985 at 16)
-        int batch = cfg.intOption("batch-size", Math.max(16, Math.min(128, train.size() / 32)));
-        TrainingOptions o = new TrainingOptions(cfg.intOption("epochs", 150), batch,
-                cfg.doubleOption("lr", 0.01), 0, false, cfg.intOption("patience", 20), cfg.seed(), cfg.device(), cfg.progress());
-        double lambda = cfg.doubleOption("lambda", 0.1);
+        int batch = v.integer("batch-size", () -> Math.max(16, Math.min(128, train.size() / 32)));
+        TrainingOptions o = new TrainingOptions(v.integer("epochs"), batch,
+                v.number("lr"), 0, false, v.integer("patience"), cfg.seed(), cfg.device(), cfg.progress());
+        double lambda = v.number("lambda");
         int[] counts0 = train.classCounts();
         int minority = Integer.MAX_VALUE;
         for (int c : counts0) {
             minority = Math.min(minority, c);
         }
-        // by default, half-balance when some class has under 0.6/k of the rows (30% with two classes):
-        // adult 5-fold CV macro-F1 with one start and 32 bins: 0.798 (full), 0.802 (power 0.5)
         boolean rare = minority < 0.6 * train.size() / classes;
-        double power = balancePower(cfg.options().getOrDefault("balance", rare ? "0.5" : "false"));
+        double power = balancePower(v.text("balance", () -> rare ? "0.5" : "false"));
         float[] weights = null;
         if (power > 0) {
             // class c weighs (n / (k·n_c))^power in the loss: at 1 each class weighs as much as the
@@ -297,7 +293,7 @@ public final class RulesFamily implements ModelFamily {
         TrainResult res = Trainer.fit(net, data(train, bin), valid == null ? null : data(valid, bin), net.objective(lambda, weights), acc,
                 net.constraints(freeze ? frozen : null), o);
         float[] p = res.parameters();
-        RuleModel model = extract(s, bin, p, layout, free, conj, disj, classes, injected, train, cfg, res, o, lambda);
+        RuleModel model = extract(s, bin, p, layout, free, conj, disj, classes, injected, train, cfg, v, res);
         if (valid != null && valid.size() > 0) {
             float[] logits = softLogits(net, p, data(valid, bin));
             double soft = accuracy(logits, valid.labels(), classes);
@@ -328,7 +324,7 @@ public final class RulesFamily implements ModelFamily {
         } catch (NumberFormatException e) {
             // falls through to the error below
         }
-        throw new IllegalArgumentException("balance must be true, false or a number in [0, 1], got '" + v + "'");
+        throw new IllegalArgumentException("option balance must be true, false or a number in [0, 1], got '" + v + "'");
     }
 
     static TensorData data(Dataset d, Binarizer bin) {
@@ -362,10 +358,10 @@ public final class RulesFamily implements ModelFamily {
 
     private static RuleModel extract(Schema s, Binarizer bin, float[] p, ParamLayout layout, int free, int conj, int disj,
                                      int classes, List<RuleParser.Parsed> injected, Dataset train, TrainConfig cfg,
-                                     TrainResult res, TrainingOptions o, double lambda) {
+                                     OptionTable.Values v, TrainResult res) {
         int k = bin.size();
         int nodes = conj + disj;
-        boolean refine = cfg.booleanOption("refine-thresholds", true);
+        boolean refine = v.flag("refine-thresholds");
         ParamLayout.Slot ow = layout.slot("out_w");
         ParamLayout.Slot ob = layout.slot("out_b");
         double[] bias = new double[classes];
@@ -428,7 +424,7 @@ public final class RulesFamily implements ModelFamily {
                 injectedRules.add(merged.get(key));
             }
         }
-        List<Rule> simple = RuleSetPruning.simplified(new ArrayList<>(merged.values()), bias, rows, train.labels(), injectedRules, refine, maxRules(cfg));
+        List<Rule> simple = RuleSetPruning.simplified(new ArrayList<>(merged.values()), bias, rows, train.labels(), injectedRules, refine, v.integer("max-rules"));
         merged = new LinkedHashMap<>();
         for (Rule r : simple) {
             merged.put(r.key(), r);
@@ -464,12 +460,9 @@ public final class RulesFamily implements ModelFamily {
             boolean same = new HashSet<>(now.literals()).equals(new HashSet<>(inj.literals())) && now.outcome() == inj.outcome();
             fates.add(new RuleModel.Fate(inj.text(), same ? "kept" : "changed", now.toText(s)));
         }
-        Map<String, String> opts = new TreeMap<>(Map.of("rules", "" + free, "disjunctions", "" + disj,
-                "bins", cfg.options().getOrDefault("bins", "" + DEFAULT_BINS), "lambda", "" + lambda, "epochs", "" + o.epochs(),
-                "lr", "" + o.learningRate(), "literals", "" + bin.size(),
-                "injected", "" + injected.size(), "freeze", "" + cfg.booleanOption("freeze", false)));
-        Provenance prov = new Provenance("rules", opts, cfg.seed(), train.fingerprint(), train.name(),
-                Provenance.currentVersions(), Instant.now().toString()).withTraining(res.summary());
+        Provenance prov = new Provenance("rules", v.used(), cfg.seed(), train.fingerprint(), train.name(),
+                Provenance.currentVersions(), Instant.now().toString()).withTraining(res.summary()
+                        .with("literals", bin.size()).with("injected_rules", injected.size()));
         return new RuleModel(s, rules, bias, stats, fates, prov);
     }
 

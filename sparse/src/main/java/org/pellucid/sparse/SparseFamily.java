@@ -2,16 +2,14 @@ package org.pellucid.sparse;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.encode.FeatureEncoder;
 import org.pellucid.core.io.ModelReader;
 import org.pellucid.core.io.Savable;
 import org.pellucid.core.model.Provenance;
 import org.pellucid.core.models.ModelFamily;
+import org.pellucid.core.models.OptionTable;
 import org.pellucid.core.models.NeuralData;
 import org.pellucid.core.models.TrainConfig;
 import org.pellucid.core.train.StepHook;
@@ -25,15 +23,35 @@ import org.pellucid.core.train.TrainingOptions;
  * dense to sparse, keep the point with the best validation accuracy among those with at most
  * {@code max-features} columns, and refit it on its support.
  *
- * <p>Options: {@code hidden} (64), {@code lr} (0.001), {@code batch-size} (256),
- * {@code max-features} (all), {@code lambda-start} (0.05), {@code lambda-factor} (1.2),
- * {@code path-lr} (0.01, SGD with momentum 0.9 along the path; the proximal threshold is path-lr × λ),
- * {@code epochs-per-lambda} (2), {@code dense-epochs} (20), {@code refit-epochs} (30),
- * {@code patience} (4), {@code max-points} (100), {@code l1} (0, sparse-mlp), {@code m} (10, lassonet).
+ * <p>Options: {@link #SPARSE_MLP_OPTIONS} and {@link #LASSONET_OPTIONS}. Wide inputs (images) get a
+ * wider hidden layer: measured on Fashion-MNIST with 50 pixels, 256 units and a 60-epoch refit reach
+ * 0.806 where 64 units and 30 epochs reached 0.780. On small data an epoch is a few steps, so the
+ * dense start and the refit get at least ~1,000 steps.
  */
 public class SparseFamily implements ModelFamily {
-    private static final Set<String> COMMON = Set.of("hidden", "lr", "batch-size", "max-features", "lambda-start",
-            "lambda-factor", "path-lr", "epochs-per-lambda", "dense-epochs", "refit-epochs", "patience", "max-points", "epochs");
+    private static OptionTable.Builder common() {
+        return OptionTable.builder()
+                .integers("hidden", "256 for 100 or more encoded inputs, else 64", 1, false, "hidden layer widths")
+                .number("lr", 0.001, 0, true, 10, "Adam learning rate of the dense start and the refit")
+                .integer("batch-size", 256, 1, Integer.MAX_VALUE, "rows per gradient step")
+                .integer("max-features", "all columns", 1, Integer.MAX_VALUE, "most input columns the chosen model may use")
+                .number("lambda-start", 0.05, 0, true, 1e6, "first penalty on the path")
+                .number("lambda-factor", 1.2, 1, true, 100, "each next penalty is the last one times this")
+                .number("path-lr", 0.01, 0, true, 10, "SGD (momentum 0.9) step along the path; the proximal threshold is path-lr × λ")
+                .integer("epochs-per-lambda", 2, 1, 10_000, "epochs at each penalty")
+                .integer("dense-epochs", "max(20, ⌈1000 / steps per epoch⌉)", 1, 1_000_000, "epochs of the dense start")
+                .integer("refit-epochs", "max(60, ⌈1000 / steps per epoch⌉)", 1, 1_000_000, "most epochs of the refit on the chosen columns")
+                .integer("patience", "max(4, refit-epochs / 8)", 1, 1_000_000, "refit epochs without a better validation score before stopping")
+                .integer("max-points", 100, 1, 100_000, "most penalties tried on the path");
+    }
+
+    /** The options of {@code sparse-mlp}, with their defaults and ranges. */
+    public static final OptionTable SPARSE_MLP_OPTIONS = common()
+            .number("l1", 0, 0, false, 1e6, "plain L1 on every weight, on top of the group penalty").build();
+
+    /** The options of {@code lassonet}, with their defaults and ranges. */
+    public static final OptionTable LASSONET_OPTIONS = common()
+            .number("m", 10, 0, true, 1e6, "hierarchy constant M: a column's hidden weights are bounded by M × its skip weight").build();
     private final boolean lassonet;
 
     public SparseFamily() {
@@ -68,10 +86,8 @@ public class SparseFamily implements ModelFamily {
     }
 
     @Override
-    public Set<String> options() {
-        Set<String> s = new java.util.HashSet<>(COMMON);
-        s.add(lassonet ? "m" : "l1");
-        return s;
+    public OptionTable options() {
+        return lassonet ? LASSONET_OPTIONS : SPARSE_MLP_OPTIONS;
     }
 
     @Override
@@ -84,7 +100,7 @@ public class SparseFamily implements ModelFamily {
 
     @Override
     public Savable train(Dataset train, Dataset valid, TrainConfig cfg) {
-        cfg.requireOnly(kind(), options());
+        OptionTable.Values v = options().read(kind(), cfg);
         unsuitable(train).ifPresent(r -> {
             throw new IllegalArgumentException(r);
         });
@@ -93,34 +109,25 @@ public class SparseFamily implements ModelFamily {
         }
         FeatureEncoder enc = FeatureEncoder.fit(train);
         Groups groups = Groups.of(enc);
-        // wide inputs (images) get a wider hidden layer: measured on Fashion-MNIST with 50 pixels,
-        // 256 units and a 60-epoch refit reach 0.806 where 64 units and 30 epochs reached 0.780
-        int[] hidden = cfg.intListOption("hidden", new int[] {enc.width() >= 100 ? 256 : 64});
+        int[] hidden = v.integers("hidden", () -> new int[] {enc.width() >= 100 ? 256 : 64});
         int k = train.schema().classes().size();
         SparseNetwork net = new SparseNetwork(enc.width(), hidden, k, lassonet);
-        double lr = cfg.doubleOption("lr", 1e-3);
-        int maxFeatures = cfg.intOption("max-features", train.schema().featureCount());
-        if (maxFeatures < 1) {
-            throw new IllegalArgumentException("max-features must be at least 1");
-        }
-        TrainingOptions base = new TrainingOptions(1, cfg.intOption("batch-size", 256), lr, 0, false, 0, cfg.seed(),
+        double lr = v.number("lr");
+        int maxFeatures = v.integer("max-features", () -> train.schema().featureCount());
+        TrainingOptions base = new TrainingOptions(1, v.integer("batch-size"), lr, 0, false, 0, cfg.seed(),
                 cfg.device(), org.pellucid.core.train.ProgressListener.silent());
-        double pathLr = cfg.doubleOption("path-lr", 0.01);
+        double pathLr = v.number("path-lr");
         TrainingOptions pathTraining = base.withLearningRate(pathLr).withOptimizer(org.pellucid.core.train.Optimizer.SGD_MOMENTUM);
-        // small data: an epoch is a few steps, so the dense start and the refit get at least ~1,000 steps
         int stepsPerEpoch = Math.max(1, (train.size() + base.batchSize() - 1) / base.batchSize());
         int minEpochs = (1000 + stepsPerEpoch - 1) / stepsPerEpoch;
-        int refitEpochs = cfg.intOption("refit-epochs", Math.max(60, minEpochs));
-        RegularizationPath.Settings s = new RegularizationPath.Settings(cfg.doubleOption("lambda-start", 0.05),
-                cfg.doubleOption("lambda-factor", 1.2), cfg.intOption("epochs-per-lambda", 2),
-                cfg.intOption("dense-epochs", Math.max(20, minEpochs)), refitEpochs,
-                cfg.intOption("patience", Math.max(4, refitEpochs / 8)), cfg.intOption("max-points", 100),
+        int refitEpochs = v.integer("refit-epochs", () -> Math.max(60, minEpochs));
+        RegularizationPath.Settings s = new RegularizationPath.Settings(v.number("lambda-start"),
+                v.number("lambda-factor"), v.integer("epochs-per-lambda"),
+                v.integer("dense-epochs", () -> Math.max(20, minEpochs)), refitEpochs,
+                v.integer("patience", () -> Math.max(4, refitEpochs / 8)), v.integer("max-points"),
                 maxFeatures < train.schema().featureCount() ? maxFeatures : 0, base, pathTraining);
-        if (s.factor() <= 1 || s.lambdaStart() <= 0) {
-            throw new IllegalArgumentException("lambda-start must be positive and lambda-factor above 1");
-        }
-        double m = cfg.doubleOption("m", 10);
-        double l1 = cfg.doubleOption("l1", 0);
+        double m = lassonet ? v.number("m") : 0;
+        double l1 = lassonet ? 0 : v.number("l1");
         java.util.function.DoubleFunction<StepHook> prox = lassonet
                 ? lambda -> new HierProxStep(groups, pathLr * lambda, m)
                 : lambda -> new GroupSoftThreshold(groups, "w0", pathLr * lambda, pathLr * l1, weightNames(net));
@@ -134,11 +141,7 @@ public class SparseFamily implements ModelFamily {
         // (on small data a fresh refit can stop early at a majority-class solution)
         boolean keepRefit = validAccuracy(net, refitted, va) >= validAccuracy(net, chosen.params(), va);
         float[] params = keepRefit ? refitted : chosen.params();
-        Map<String, String> opts = new TreeMap<>();
-        cfg.options().forEach(opts::put);
-        opts.put("hidden", java.util.Arrays.toString(hidden));
-        opts.put("max-features", "" + maxFeatures);
-        Provenance prov = new Provenance(kind(), opts, cfg.seed(), train.fingerprint(), train.name(), Provenance.currentVersions(),
+        Provenance prov = new Provenance(kind(), v.used(), cfg.seed(), train.fingerprint(), train.name(), Provenance.currentVersions(),
                 Instant.now().toString()).withTraining(org.pellucid.core.model.TrainingSummary.none()
                         .with("chosen_lambda", chosen.summary().lambda()).withNote("refit_kept", "" + keepRefit));
         return SparseModel.create(kind(), enc, net, params, points.stream().map(RegularizationPath.Point::summary).toList(), prov);

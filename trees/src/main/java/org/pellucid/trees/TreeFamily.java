@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
-import java.util.TreeMap;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.encode.FeatureEncoder;
 import org.pellucid.core.encode.NumericEncoding;
@@ -13,6 +11,7 @@ import org.pellucid.core.io.ModelReader;
 import org.pellucid.core.io.Savable;
 import org.pellucid.core.model.Provenance;
 import org.pellucid.core.models.ModelFamily;
+import org.pellucid.core.models.OptionTable;
 import org.pellucid.core.models.TrainConfig;
 import org.pellucid.core.tree.DecisionTree;
 import org.pellucid.core.tree.SplitCriterion;
@@ -20,7 +19,7 @@ import org.pellucid.core.tree.TreeLearner;
 
 /**
  * {@code tree}: a CART grown best-first on the true labels within a budget. Options:
- * {@code max-leaves} (32), {@code max-depth} (12), {@code min-leaf} (5), {@code max-bins} (255).
+ * {@link TreeOptions#TABLE}.
  * {@code pellucid distill} grows the same kind of tree on a teacher's labels instead.
  */
 public final class TreeFamily implements ModelFamily {
@@ -40,8 +39,8 @@ public final class TreeFamily implements ModelFamily {
     }
 
     @Override
-    public Set<String> options() {
-        return TreeOptions.NAMES;
+    public OptionTable options() {
+        return TreeOptions.TABLE;
     }
 
     @Override
@@ -51,13 +50,13 @@ public final class TreeFamily implements ModelFamily {
 
     @Override
     public Savable train(Dataset train, Dataset valid, TrainConfig cfg) {
-        cfg.requireOnly(kind(), TreeOptions.NAMES);
-        TreeLearner.Options o = TreeOptions.from(cfg);
+        OptionTable.Values v = TreeOptions.TABLE.read(kind(), cfg);
+        TreeLearner.Options o = TreeOptions.from(v);
         FeatureEncoder enc = FeatureEncoder.fit(train, NumericEncoding.RAW, 0);
         double[][] x = enc.encodeAll(train);
         double[][] stats = targets(train);
         DecisionTree t = TreeLearner.fit(x, stats, criterion(train), o, new Random(cfg.seed()));
-        return new TreeModel(kind(), enc, t, provenance(kind(), cfg, o, train, Map.of()));
+        return new TreeModel(kind(), enc, t, provenance(kind(), cfg.seed(), v.used(), train));
     }
 
     static SplitCriterion criterion(Dataset d) {
@@ -78,13 +77,8 @@ public final class TreeFamily implements ModelFamily {
         return s;
     }
 
-    static Provenance provenance(String kind, TrainConfig cfg, TreeLearner.Options o, Dataset train, Map<String, String> extra) {
-        Map<String, String> opts = new TreeMap<>(extra);
-        opts.put("max-leaves", "" + o.maxLeaves());
-        opts.put("max-depth", "" + o.maxDepth());
-        opts.put("min-leaf", "" + o.minLeaf());
-        opts.put("max-bins", "" + o.maxBins());
-        return new Provenance(kind, opts, cfg.seed(), train.fingerprint(), train.name(), Provenance.currentVersions(),
+    static Provenance provenance(String kind, long seed, Map<String, String> options, Dataset train) {
+        return new Provenance(kind, options, seed, train.fingerprint(), train.name(), Provenance.currentVersions(),
                 Instant.now().toString());
     }
 

@@ -1,16 +1,21 @@
 package org.pellucid.trees;
 
-import org.pellucid.core.models.TrainConfig;
+import org.pellucid.core.models.OptionTable;
 import org.pellucid.core.tree.TreeLearner;
 
-/** Tree budget options shared by {@code tree} and {@code distill}, read from a {@link TrainConfig}. */
+/** The tree budget options of {@code tree}, with their defaults and ranges. */
 final class TreeOptions {
-    static final java.util.Set<String> NAMES = java.util.Set.of("max-leaves", "max-depth", "min-leaf", "max-bins");
+    static final OptionTable TABLE = OptionTable.builder()
+            .integer("max-leaves", 32, 1, Integer.MAX_VALUE, "most leaves (the tree grows best-first until it has them)")
+            .integer("max-depth", 12, 1, 1000, "most tests on any path from root to leaf")
+            .integer("min-leaf", 5, 1, Integer.MAX_VALUE, "fewest training rows in a leaf")
+            .integer("max-bins", 255, 2, 32767, "histogram bins per numeric column for split search")
+            .build();
 
     private TreeOptions() {}
 
-    static TreeLearner.Options from(TrainConfig cfg) {
-        return new TreeLearner.Options(cfg.intOption("max-leaves", 32), cfg.intOption("max-depth", 12),
-                cfg.intOption("min-leaf", 5), cfg.intOption("max-bins", 255), 0);
+    static TreeLearner.Options from(OptionTable.Values v) {
+        return new TreeLearner.Options(v.integer("max-leaves"), v.integer("max-depth"), v.integer("min-leaf"),
+                v.integer("max-bins"), 0);
     }
 }

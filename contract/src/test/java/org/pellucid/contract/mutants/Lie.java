@@ -17,5 +17,7 @@ public enum Lie {
     /** Training draws noise from an unseeded generator. */
     NONDETERMINISTIC,
     /** The save leaves the threshold out; the load falls back to 0. */
-    DROPPED_PARAMETER
+    DROPPED_PARAMETER,
+    /** A training result (the threshold found) is written into the provenance's options. */
+    RESULT_IN_OPTIONS
 }

@@ -2,13 +2,13 @@ package org.pellucid.contract.mutants;
 
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Set;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.io.ModelFormatException;
 import org.pellucid.core.io.ModelReader;
 import org.pellucid.core.io.Savable;
 import org.pellucid.core.model.Provenance;
 import org.pellucid.core.models.ModelFamily;
+import org.pellucid.core.models.OptionTable;
 import org.pellucid.core.models.TrainConfig;
 
 /** The toy models of {@code ContractMutantsTest}: options {@code flavor} (path|rules|attribution) and {@code lie}. */
@@ -29,15 +29,18 @@ public final class ToyFamily implements ModelFamily {
     }
 
     @Override
-    public Set<String> options() {
-        return Set.of("flavor", "lie");
+    public OptionTable options() {
+        return OptionTable.builder()
+                .choice("flavor", "path", java.util.List.of("path", "rules", "attribution"), "which explanation the toy gives")
+                .choice("lie", "none", Arrays.stream(Lie.values()).map(l -> l.name().toLowerCase()).toList(), "the lie it tells")
+                .build();
     }
 
     @Override
     public Savable train(Dataset train, Dataset valid, TrainConfig config) {
-        config.requireOnly(kind(), options());
-        ToyModel.Flavor flavor = ToyModel.Flavor.valueOf(config.options().getOrDefault("flavor", "path").toUpperCase());
-        Lie lie = Lie.valueOf(config.options().getOrDefault("lie", "none").toUpperCase());
+        OptionTable.Values o = options().read(kind(), config);
+        ToyModel.Flavor flavor = ToyModel.Flavor.valueOf(o.choice("flavor").toUpperCase());
+        Lie lie = Lie.valueOf(o.choice("lie").toUpperCase());
         double[] v = new double[train.size()];
         for (int i = 0; i < v.length; i++) {
             v[i] = train.value(i, 0);
@@ -49,7 +52,11 @@ public final class ToyFamily implements ModelFamily {
         if (lie == Lie.NONDETERMINISTIC) {
             median += 1e-3 * sd * new java.util.Random().nextGaussian();
         }
-        Provenance p = new Provenance(kind(), config.options(), config.seed(), train.fingerprint(), train.name(),
+        java.util.Map<String, String> recorded = new java.util.TreeMap<>(o.used());
+        if (lie == Lie.RESULT_IN_OPTIONS) {
+            recorded.put("threshold", "" + median);
+        }
+        Provenance p = new Provenance(kind(), recorded, config.seed(), train.fingerprint(), train.name(),
                 Provenance.currentVersions(), Instant.now().toString());
         return new ToyModel(train.schema(), flavor, lie, median, mean, sd, p);
     }

@@ -1,10 +1,7 @@
 package org.pellucid.core.models;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.encode.FeatureEncoder;
 import org.pellucid.core.io.ModelReader;
@@ -20,11 +17,17 @@ import org.pellucid.core.train.TrainingOptions;
 /**
  * {@code logistic}: L2-regularised logistic / softmax regression trained by the shared DJL core
  * (Adam, early stopping on validation cross-entropy, which for this convex problem is a smoother
- * signal than accuracy). Options: {@code epochs} (300), {@code lr} (0.01), {@code l2} (0.01),
- * {@code batch-size} (256), {@code patience} (20).
+ * signal than accuracy). Options: {@link #OPTIONS}.
  */
 public final class LogisticFamily implements ModelFamily {
-    private static final Set<String> OPTIONS = Set.of("epochs", "lr", "l2", "batch-size", "patience");
+    /** The options, with their defaults and ranges. */
+    public static final OptionTable OPTIONS = OptionTable.builder()
+            .integer("epochs", 300, 1, 1_000_000, "most passes over the training rows")
+            .number("lr", 0.01, 0, true, 10, "Adam learning rate")
+            .number("l2", 0.01, 0, false, 1e6, "L2 penalty on the weights (decoupled weight decay)")
+            .integer("batch-size", 256, 1, Integer.MAX_VALUE, "rows per gradient step")
+            .integer("patience", 20, 1, 1_000_000, "epochs without a better validation cross-entropy before stopping")
+            .build();
 
     @Override
     public String kind() {
@@ -42,7 +45,7 @@ public final class LogisticFamily implements ModelFamily {
     }
 
     @Override
-    public Set<String> options() {
+    public OptionTable options() {
         return OPTIONS;
     }
 
@@ -59,14 +62,14 @@ public final class LogisticFamily implements ModelFamily {
 
     @Override
     public Savable train(Dataset train, Dataset valid, TrainConfig cfg) {
-        cfg.requireOnly(kind(), OPTIONS);
+        OptionTable.Values v = OPTIONS.read(kind(), cfg);
         unsuitable(train).ifPresent(r -> {
             throw new IllegalArgumentException(r);
         });
         FeatureEncoder enc = FeatureEncoder.fit(train);
         int k = train.schema().classes().size();
-        TrainingOptions o = new TrainingOptions(cfg.intOption("epochs", 300), cfg.intOption("batch-size", 256),
-                cfg.doubleOption("lr", 0.01), cfg.doubleOption("l2", 0.01), false, cfg.intOption("patience", 20),
+        TrainingOptions o = new TrainingOptions(v.integer("epochs"), v.integer("batch-size"),
+                v.number("lr"), v.number("l2"), false, v.integer("patience"),
                 cfg.seed(), cfg.device(), cfg.progress());
         MlpNetwork net = new MlpNetwork(enc.width(), new int[0], k);
         TrainResult r = Trainer.fit(net, NeuralData.of(train, enc), valid == null ? null : NeuralData.of(valid, enc),
@@ -91,9 +94,7 @@ public final class LogisticFamily implements ModelFamily {
                 intercepts[c] = p[w * k + c];
             }
         }
-        Map<String, String> opts = new TreeMap<>(Map.of("epochs", "" + o.epochs(), "lr", "" + o.learningRate(),
-                "l2", "" + o.weightDecay(), "batch-size", "" + o.batchSize(), "patience", "" + o.patience()));
-        Provenance prov = new Provenance(kind(), opts, cfg.seed(), train.fingerprint(), train.name(),
+        Provenance prov = new Provenance(kind(), v.used(), cfg.seed(), train.fingerprint(), train.name(),
                 Provenance.currentVersions(), Instant.now().toString()).withTraining(r.summary());
         return new LogisticModel(enc, weights, intercepts, prov);
     }

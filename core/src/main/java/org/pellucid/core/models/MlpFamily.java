@@ -1,11 +1,7 @@
 package org.pellucid.core.models;
 
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.encode.FeatureEncoder;
 import org.pellucid.core.io.ModelReader;
@@ -18,12 +14,20 @@ import org.pellucid.core.train.Trainer;
 import org.pellucid.core.train.TrainingOptions;
 
 /**
- * {@code mlp}: the black-box neural baseline. Options: {@code hidden} (64,64), {@code epochs} (40, or
- * enough for ~1,500 steps on small data; patience grows with it),
- * {@code lr} (0.001), {@code weight-decay} (0, AdamW), {@code batch-size} (256), {@code patience} (6).
+ * {@code mlp}: the black-box neural baseline. Options: {@link #OPTIONS}. On small data an epoch is
+ * a few steps, so by default it trains for at least ~1,500 steps and patience scales with the epochs
+ * (tic-tac-toe stopped at the majority class after 7 epochs of 3 steps).
  */
 public final class MlpFamily implements ModelFamily {
-    private static final Set<String> OPTIONS = Set.of("hidden", "epochs", "lr", "weight-decay", "batch-size", "patience");
+    /** The options, with their defaults and ranges. */
+    public static final OptionTable OPTIONS = OptionTable.builder()
+            .integers("hidden", new int[] {64, 64}, 1, true, "hidden layer widths (empty: a linear model)")
+            .integer("epochs", "max(40, ⌈1500 / steps per epoch⌉)", 1, 1_000_000, "most passes over the training rows")
+            .number("lr", 0.001, 0, true, 10, "Adam learning rate")
+            .number("weight-decay", 0, 0, false, 1e6, "decoupled weight decay (AdamW)")
+            .integer("batch-size", 256, 1, Integer.MAX_VALUE, "rows per gradient step")
+            .integer("patience", "max(6, epochs / 8)", 1, 1_000_000, "epochs without a better validation score before stopping")
+            .build();
 
     @Override
     public String kind() {
@@ -41,7 +45,7 @@ public final class MlpFamily implements ModelFamily {
     }
 
     @Override
-    public Set<String> options() {
+    public OptionTable options() {
         return OPTIONS;
     }
 
@@ -55,29 +59,24 @@ public final class MlpFamily implements ModelFamily {
 
     @Override
     public Savable train(Dataset train, Dataset valid, TrainConfig cfg) {
-        cfg.requireOnly(kind(), OPTIONS);
+        OptionTable.Values v = OPTIONS.read(kind(), cfg);
         unsuitable(train).ifPresent(r -> {
             throw new IllegalArgumentException(r);
         });
         FeatureEncoder enc = FeatureEncoder.fit(train);
-        int[] hidden = cfg.intListOption("hidden", new int[] {64, 64});
+        int[] hidden = v.integers("hidden");
         boolean cls = train.schema().isClassification();
         int outputs = cls ? train.schema().classes().size() : 1;
-        // on small data an epoch is a few steps: by default train for at least ~1,500 steps, and let
-        // patience scale with it (tic-tac-toe stopped at the majority class after 7 epochs of 3 steps)
-        int batch = cfg.intOption("batch-size", 256);
+        int batch = v.integer("batch-size");
         int stepsPerEpoch = Math.max(1, (train.size() + batch - 1) / batch);
-        int epochs = cfg.intOption("epochs", Math.max(40, (1500 + stepsPerEpoch - 1) / stepsPerEpoch));
+        int epochs = v.integer("epochs", () -> Math.max(40, (1500 + stepsPerEpoch - 1) / stepsPerEpoch));
         TrainingOptions o = new TrainingOptions(epochs, batch,
-                cfg.doubleOption("lr", 1e-3), cfg.doubleOption("weight-decay", 0), true, cfg.intOption("patience", Math.max(6, epochs / 8)),
+                v.number("lr"), v.number("weight-decay"), true, v.integer("patience", () -> Math.max(6, epochs / 8)),
                 cfg.seed(), cfg.device(), cfg.progress());
         MlpNetwork net = new MlpNetwork(enc.width(), hidden, outputs);
         TrainResult r = Trainer.fit(net, NeuralData.of(train, enc), valid == null ? null : NeuralData.of(valid, enc),
                 cls ? Objective.softmaxCrossEntropy() : Objective.meanSquaredError(), o);
-        Map<String, String> opts = new TreeMap<>(Map.of("hidden", Arrays.toString(hidden), "epochs", "" + o.epochs(),
-                "lr", "" + o.learningRate(), "weight-decay", "" + o.weightDecay(), "batch-size", "" + o.batchSize(),
-                "patience", "" + o.patience()));
-        Provenance prov = new Provenance(kind(), opts, cfg.seed(), train.fingerprint(), train.name(),
+        Provenance prov = new Provenance(kind(), v.used(), cfg.seed(), train.fingerprint(), train.name(),
                 Provenance.currentVersions(), Instant.now().toString()).withTraining(r.summary());
         return new MlpModel(enc, net, r.parameters(), prov);
     }

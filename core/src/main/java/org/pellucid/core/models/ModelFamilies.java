@@ -14,12 +14,17 @@ import org.pellucid.core.io.Savable;
 public final class ModelFamilies {
     private ModelFamilies() {}
 
+    /** Every registered family, sorted by {@link ModelFamily#kind()}. */
     public static List<ModelFamily> all() {
         Map<String, ModelFamily> m = new LinkedHashMap<>();
         for (ModelFamily f : ServiceLoader.load(ModelFamily.class)) {
             m.putIfAbsent(f.kind(), f);
         }
-        return new ArrayList<>(m.values());
+        // by name: the service loader's order follows the classpath, which differs between the CLI's
+        // jar directory and a test run, and help, README tables and reports must not depend on it
+        List<ModelFamily> all = new ArrayList<>(m.values());
+        all.sort(java.util.Comparator.comparing(ModelFamily::kind));
+        return all;
     }
 
     public static ModelFamily get(String kind) {

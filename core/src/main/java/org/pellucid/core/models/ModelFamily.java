@@ -1,7 +1,6 @@
 package org.pellucid.core.models;
 
 import java.util.Optional;
-import java.util.Set;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.io.ModelReader;
 import org.pellucid.core.io.Savable;
@@ -20,8 +19,11 @@ public interface ModelFamily {
 
     String description();
 
-    /** The options {@link #train} understands, for help texts and validation. */
-    Set<String> options();
+    /**
+     * The options {@link #train} understands, with their defaults, ranges and meanings: the one
+     * source for validation, {@code pellucid train MODEL --help} and the README's option tables.
+     */
+    OptionTable options();
 
     /** Empty when the family can train on this data, else the reason it cannot. */
     default Optional<String> unsuitable(Dataset data) {

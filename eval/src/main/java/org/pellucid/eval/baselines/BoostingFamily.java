@@ -3,11 +3,8 @@ package org.pellucid.eval.baselines;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
-import java.util.TreeMap;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.encode.FeatureEncoder;
 import org.pellucid.core.encode.NumericEncoding;
@@ -15,6 +12,7 @@ import org.pellucid.core.io.ModelReader;
 import org.pellucid.core.io.Savable;
 import org.pellucid.core.model.Provenance;
 import org.pellucid.core.models.ModelFamily;
+import org.pellucid.core.models.OptionTable;
 import org.pellucid.core.models.TrainConfig;
 import org.pellucid.core.tree.DecisionTree;
 import org.pellucid.core.tree.SplitCriterion;
@@ -24,11 +22,18 @@ import org.pellucid.core.tree.TreeLearner;
  * {@code gbm}: gradient tree boosting (Friedman, Annals of Statistics 2001) with second-order leaf
  * values and L2-regularised leaves (Chen &amp; Guestrin, KDD 2016), on histogram splits: logistic
  * loss for two classes (one score), softmax for more (one tree per class per round). Early stopping
- * on the validation split's log-loss. Options: {@code trees} (300), {@code lr} (0.1),
- * {@code max-leaves} (31), {@code min-leaf} (20), {@code lambda} (1), {@code patience} (20).
+ * on the validation split's log-loss. Options: {@link #OPTIONS}.
  */
 public final class BoostingFamily implements ModelFamily {
-    private static final Set<String> OPTIONS = Set.of("trees", "lr", "max-leaves", "min-leaf", "lambda", "patience");
+    /** The options, with their defaults and ranges. */
+    public static final OptionTable OPTIONS = OptionTable.builder()
+            .integer("trees", 300, 1, 100_000, "most boosting rounds")
+            .number("lr", 0.1, 0, true, 1, "shrinkage: each round's tree is scaled by it")
+            .integer("max-leaves", 31, 2, Integer.MAX_VALUE, "most leaves of each round's tree")
+            .integer("min-leaf", 20, 1, Integer.MAX_VALUE, "fewest training rows in a leaf")
+            .number("lambda", 1, 0, false, 1e6, "L2 penalty on leaf values")
+            .integer("patience", 20, 0, 100_000, "rounds without a lower validation log-loss before stopping (0: never stop early)")
+            .build();
 
     @Override
     public String kind() {
@@ -46,7 +51,7 @@ public final class BoostingFamily implements ModelFamily {
     }
 
     @Override
-    public Set<String> options() {
+    public OptionTable options() {
         return OPTIONS;
     }
 
@@ -60,18 +65,15 @@ public final class BoostingFamily implements ModelFamily {
 
     @Override
     public Savable train(Dataset train, Dataset valid, TrainConfig cfg) {
-        cfg.requireOnly(kind(), OPTIONS);
+        OptionTable.Values v = OPTIONS.read(kind(), cfg);
         unsuitable(train).ifPresent(r -> {
             throw new IllegalArgumentException(r);
         });
-        int rounds = cfg.intOption("trees", 300);
-        double lr = cfg.doubleOption("lr", 0.1);
-        double lambda = cfg.doubleOption("lambda", 1.0);
-        int patience = cfg.intOption("patience", 20);
-        if (rounds < 1 || !(lr > 0) || lambda < 0) {
-            throw new IllegalArgumentException("gbm needs trees ≥ 1, lr > 0 and lambda ≥ 0");
-        }
-        TreeLearner.Options o = new TreeLearner.Options(cfg.intOption("max-leaves", 31), 64, cfg.intOption("min-leaf", 20), 255, 0);
+        int rounds = v.integer("trees");
+        double lr = v.number("lr");
+        double lambda = v.number("lambda");
+        int patience = v.integer("patience");
+        TreeLearner.Options o = new TreeLearner.Options(v.integer("max-leaves"), 64, v.integer("min-leaf"), 255, 0);
         FeatureEncoder enc = FeatureEncoder.fit(train, NumericEncoding.RAW, 0);
         double[][] x = enc.encodeAll(train);
         int n = x.length;
@@ -145,11 +147,10 @@ public final class BoostingFamily implements ModelFamily {
             }
         }
         DecisionTree[][] kept = trees.subList(0, Math.max(1, bestRounds)).toArray(new DecisionTree[0][]);
-        Map<String, String> opts = new TreeMap<>(Map.of("trees", "" + rounds, "lr", "" + lr, "max-leaves", "" + o.maxLeaves(),
-                "min-leaf", "" + o.minLeaf(), "lambda", "" + lambda, "patience", "" + patience, "rounds-kept", "" + kept.length));
         return new EnsembleModel(kind(), enc, EnsembleModel.Combination.SUM_SCORES, kept, init,
-                new Provenance(kind(), opts, cfg.seed(), train.fingerprint(), train.name(), Provenance.currentVersions(),
-                        Instant.now().toString()));
+                new Provenance(kind(), v.used(), cfg.seed(), train.fingerprint(), train.name(), Provenance.currentVersions(),
+                        Instant.now().toString()).withTraining(org.pellucid.core.model.TrainingSummary.none()
+                        .with("rounds_kept", kept.length)));
     }
 
     /** The same tree with every leaf value multiplied by the learning rate (shrinkage). */

@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.encode.FeatureEncoder;
@@ -14,6 +12,7 @@ import org.pellucid.core.io.ModelReader;
 import org.pellucid.core.io.Savable;
 import org.pellucid.core.model.Provenance;
 import org.pellucid.core.models.ModelFamily;
+import org.pellucid.core.models.OptionTable;
 import org.pellucid.core.models.TrainConfig;
 import org.pellucid.core.tree.DecisionTree;
 import org.pellucid.core.tree.SplitCriterion;
@@ -22,11 +21,16 @@ import org.pellucid.core.tree.TreeLearner;
 /**
  * {@code rf}: a random forest (Breiman, Machine Learning 2001) — bootstrap samples, a random subset
  * of √p inputs tried at each split, class distributions averaged. Trees grow in parallel, each from
- * its own seed, so the forest is the same whatever the thread count. Options: {@code trees} (100),
- * {@code max-depth} (20), {@code min-leaf} (1), {@code features-per-split} (√ inputs).
+ * its own seed, so the forest is the same whatever the thread count. Options: {@link #OPTIONS}.
  */
 public final class ForestFamily implements ModelFamily {
-    private static final Set<String> OPTIONS = Set.of("trees", "max-depth", "min-leaf", "features-per-split");
+    /** The options, with their defaults and ranges. */
+    public static final OptionTable OPTIONS = OptionTable.builder()
+            .integer("trees", 100, 1, 100_000, "trees in the forest")
+            .integer("max-depth", 20, 1, 1000, "most tests on any path of a tree")
+            .integer("min-leaf", 1, 1, Integer.MAX_VALUE, "fewest bootstrap rows in a leaf")
+            .integer("features-per-split", "round(√ encoded inputs)", 1, Integer.MAX_VALUE, "inputs tried at each split")
+            .build();
 
     @Override
     public String kind() {
@@ -44,7 +48,7 @@ public final class ForestFamily implements ModelFamily {
     }
 
     @Override
-    public Set<String> options() {
+    public OptionTable options() {
         return OPTIONS;
     }
 
@@ -58,7 +62,7 @@ public final class ForestFamily implements ModelFamily {
 
     @Override
     public Savable train(Dataset train, Dataset valid, TrainConfig cfg) {
-        cfg.requireOnly(kind(), OPTIONS);
+        OptionTable.Values v = OPTIONS.read(kind(), cfg);
         unsuitable(train).ifPresent(r -> {
             throw new IllegalArgumentException(r);
         });
@@ -66,13 +70,9 @@ public final class ForestFamily implements ModelFamily {
         double[][] x = enc.encodeAll(train);
         int k = train.schema().classes().size();
         int n = x.length;
-        int ntrees = cfg.intOption("trees", 100);
-        int mtry = cfg.intOption("features-per-split", Math.max(1, (int) Math.round(Math.sqrt(enc.width()))));
-        TreeLearner.Options o = new TreeLearner.Options(Integer.MAX_VALUE, cfg.intOption("max-depth", 20),
-                cfg.intOption("min-leaf", 1), 255, mtry);
-        if (ntrees < 1) {
-            throw new IllegalArgumentException("trees must be at least 1");
-        }
+        int ntrees = v.integer("trees");
+        int mtry = v.integer("features-per-split", () -> Math.max(1, (int) Math.round(Math.sqrt(enc.width()))));
+        TreeLearner.Options o = new TreeLearner.Options(Integer.MAX_VALUE, v.integer("max-depth"), v.integer("min-leaf"), 255, mtry);
         long[] seeds = new Random(cfg.seed()).longs(ntrees).toArray();
         DecisionTree[][] trees = new DecisionTree[ntrees][];
         IntStream.range(0, ntrees).parallel().forEach(t -> {
@@ -87,8 +87,7 @@ public final class ForestFamily implements ModelFamily {
             }
             trees[t] = new DecisionTree[] {TreeLearner.fit(bx, bs, new SplitCriterion.Gini(k), o, r)};
         });
-        Map<String, String> opts = new TreeMap<>(Map.of("trees", "" + ntrees, "max-depth", "" + o.maxDepth(),
-                "min-leaf", "" + o.minLeaf(), "features-per-split", "" + mtry));
+        Map<String, String> opts = v.used();
         return new EnsembleModel(kind(), enc, EnsembleModel.Combination.AVERAGE_DISTRIBUTIONS, trees, new double[0],
                 new Provenance(kind(), opts, cfg.seed(), train.fingerprint(), train.name(), Provenance.currentVersions(),
                         Instant.now().toString()));

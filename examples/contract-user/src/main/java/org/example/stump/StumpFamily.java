@@ -2,12 +2,12 @@ package org.example.stump;
 
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Set;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.io.ModelReader;
 import org.pellucid.core.io.Savable;
 import org.pellucid.core.model.Provenance;
 import org.pellucid.core.models.ModelFamily;
+import org.pellucid.core.models.OptionTable;
 import org.pellucid.core.models.TrainConfig;
 
 /** Trains a {@link StumpModel}: the numeric column and threshold (among midpoints) with the best training accuracy. */
@@ -28,13 +28,13 @@ public class StumpFamily implements ModelFamily {
     }
 
     @Override
-    public Set<String> options() {
-        return Set.of();
+    public OptionTable options() {
+        return OptionTable.none();
     }
 
     @Override
     public Savable train(Dataset train, Dataset valid, TrainConfig config) {
-        config.requireOnly(kind(), options());
+        options().read(kind(), config); // refuses any option: a stump has none
         int k = train.schema().classes().size();
         int[] y = train.labels();
         double bestAcc = -1;

@@ -37,6 +37,7 @@ public final class Pellucid implements Runnable {
     /** Runs the CLI with the given streams and returns the exit code (used by tests). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Pellucid());
+        TrainCommand.installHelp(cl.getSubcommands().get("train"));
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {

@@ -20,15 +20,53 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train a model on a stratified 60/20/20 split (validation for early stopping) and score it on the test part.",
-                "MODEL: logistic (transparent) or mlp (black box); more arrive with their modules."})
+                "MODEL is one of the families listed below; 'pellucid train MODEL --help' lists its options (-o NAME=VALUE)."})
 final class TrainCommand implements Callable<Integer> {
+    /** The help section that lists the model families, or one family's options when MODEL is given. */
+    static final String MODEL_SECTION = "models";
+
+    /** Adds the models section to {@code train --help}, after the options and before the footer. */
+    static void installHelp(picocli.CommandLine train) {
+        java.util.List<String> keys = new java.util.ArrayList<>(train.getHelpSectionKeys());
+        int at = keys.indexOf(picocli.CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER_HEADING);
+        keys.add(at < 0 ? keys.size() : at, MODEL_SECTION);
+        train.setHelpSectionKeys(keys);
+        train.getHelpSectionMap().put(MODEL_SECTION, help -> modelHelp(((TrainCommand) help.commandSpec().userObject()).model));
+    }
+
+    /** The registered families, or the options of {@code kind} with their defaults, ranges and meanings. */
+    static String modelHelp(String kind) {
+        StringBuilder b = new StringBuilder();
+        if (kind == null) {
+            b.append("%nModels:%n".formatted());
+            java.util.List<ModelFamily> all = ModelFamilies.all();
+            int w = all.stream().mapToInt(f -> f.kind().length()).max().orElse(0);
+            for (ModelFamily f : all) {
+                b.append(String.format(java.util.Locale.ROOT, "  %-" + w + "s  %s%n", f.kind(), f.description()));
+            }
+            return b.toString();
+        }
+        ModelFamily f;
+        try {
+            f = ModelFamilies.get(kind);
+        } catch (IllegalArgumentException e) {
+            return "%n%s%n".formatted(e.getMessage());
+        }
+        b.append("%nOptions of %s (%s), set with -o NAME=VALUE:%n".formatted(f.kind(), f.description()));
+        if (f.options().names().isEmpty()) {
+            b.append("  (none)%n".formatted());
+        }
+        f.options().helpLines().forEach(l -> b.append(l).append(System.lineSeparator()));
+        return b.toString();
+    }
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @picocli.CommandLine.Mixin
     DataOptions dataOptions;
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "Model kind, e.g. logistic, mlp.")
+    @Parameters(index = "0", paramLabel = "MODEL", description = "The model family (see Models below).")
     String model;
 
 

@@ -92,9 +92,35 @@ class CliTest {
     }
 
     @Test
-    void treeBudgetsOutOfRangeAreOneLineNamingTheOption() {
-        assertOneLineError(run("train", "tree", "--data", "synthetic:rule:300", "-o", "max-depth=0"), "max-depth must be at least 1");
-        assertOneLineError(run("train", "tree", "--data", "synthetic:rule:300", "--max-leaves", "0"), "max-leaves must be at least 1");
+    void optionsOutOfRangeAreOneLineNamingTheOptionAndItsRange() {
+        assertOneLineError(run("train", "tree", "--data", "synthetic:rule:300", "-o", "max-depth=0"),
+                "option max-depth must be an integer in [1, 1000], got 0");
+        assertOneLineError(run("train", "tree", "--data", "synthetic:rule:300", "--max-leaves", "0"),
+                "option max-leaves must be an integer in [1, ∞), got 0");
+        assertOneLineError(run("train", "rules", "--data", "synthetic:rule:300", "-o", "restarts=0"),
+                "option restarts must be an integer in [1, 100], got 0");
+        assertOneLineError(run("train", "rules", "--data", "synthetic:rule:300", "-o", "balance=2"),
+                "option balance must be true, false or a number in [0, 1], got '2'");
+        assertOneLineError(run("train", "mlp", "--data", "synthetic:rule:300", "--lr", "0"), "option lr must be a number in (0, 10]");
+        assertOneLineError(run("train", "cem", "--data", "synthetic:xor", "--mode", "sequential"), "option mode must be one of joint");
+        assertOneLineError(run("train", "logistic", "--data", "synthetic:rule:300", "-o", "depth=3"), "unknown option 'depth' for model logistic");
+    }
+
+    @Test
+    void trainHelpListsTheModelsAndOneModelsOptionsWithDefaults() {
+        Run all = run("train", "--help");
+        assertEquals(0, all.code(), all.err());
+        for (org.pellucid.core.models.ModelFamily f : org.pellucid.core.models.ModelFamilies.all()) {
+            assertTrue(all.out().contains("\n  " + f.kind() + " "), "train --help lists " + f.kind() + ":\n" + all.out());
+        }
+        Run rules = run("train", "rules", "--help");
+        assertEquals(0, rules.code(), rules.err());
+        for (org.pellucid.core.models.OptionTable.Spec s : org.pellucid.neurosymbolic.RulesFamily.OPTIONS.specs()) {
+            assertTrue(rules.out().contains("  " + s.name() + " ") && rules.out().contains("(default " + s.defaultText() + "; "),
+                    "rules option " + s.name() + " with its default in:\n" + rules.out());
+        }
+        assertTrue(rules.out().contains("(default 5; [1, 100])"), "restarts: " + rules.out());
+        assertTrue(run("train", "nonsuch", "--help").out().contains("unknown model 'nonsuch'"));
     }
 
     @Test
