@@ -192,7 +192,8 @@ public final class AttentionModel implements InterpretableModel<AttentionExplana
                     g.setRequiresGradient(true);
                     gates.add(g);
                 }
-                try (GradientCollector gc = Torch.engine().newGradientCollector()) {
+                try (org.pellucid.core.train.Autograd.Held lock = org.pellucid.core.train.Autograd.hold();
+                     GradientCollector gc = Torch.engine().newGradientCollector()) {
                     out = net.forwardWithAttention(params, in, gates);
                     pred = toPrediction(out.get(0).toFloatArray(), 0);
                     NDArray prob = out.get(0).softmax(1).get("0, " + pred.classIndex());

@@ -20,7 +20,7 @@ public final class ArffLoader {
     private ArffLoader() {}
 
     public static Dataset load(Path file, TableSpec spec) {
-        try (Reader r = CsvLoader.open(file)) {
+        try (Reader r = CsvLoader.open(file, spec.encoding())) {
             return load(file.toString(), CsvLoader.datasetName(file), r, spec);
         } catch (NoSuchFileException e) {
             throw new DatasetException(file.toString(), -1, null, "no such file");

@@ -26,12 +26,14 @@ public final class CsvLoader {
 
     private CsvLoader() {}
 
+    /** Loads with the spec's encoding, header rule and delimiter (by extension when it names none). */
     public static Dataset load(Path file, TableSpec spec) {
-        return load(file, spec, delimiterFor(file), Header.AUTO);
+        char delim = spec.delimiter() != null ? spec.delimiter() : delimiterFor(file);
+        return TableBuilder.build(datasetName(file), read(file, delim, spec.header(), spec.encoding()), spec);
     }
 
     public static Dataset load(Path file, TableSpec spec, char delimiter, Header header) {
-        return TableBuilder.build(datasetName(file), read(file, delimiter, header), spec);
+        return TableBuilder.build(datasetName(file), read(file, delimiter, header, spec.encoding()), spec);
     }
 
     /** The delimiter a file's extension implies: tab for .tsv/.tab, else comma. */
@@ -40,14 +42,24 @@ public final class CsvLoader {
         return n.endsWith(".tsv") || n.endsWith(".tab") || n.endsWith(".tsv.gz") ? '\t' : ',';
     }
 
-    static String datasetName(Path file) {
+    /** The dataset name a file gives: its name up to the first dot. */
+    public static String datasetName(Path file) {
         String n = file.getFileName().toString();
         int dot = n.indexOf('.');
         return dot > 0 ? n.substring(0, dot) : n;
     }
 
     public static RawTable read(Path file, char delimiter, Header header) {
-        try (Reader r = open(file)) {
+        return read(file, delimiter, header, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Reads a delimited file in {@code encoding}. Bytes that are not valid in it are an error naming
+     * the file, line and field (Latin-1 bytes read as UTF-8 would otherwise turn {@code café} and
+     * {@code cafè} into one category); a leading UTF-8 byte-order mark is skipped.
+     */
+    public static RawTable read(Path file, char delimiter, Header header, java.nio.charset.Charset encoding) {
+        try (Reader r = open(file, encoding)) {
             return read(file.toString(), r, delimiter, header);
         } catch (NoSuchFileException e) {
             throw new DatasetException(file.toString(), -1, null, "no such file");
@@ -57,11 +69,19 @@ public final class CsvLoader {
     }
 
     static Reader open(Path file) throws IOException {
+        return open(file, StandardCharsets.UTF_8);
+    }
+
+    /** A strict reader: malformed or unmappable bytes throw instead of becoming U+FFFD. */
+    public static Reader open(Path file, java.nio.charset.Charset encoding) throws IOException {
         InputStream in = Files.newInputStream(file);
         if (file.getFileName().toString().endsWith(".gz")) {
             in = new GZIPInputStream(in);
         }
-        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        java.nio.charset.CharsetDecoder dec = encoding.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        return new BufferedReader(new InputStreamReader(in, dec), 1 << 16);
     }
 
     /** Parses delimited text from a reader; {@code source} names it in errors. */
@@ -147,13 +167,29 @@ public final class CsvLoader {
             return recordLine;
         }
 
+        private boolean started;
+        private int field = 1;
+
         private int read() throws IOException {
             if (pushback != -2) {
                 int c = pushback;
                 pushback = -2;
                 return c;
             }
-            return in.read();
+            int c;
+            try {
+                c = in.read();
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw new DatasetException(source, line, null, "field " + field + ": bytes that are not valid text in the file's "
+                        + "encoding (" + e.getMessage() + "); if the file is not UTF-8, name its encoding, e.g. --encoding ISO-8859-1");
+            }
+            if (!started) {
+                started = true;
+                if (c == '\uFEFF') {
+                    return read(); // a UTF-8 byte-order mark is not part of the first column's name
+                }
+            }
+            return c;
         }
 
         String[] next() throws IOException {
@@ -167,6 +203,7 @@ public final class CsvLoader {
                     return null;
                 }
                 int col = 1;
+                field = 1;
                 boolean blank = true;
                 while (true) {
                     if (c == -1 || c == '\n' || c == '\r') {
@@ -221,6 +258,7 @@ public final class CsvLoader {
                         fields.add(f.toString());
                         f.setLength(0);
                         col++;
+                        field = col;
                     } else {
                         f.append((char) c);
                     }

@@ -23,6 +23,7 @@ public final class Dataset {
     private final java.util.List<String> vocabulary;
     private final int[] imageShape;
     private final MissingReport missing;
+    private final java.util.List<String> notes;
 
     private Dataset(Builder b) {
         this.name = b.name;
@@ -34,6 +35,7 @@ public final class Dataset {
         this.vocabulary = b.vocabulary;
         this.imageShape = b.imageShape;
         this.missing = b.missing == null ? MissingReport.count(schema, x) : b.missing;
+        this.notes = java.util.List.copyOf(b.notes);
         int n = y.length;
         check(x.length == n, "x has " + x.length + " rows but the target has " + n);
         for (double[] row : x) {
@@ -154,6 +156,11 @@ public final class Dataset {
         return imageShape == null ? null : imageShape.clone();
     }
 
+    /** What loading did that a user must hear about, one line each (the CLI prints them). */
+    public java.util.List<String> notes() {
+        return notes;
+    }
+
     public MissingReport missing() {
         return missing;
     }
@@ -180,6 +187,7 @@ public final class Dataset {
         b.vocabulary = vocabulary;
         b.imageShape = imageShape;
         b.missing = missing;
+        b.notes = notes;
         return new Dataset(b);
     }
 
@@ -193,6 +201,7 @@ public final class Dataset {
         b.vocabulary = vocabulary;
         b.imageShape = imageShape;
         b.missing = missing;
+        b.notes = notes;
         return new Dataset(b);
     }
 
@@ -210,6 +219,7 @@ public final class Dataset {
         }
         b.imageShape = imageShape;
         b.missing = missing;
+        b.notes = notes;
         for (int k = 0; k < idx.length; k++) {
             int i = idx[k];
             b.x[k] = x[i];
@@ -264,6 +274,7 @@ public final class Dataset {
         private java.util.List<String> vocabulary;
         private int[] imageShape;
         private MissingReport missing;
+        private java.util.List<String> notes = java.util.List.of();
 
         private Builder(Schema schema) {
             this.schema = schema;
@@ -303,6 +314,12 @@ public final class Dataset {
         /** Declares the feature columns to be the pixels of images of this shape, row-major. */
         public Builder imageShape(int channels, int height, int width) {
             this.imageShape = new int[] {channels, height, width};
+            return this;
+        }
+
+        /** What loading did that a user must hear about (a constant column left out), one line each. */
+        public Builder notes(java.util.List<String> lines) {
+            this.notes = java.util.List.copyOf(lines);
             return this;
         }
 

@@ -62,7 +62,7 @@ public final class InfoDataLoader {
         if (names.isEmpty()) {
             throw new DatasetException(info.toString(), -1, null, "lists no columns");
         }
-        RawTable raw = CsvLoader.read(dataFile, ',', CsvLoader.Header.ABSENT);
+        RawTable raw = CsvLoader.read(dataFile, ',', CsvLoader.Header.ABSENT, spec.encoding());
         RawTable named = new RawTable(dataFile.toString(), names);
         for (int i = 0; i < raw.size(); i++) {
             String[] r = raw.rows.get(i);

@@ -14,7 +14,8 @@ import java.util.Map;
 public record MissingReport(Map<String, Integer> perColumn, int rowsDropped, MissingPolicy policy) {
 
     public MissingReport {
-        perColumn = Map.copyOf(perColumn);
+        // in the file's column order, the same every run (Map.copyOf's order is not stable)
+        perColumn = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(perColumn));
     }
 
     public static MissingReport count(Schema schema, double[][] x) {

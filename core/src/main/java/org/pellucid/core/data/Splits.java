@@ -59,6 +59,54 @@ public final class Splits {
         return new TrainValidTest(p[0], p[1], p[2]);
     }
 
+    /**
+     * Checks, before any training, that {@code d} can be trained on and tested with this split:
+     * a class target with at least two classes, every class in the training part and a test part
+     * that is not empty. Throws {@link DatasetException} with one line that says what to do.
+     */
+    public static void requireTrainable(Dataset d, double valid, double test, long seed) {
+        Schema s = d.schema();
+        String target = s.target().name();
+        if (!s.isClassification()) {
+            throw new DatasetException(d.name(), -1, target, "the target is numeric; training here is classification: choose a "
+                    + "class column with --target, or turn the numbers into classes first");
+        }
+        int[] counts = d.classCounts();
+        int present = 0;
+        int smallest = Integer.MAX_VALUE;
+        String smallestName = null;
+        for (int c = 0; c < counts.length; c++) {
+            if (counts[c] > 0) {
+                present++;
+                if (counts[c] < smallest) {
+                    smallest = counts[c];
+                    smallestName = s.classes().get(c);
+                }
+            }
+        }
+        if (present < 2) {
+            throw new DatasetException(d.name(), -1, target, "every one of the " + d.size() + " rows has the class '" + smallestName
+                    + "'; a classifier needs at least two classes (is this the right --target?)");
+        }
+        TrainValidTest split = trainValidTest(d, valid, test, seed);
+        int[] trainCounts = new int[counts.length];
+        for (int i : split.train()) {
+            trainCounts[d.label(i)]++;
+        }
+        for (int c = 0; c < counts.length; c++) {
+            if (counts[c] > 0 && trainCounts[c] == 0) {
+                throw new DatasetException(d.name(), -1, target, "class '" + s.classes().get(c) + "' has " + counts[c]
+                        + " row" + (counts[c] == 1 ? "" : "s") + ", too few to appear in the training split; "
+                        + "merge rare classes or drop their rows");
+            }
+        }
+        if (test > 0 && split.test().length == 0) {
+            throw new DatasetException(d.name(), -1, target, "the test split is empty: " + d.size() + " rows in " + present
+                    + " classes (the smallest, '" + smallestName + "', has " + smallest + ") leave none to test on; "
+                    + "merge rare classes or add rows");
+        }
+    }
+
     /** Stratified k-fold: every row is in exactly one test fold. */
     public static List<Fold> kFold(int[] labels, int n, int k, long seed) {
         if (k < 2 || k > n) {

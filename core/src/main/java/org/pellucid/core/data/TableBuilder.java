@@ -74,10 +74,28 @@ public final class TableBuilder {
         if (keep.isEmpty()) {
             throw new DatasetException(raw.source, -1, null, "every row has a missing value; nothing is left to learn from");
         }
-        // 3. feature columns
+        // 3. feature columns: constant ones carry nothing and are left out with a note; columns that
+        // look like identifiers or free text are refused unless the spec allows them
         List<Column> cols = new ArrayList<>();
-        for (int j : featureIdx) {
-            cols.add(typeFeature(raw, j, spec));
+        List<String> notes = new ArrayList<>();
+        Map<String, String> suspects = new LinkedHashMap<>();
+        for (java.util.Iterator<Integer> it = featureIdx.iterator(); it.hasNext(); ) {
+            int j = it.next();
+            Column c = typeFeature(raw, j, spec);
+            int distinct = distinctPresent(raw, j, keep);
+            if (distinct == 1 && keep.size() > 1 && !spec.declared().containsKey(names.get(j))) {
+                notes.add("column '" + names.get(j) + "' has one value in every row and is left out");
+                it.remove();
+                continue;
+            }
+            String why = spec.allowIdLike() ? null : suspicion(raw, j, c, keep, distinct);
+            if (why != null) {
+                suspects.put(names.get(j), why);
+            }
+            cols.add(c);
+        }
+        if (!suspects.isEmpty()) {
+            throw new SuspectColumnsException(raw.source, suspects);
         }
         double[][] x = new double[keep.size()][featureIdx.size()];
         double[] y = new double[keep.size()];
@@ -113,7 +131,66 @@ public final class TableBuilder {
             }
         }
         MissingReport report = new MissingReport(missingCounts, dropped, spec.missing());
-        return Dataset.builder(new Schema(cols, target)).name(name).features(x).targets(y).missing(report).build();
+        return Dataset.builder(new Schema(cols, target)).name(name).features(x).targets(y).missing(report).notes(notes).build();
+    }
+
+    /** Rows from which an all-distinct column is taken for an identifier. */
+    static final int ID_MIN_ROWS = 20;
+    /** Mean length from which mostly unique strings are taken for free text. */
+    static final int TEXT_MIN_MEAN_LENGTH = 25;
+
+    private static int distinctPresent(RawTable raw, int j, List<Integer> rows) {
+        java.util.HashSet<String> seen = new java.util.HashSet<>();
+        for (int i : rows) {
+            String s = raw.rows.get(i)[j];
+            if (!MissingValues.isMissing(s)) {
+                seen.add(s.trim());
+            }
+        }
+        return seen.size();
+    }
+
+    /**
+     * Why column j looks like an identifier or free text, or null. Identifiers: text whose values
+     * are all distinct, or whole numbers all distinct and packed into a range no wider than twice
+     * the row count (row numbers, customer numbers). Free text: strings averaging 25 or more
+     * characters of which at least half are distinct.
+     */
+    private static String suspicion(RawTable raw, int j, Column c, List<Integer> rows, int distinct) {
+        int present = 0;
+        long length = 0;
+        boolean whole = true;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i : rows) {
+            String s = raw.rows.get(i)[j];
+            if (MissingValues.isMissing(s)) {
+                continue;
+            }
+            present++;
+            length += s.length();
+            if (c.isNumeric()) {
+                double d = Numbers.tryParse(s);
+                whole &= d == Math.rint(d);
+                min = Math.min(min, d);
+                max = Math.max(max, d);
+            }
+        }
+        if (present < ID_MIN_ROWS) {
+            return null;
+        }
+        if (!c.isNumeric() && length >= (long) TEXT_MIN_MEAN_LENGTH * present && distinct >= present / 2) {
+            return "free text: " + distinct + " distinct values of " + length / present + " characters on average";
+        }
+        if (distinct == present) {
+            if (!c.isNumeric()) {
+                return "every value distinct: an identifier?";
+            }
+            if (whole && max - min + 1 <= 2.0 * present) {
+                return "distinct whole numbers from " + (long) min + " to " + (long) max + ": row or record numbers?";
+            }
+        }
+        return null;
     }
 
     private static Column typeTarget(RawTable raw, int t, TableSpec spec) {
@@ -146,7 +223,8 @@ public final class TableBuilder {
         }
         if (allNumeric && distinct.size() > MAX_CLASSES_FROM_NUMBERS) {
             throw new DatasetException(raw.source, -1, name, "the target has more than " + MAX_CLASSES_FROM_NUMBERS
-                    + " distinct numbers; for regression ask for it explicitly");
+                    + " distinct numbers, too many to be classes; choose a class column with --target, "
+                    + "or turn the numbers into classes first");
         }
         return categoryColumn(raw, t, name, null);
     }

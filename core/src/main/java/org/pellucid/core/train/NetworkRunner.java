@@ -54,7 +54,8 @@ public final class NetworkRunner implements AutoCloseable {
      */
     public float[][] inputGradients(float[] x, int rows, int target, boolean softmax) {
         int width = rows == 0 ? 0 : x.length / rows;
-        try (NDScope scope = new NDScope();
+        try (Autograd.Held lock = Autograd.hold();
+             NDScope scope = new NDScope();
              ai.djl.training.GradientCollector gc = Torch.engine().newGradientCollector()) {
             scope.suppressNotUsedWarning();
             NDArray in = manager.create(x, new Shape(rows, width));

@@ -99,7 +99,7 @@ public final class Trainer {
             // views of theta made once, with autograd on, so each step's graph runs through them into theta;
             // they need no saved tensors, so reusing them across backward passes is safe
             Params views;
-            try (GradientCollector gc = engine.newGradientCollector()) {
+            try (Autograd.Held lock = Autograd.hold(); GradientCollector gc = engine.newGradientCollector()) {
                 views = Params.view(layout, theta);
             }
             boolean early = o.patience() > 0 && xv != null;
@@ -131,7 +131,7 @@ public final class Trainer {
                             NDArray xb = xp.get(rows);
                             NDArray yb = yp.get(rows);
                             NDArray loss;
-                            try (GradientCollector gc = engine.newGradientCollector()) {
+                            try (Autograd.Held lock = Autograd.hold(); GradientCollector gc = engine.newGradientCollector()) {
                                 NDArray out = net.forward(views, xb);
                                 loss = objective.loss(out, yb);
                                 gc.backward(loss);

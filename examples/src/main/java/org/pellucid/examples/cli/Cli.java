@@ -31,39 +31,169 @@ final class Cli {
         };
     }
 
+    /** True for the delimited text files whose target is, by default, the last column. */
+    static boolean delimited(String data) {
+        String lower = data.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".csv") || lower.endsWith(".tsv") || lower.endsWith(".csv.gz") || lower.endsWith(".tsv.gz")
+                || lower.endsWith(".txt") || lower.endsWith(".tab");
+    }
+
     /**
      * Loads D (registry name, synthetic:NAME, or a file). For a CSV without --target the last column
-     * is the target, and the CLI says so on stderr; missing values are reported, never silent.
+     * is the target, and the CLI says so on stderr (also when loading then fails); missing values,
+     * and columns left out, are reported, never silent.
      */
-    static Dataset load(String data, String target, String missing, PrintWriter err) {
-        TableSpec spec = TableSpec.defaults().withMissing(missing(missing));
-        if (target != null) {
-            spec = spec.withTarget(target);
+    static Dataset load(DataOptions o, PrintWriter err) {
+        return load(o.data, o.spec(), err);
+    }
+
+    static Dataset load(String data, TableSpec spec, PrintWriter err) {
+        boolean lastColumn = spec.target() == null && delimited(data);
+        Dataset d;
+        try {
+            d = DatasetRegistry.load(data, spec);
+        } catch (org.pellucid.core.data.SuspectColumnsException e) {
+            throw e;
+        } catch (org.pellucid.core.data.DatasetException e) {
+            if (lastColumn) {
+                throw new org.pellucid.core.data.DatasetException(e.getMessage()
+                        + " (no --target was given, so the last column is the target)");
+            }
+            throw e;
         }
-        Dataset d = DatasetRegistry.load(data, spec);
-        String lower = data.toLowerCase(Locale.ROOT);
-        if (target == null && (lower.endsWith(".csv") || lower.endsWith(".tsv") || lower.endsWith(".csv.gz")
-                || lower.endsWith(".txt") || lower.endsWith(".tab"))) {
+        if (lastColumn) {
             err.println("pellucid: no --target given; using the last column, '" + d.schema().target().name() + "'");
         }
+        d.notes().forEach(n -> err.println("pellucid: " + d.name() + ": " + n));
         if (!d.missing().isEmpty()) {
             err.println("pellucid: " + d.name() + ": " + d.missing().summary());
         }
         return d;
     }
 
-    /** Writes JSON to a temporary file beside {@code file}, then renames it into place. */
-    static void writeJson(Path file, JsonElement json) {
-        writeText(file, GSON.toJson(json) + "\n");
+    static Dataset load(String data, String target, String missing, PrintWriter err) {
+        TableSpec spec = TableSpec.defaults().withMissing(missing(missing));
+        return load(data, target == null ? spec : spec.withTarget(target), err);
     }
 
-    static void writeText(Path file, String text) {
-        try {
-            Path abs = file.toAbsolutePath();
-            Files.createDirectories(abs.getParent());
-            Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
+    /**
+     * Writes JSON with no NaN or Infinity in it (strict parsers refuse them): each such number
+     * becomes {@code null} with a sibling {@code NAME_null_reason}. Written as {@link #writeText}.
+     */
+    static void writeJson(Path file, JsonElement json) {
+        writeText(file, GSON.toJson(finite(json)) + "\n");
+    }
+
+    /** A copy of {@code e} whose non-finite numbers are null, each with its reason beside it. */
+    static JsonElement finite(JsonElement e) {
+        if (e.isJsonObject()) {
+            com.google.gson.JsonObject out = new com.google.gson.JsonObject();
+            for (var m : e.getAsJsonObject().entrySet()) {
+                JsonElement v = m.getValue();
+                if (nonFinite(v)) {
+                    out.add(m.getKey(), com.google.gson.JsonNull.INSTANCE);
+                    out.addProperty(m.getKey() + "_null_reason", reason(v.getAsDouble()));
+                } else {
+                    out.add(m.getKey(), finite(v));
+                }
+            }
+            return out;
+        }
+        if (e.isJsonArray()) {
+            com.google.gson.JsonArray out = new com.google.gson.JsonArray();
+            for (JsonElement v : e.getAsJsonArray()) {
+                out.add(nonFinite(v) ? com.google.gson.JsonNull.INSTANCE : finite(v));
+            }
+            return out;
+        }
+        return e;
+    }
+
+    private static boolean nonFinite(JsonElement v) {
+        return v.isJsonPrimitive() && v.getAsJsonPrimitive().isNumber() && !Double.isFinite(v.getAsDouble());
+    }
+
+    private static String reason(double d) {
+        return Double.isNaN(d) ? "undefined (no rows, or a 0/0 such as the F1 of a class never predicted nor present)"
+                : "infinite";
+    }
+
+    /**
+     * Checks before any work that {@code file} can be written: not a directory, and its folder
+     * exists (or can be made) and is writable. Throws a usage error naming {@code option}.
+     */
+    static void requireWritable(Path file, String option) {
+        if (file == null) {
+            return;
+        }
+        Path target = resolveLinks(file);
+        if (Files.isDirectory(target)) {
+            throw new Pellucid.UsageException(option + " " + file + " is a directory; give a file name");
+        }
+        if (Files.exists(target) && !Files.isRegularFile(target)) {
+            if (!Files.isWritable(target)) {
+                throw new Pellucid.UsageException(option + " " + file + ": not writable");
+            }
+            return; // a device or FIFO is written into, never replaced
+        }
+        Path dir = target.toAbsolutePath().getParent();
+        Path existing = dir;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing)) {
+            throw new Pellucid.UsageException(option + " " + file + ": " + existing + " is not a directory");
+        }
+        if (!Files.isWritable(existing)) {
+            throw new Pellucid.UsageException(option + " " + file + ": the directory " + existing + " is not writable");
+        }
+    }
+
+    /** The file a path names after following symbolic links (a dangling link: where it points). */
+    static Path resolveLinks(Path file) {
+        Path p = file.toAbsolutePath();
+        for (int hops = 0; hops < 40 && Files.isSymbolicLink(p); hops++) {
             try {
-                Files.writeString(tmp, text, StandardCharsets.UTF_8);
+                p = p.getParent().resolve(Files.readSymbolicLink(p)).normalize();
+            } catch (IOException e) {
+                throw new Pellucid.UsageException("cannot follow the link " + file + ": " + e.getMessage());
+            }
+        }
+        return p;
+    }
+
+    /**
+     * Writes text as UTF-8. A regular file (or a new one) is written to a temporary file beside it,
+     * created with the process's umask like any new file, and renamed over it, so a reader never
+     * sees half a file and an interrupted write leaves the old one; a symbolic link is written
+     * through (the file it points to is replaced, the link stays); a device or FIFO is written
+     * into directly, never replaced.
+     */
+    static void writeText(Path file, String text) {
+        requireWritable(file, "output");
+        Path abs = resolveLinks(file);
+        try {
+            if (Files.exists(abs) && !Files.isRegularFile(abs)) {
+                try (var out = Files.newOutputStream(abs, java.nio.file.StandardOpenOption.WRITE)) {
+                    out.write(text.getBytes(StandardCharsets.UTF_8));
+                }
+                return;
+            }
+            Files.createDirectories(abs.getParent());
+            Path tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+            try {
+                try (var out = Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW,
+                        java.nio.file.StandardOpenOption.WRITE)) {
+                    out.write(text.getBytes(StandardCharsets.UTF_8));
+                }
+                if (Files.exists(abs)) {
+                    try {
+                        // a replaced file keeps its permissions
+                        Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(abs));
+                    } catch (UnsupportedOperationException | IOException e) {
+                        // not a POSIX file system, or not ours: the umask's permissions stay
+                    }
+                }
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(tmp);
@@ -71,6 +201,13 @@ final class Cli {
         } catch (IOException e) {
             throw new Pellucid.UsageException("cannot write " + file + ": " + e.getMessage());
         }
+    }
+
+    private static final Gson COMPACT = new GsonBuilder().disableHtmlEscaping().create();
+
+    /** One-line JSON, non-finite numbers as null (for a CSV cell). */
+    static String compact(JsonElement e) {
+        return COMPACT.toJson(finite(e));
     }
 
     static String json(JsonElement e) {

@@ -82,7 +82,7 @@ final class CompareCommand implements Callable<Integer> {
                 families.add(ModelFamilies.get(m.trim()));
             }
         }
-        Dataset d = Cli.load(dataOptions.data, dataOptions.target, dataOptions.missing, err);
+        Dataset d = Cli.load(dataOptions, err);
         JsonObject root = run(d, families, seed, DeviceChoice.parse(device), cv, rows, models == null, out, err).json();
         if (json != null) {
             Cli.writeJson(json, root);

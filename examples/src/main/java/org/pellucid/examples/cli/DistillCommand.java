@@ -69,7 +69,7 @@ final class DistillCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Dataset d = Cli.load(dataOptions.data, dataOptions.target, dataOptions.missing, err);
+        Dataset d = Cli.load(dataOptions, err);
         if (!d.schema().isClassification()) {
             throw new Pellucid.UsageException("distill reports agreement for classifiers; this target is numeric");
         }
@@ -80,8 +80,8 @@ final class DistillCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         if (Files.isDirectory(Path.of(teacher))) {
             teacherModel = ModelFamilies.load(Path.of(teacher));
-            test = ModelData.load(teacherModel, dataOptions.data, dataOptions.target, dataOptions.missing, err).subset(s.test());
-            train = ModelData.load(teacherModel, dataOptions.data, dataOptions.target, dataOptions.missing, err).subset(s.train());
+            test = ModelData.load(teacherModel, dataOptions, err).subset(s.test());
+            train = ModelData.load(teacherModel, dataOptions, err).subset(s.train());
         } else {
             ModelFamily f = ModelFamilies.get(teacher);
             f.unsuitable(d).ifPresent(r -> {

@@ -63,7 +63,7 @@ final class EvaluateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Savable model = ModelFamilies.load(modelDir);
         model = ModelData.withAttentionMethod(model, method);
-        Dataset all = ModelData.load(model, dataOptions.data, dataOptions.target, dataOptions.missing, spec.commandLine().getErr());
+        Dataset all = ModelData.load(model, dataOptions, spec.commandLine().getErr());
         long splitSeed = seed != null ? seed : model.provenance().seed();
         org.pellucid.core.data.Splits.TrainValidTest split = org.pellucid.core.data.Splits.trainValidTest(all, 0.2, 0.2, splitSeed);
         Dataset d = all.subset(split.test());

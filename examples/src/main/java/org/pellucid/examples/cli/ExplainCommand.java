@@ -57,7 +57,7 @@ final class ExplainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Savable model = ModelFamilies.load(modelDir);
-        Dataset d = ModelData.load(model, dataOptions.data, dataOptions.target, dataOptions.missing, err);
+        Dataset d = ModelData.load(model, dataOptions, err);
         boolean sameData = ModelData.matchesTraining(model, d, err);
         int[] idx = ModelData.rows(rows, d.size());
         JsonArray arr = new JsonArray();

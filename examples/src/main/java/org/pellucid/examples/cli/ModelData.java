@@ -11,12 +11,41 @@ import org.pellucid.core.model.Model;
 final class ModelData {
     private ModelData() {}
 
+    /**
+     * Data for an already-trained model. A delimited file is read in the model's schema (types and
+     * categories are the model's, not inferred again: codes that look like numbers stay categories,
+     * unseen categories become missing values and are reported); other sources are loaded and
+     * aligned to the model's columns by name.
+     */
+    static Dataset load(Model model, DataOptions o, PrintWriter err) {
+        if (Cli.delimited(o.data) && (o.target == null || o.target.equals(model.schema().target().name()))) {
+            org.pellucid.core.data.TableSpec spec = o.spec();
+            java.nio.file.Path file = java.nio.file.Path.of(o.data);
+            try (org.pellucid.core.data.SchemaReader r = org.pellucid.core.data.SchemaReader.open(file, model.schema(), spec, o.id)) {
+                Dataset d = r.readAll(org.pellucid.core.data.CsvLoader.datasetName(file));
+                report(r, err);
+                if (!d.missing().isEmpty()) {
+                    err.println("pellucid: " + d.name() + ": " + d.missing().summary());
+                }
+                return d;
+            }
+        }
+        return load(model, o.data, o.target, o.missing, err);
+    }
+
+    /** What reading in the model's schema found that the user should hear: unseen categories, unused columns. */
+    static void report(org.pellucid.core.data.SchemaReader r, PrintWriter err) {
+        if (!r.unseen().isEmpty()) {
+            err.println("pellucid: categories the model never saw, read as missing (no category active): " + r.unseen());
+        }
+        if (!r.extraColumns().isEmpty()) {
+            err.println("pellucid: columns the model does not use, ignored: " + r.extraColumns());
+        }
+    }
+
     static Dataset load(Model model, String data, String target, String missing, PrintWriter err) {
         String t = target;
-        String lower = data.toLowerCase(java.util.Locale.ROOT);
-        boolean file = lower.endsWith(".csv") || lower.endsWith(".tsv") || lower.endsWith(".txt") || lower.endsWith(".tab")
-                || lower.endsWith(".csv.gz");
-        if (t == null && file) {
+        if (t == null && Cli.delimited(data)) {
             t = model.schema().target().name();
         }
         Dataset d = Cli.load(data, t, missing, err);

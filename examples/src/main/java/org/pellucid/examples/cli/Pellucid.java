@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "pellucid", mixinStandardHelpOptions = true, version = "pellucid 0.1.0",
         description = "Interpretable-by-construction models, and numbers for how good their explanations are.",
-        subcommands = {DemoCommand.class, DatasetsCommand.class, TrainCommand.class, ExplainCommand.class,
+        subcommands = {DemoCommand.class, DatasetsCommand.class, TrainCommand.class, PredictCommand.class, ExplainCommand.class,
                 EvaluateCommand.class, DistillCommand.class, CompareCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Pellucid implements Runnable {

@@ -157,7 +157,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new Pellucid.UsageException(e.getMessage());
         }
         TrainConfig cfg = new TrainConfig(seed, DeviceChoice.parse(device), ProgressListener.auto(model), opts);
-        Dataset d = Cli.load(dataOptions.data, dataOptions.target, dataOptions.missing, err);
+        Dataset d = Cli.load(dataOptions, err);
         family.unsuitable(d).ifPresent(r -> {
             throw new Pellucid.UsageException(model + " cannot train on " + d.name() + ": " + r);
         });
