@@ -5,6 +5,9 @@
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$HERE"
+# shellcheck source=find-java.sh
+source "$HERE/scripts/find-java.sh"
+pellucid_find_java || exit 2
 POM=examples/contract-user/pom.xml
 REPORTS=examples/contract-user/target/surefire-reports
 MVN=(./mvnw -B --no-transfer-progress -f "$POM")

@@ -61,6 +61,8 @@ public final class CsvLoader {
     public static RawTable read(Path file, char delimiter, Header header, java.nio.charset.Charset encoding) {
         try (Reader r = open(file, encoding)) {
             return read(file.toString(), r, delimiter, header);
+        } catch (BadBytes e) {
+            throw badBytes(file, encoding, delimiter);
         } catch (NoSuchFileException e) {
             throw new DatasetException(file.toString(), -1, null, "no such file");
         } catch (IOException e) {
@@ -148,6 +150,62 @@ public final class CsvLoader {
         return java.util.Arrays.stream(first).distinct().count() == first.length;
     }
 
+    /** Bytes the decoder refused; {@link #badBytes} turns it into an error naming the line. */
+    static final class BadBytes extends RuntimeException {
+        BadBytes(java.nio.charset.CharacterCodingException cause) {
+            super(cause);
+        }
+    }
+
+    /**
+     * The error for a file with bytes that are not valid in {@code encoding}: the file is scanned
+     * again line by line (a decoder reads ahead, so where it failed says nothing) to name the first
+     * bad line and its field (counting delimiters, quotes aside).
+     */
+    public static DatasetException badBytes(Path file, java.nio.charset.Charset encoding, char delimiter) {
+        String advice = "; if the file is not " + encoding.name() + ", name its encoding, e.g. --encoding ISO-8859-1";
+        try (InputStream raw = file.getFileName().toString().endsWith(".gz")
+                ? new GZIPInputStream(Files.newInputStream(file)) : Files.newInputStream(file);
+             java.io.BufferedInputStream in = new java.io.BufferedInputStream(raw, 1 << 16)) {
+            java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+            long lineNo = 1;
+            int b;
+            while (true) {
+                b = in.read();
+                if (b == '\n' || b == -1) {
+                    byte[] bytes = line.toByteArray();
+                    java.nio.charset.CharsetDecoder dec = encoding.newDecoder()
+                            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+                    java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bytes);
+                    java.nio.CharBuffer chars = java.nio.CharBuffer.allocate(bytes.length + 1);
+                    java.nio.charset.CoderResult res = dec.decode(buf, chars, true);
+                    if (res.isError()) {
+                        int at = buf.position();
+                        int field = 1;
+                        for (int k = 0; k < at; k++) {
+                            if (bytes[k] == delimiter) {
+                                field++;
+                            }
+                        }
+                        return new DatasetException(file.toString(), lineNo, null, "field " + field + ": byte 0x"
+                                + String.format("%02X", bytes[at] & 0xff) + " is not valid " + encoding.name() + advice);
+                    }
+                    if (b == -1) {
+                        break;
+                    }
+                    line.reset();
+                    lineNo++;
+                } else {
+                    line.write(b);
+                }
+            }
+        } catch (IOException e) {
+            // fall through to the general message
+        }
+        return new DatasetException(file.toString(), -1, null, "bytes that are not valid " + encoding.name() + advice);
+    }
+
     /** Splits records, honouring quotes that span lines; skips blank lines. */
     static final class RecordReader {
         private final String source;
@@ -168,7 +226,6 @@ public final class CsvLoader {
         }
 
         private boolean started;
-        private int field = 1;
 
         private int read() throws IOException {
             if (pushback != -2) {
@@ -180,8 +237,7 @@ public final class CsvLoader {
             try {
                 c = in.read();
             } catch (java.nio.charset.CharacterCodingException e) {
-                throw new DatasetException(source, line, null, "field " + field + ": bytes that are not valid text in the file's "
-                        + "encoding (" + e.getMessage() + "); if the file is not UTF-8, name its encoding, e.g. --encoding ISO-8859-1");
+                throw new BadBytes(e); // the reader decodes ahead; the caller finds the line from the bytes
             }
             if (!started) {
                 started = true;
@@ -203,7 +259,6 @@ public final class CsvLoader {
                     return null;
                 }
                 int col = 1;
-                field = 1;
                 boolean blank = true;
                 while (true) {
                     if (c == -1 || c == '\n' || c == '\r') {
@@ -258,7 +313,6 @@ public final class CsvLoader {
                         fields.add(f.toString());
                         f.setLength(0);
                         col++;
-                        field = col;
                     } else {
                         f.append((char) c);
                     }

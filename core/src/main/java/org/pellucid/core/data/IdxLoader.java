@@ -69,6 +69,46 @@ public final class IdxLoader {
         return new DataInputStream(new java.io.BufferedInputStream(in, 1 << 16));
     }
 
+    /**
+     * The bytes the file holds once decompressed: its size, or for gzip the size its trailer
+     * records (modulo 2^32, as gzip stores it).
+     */
+    static long contentSize(Path p) throws IOException {
+        long size = Files.size(p);
+        if (!p.getFileName().toString().endsWith(".gz")) {
+            return size;
+        }
+        if (size < 18) {
+            return -1;
+        }
+        try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(p)) {
+            ch.position(size - 4);
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            while (b.hasRemaining() && ch.read(b) > 0) {
+                // read the 4-byte ISIZE trailer
+            }
+            return b.getInt(0) & 0xffffffffL;
+        }
+    }
+
+    /** Refuses a header whose counts the file cannot hold, before anything is allocated. */
+    static void checkCounts(Path p, long header, long n, long rows, long cols) throws IOException {
+        String what = rows < 0 ? n + " labels" : n + " images of " + rows + "×" + cols;
+        if (n < 0 || rows < -1 || cols < -1 || rows == 0 || cols == 0 || (rows > 0 && (rows > 65536 || cols > 65536))) {
+            throw new DatasetException(p.toString(), -1, null, "corrupt IDX header: it claims " + what);
+        }
+        long need = header + n * (rows < 0 ? 1 : rows * cols);
+        long have = contentSize(p);
+        boolean gz = p.getFileName().toString().endsWith(".gz");
+        if (have >= 0 && (gz ? (need & 0xffffffffL) != have : need != have)) {
+            throw new DatasetException(p.toString(), -1, null, "corrupt IDX header: it claims " + what + " (" + need
+                    + " bytes) but the file holds " + have);
+        }
+        if (n * Math.max(1, rows * cols) > Integer.MAX_VALUE - 16) {
+            throw new DatasetException(p.toString(), -1, null, "IDX file too large to load: " + what);
+        }
+    }
+
     static int[] readLabels(Path p) {
         try (DataInputStream in = open(p)) {
             int magic = in.readInt();
@@ -76,6 +116,7 @@ public final class IdxLoader {
                 throw new DatasetException(p.toString(), -1, null, "not an IDX label file (magic " + magic + ", expected 2049)");
             }
             int n = in.readInt();
+            checkCounts(p, 8, n, -1, -1);
             int[] l = new int[n];
             for (int i = 0; i < n; i++) {
                 l[i] = in.readUnsignedByte();
@@ -99,6 +140,7 @@ public final class IdxLoader {
             int n = in.readInt();
             int rows = in.readInt();
             int cols = in.readInt();
+            checkCounts(p, 16, n, rows, cols);
             shapeOut[0] = rows;
             shapeOut[1] = cols;
             double[][] x = new double[n][rows * cols];

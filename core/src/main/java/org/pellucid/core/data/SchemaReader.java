@@ -46,13 +46,24 @@ public final class SchemaReader implements Closeable {
     private long pendingLine;
     private long rows;
 
+    private final Path file;
+    private final TableSpec spec;
+    private final char delim;
+
     private SchemaReader(Path file, Schema schema, TableSpec spec, String idColumn) throws IOException {
         this.source = file.toString();
+        this.file = file;
+        this.spec = spec;
         this.schema = schema;
-        char delim = spec.delimiter() != null ? spec.delimiter() : CsvLoader.delimiterFor(file);
+        this.delim = spec.delimiter() != null ? spec.delimiter() : CsvLoader.delimiterFor(file);
         this.reader = CsvLoader.open(file, spec.encoding());
         this.records = new CsvLoader.RecordReader(source, reader, delim);
-        String[] first = records.next();
+        String[] first;
+        try {
+            first = records.next();
+        } catch (CsvLoader.BadBytes e) {
+            throw CsvLoader.badBytes(file, spec.encoding(), delim);
+        }
         if (first == null) {
             throw new DatasetException(source, -1, null, "the file is empty");
         }
@@ -157,6 +168,8 @@ public final class SchemaReader implements Closeable {
                 r = records.next();
                 line = records.recordLine();
             }
+        } catch (CsvLoader.BadBytes e) {
+            throw CsvLoader.badBytes(file, spec.encoding(), delim);
         } catch (IOException e) {
             throw new DatasetException(source, -1, null, "cannot read: " + e.getMessage(), e);
         }

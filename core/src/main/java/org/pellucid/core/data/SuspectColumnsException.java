@@ -13,7 +13,7 @@ public final class SuspectColumnsException extends DatasetException {
 
     public SuspectColumnsException(String source, Map<String, String> columns) {
         super(source, -1, null, message(columns));
-        this.columns = Map.copyOf(columns);
+        this.columns = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(columns));
     }
 
     private static String message(Map<String, String> columns) {

@@ -152,8 +152,8 @@ public final class TableBuilder {
 
     /**
      * Why column j looks like an identifier or free text, or null. Identifiers: text whose values
-     * are all distinct, or whole numbers all distinct and packed into a range no wider than twice
-     * the row count (row numbers, customer numbers). Free text: strings averaging 25 or more
+     * are all distinct, or whole numbers all distinct, ascending in file order and packed into a range
+     * no wider than twice the row count (row numbers, customer numbers). Free text: strings averaging 25 or more
      * characters of which at least half are distinct.
      */
     private static String suspicion(RawTable raw, int j, Column c, List<Integer> rows, int distinct) {
@@ -162,6 +162,8 @@ public final class TableBuilder {
         boolean whole = true;
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
+        boolean ascending = true;
+        double last = Double.NEGATIVE_INFINITY;
         for (int i : rows) {
             String s = raw.rows.get(i)[j];
             if (MissingValues.isMissing(s)) {
@@ -174,6 +176,8 @@ public final class TableBuilder {
                 whole &= d == Math.rint(d);
                 min = Math.min(min, d);
                 max = Math.max(max, d);
+                ascending &= d > last;
+                last = d;
             }
         }
         if (present < ID_MIN_ROWS) {
@@ -186,7 +190,7 @@ public final class TableBuilder {
             if (!c.isNumeric()) {
                 return "every value distinct: an identifier?";
             }
-            if (whole && max - min + 1 <= 2.0 * present) {
+            if (whole && ascending && max - min + 1 <= 2.0 * present) {
                 return "distinct whole numbers from " + (long) min + " to " + (long) max + ": row or record numbers?";
             }
         }

@@ -68,8 +68,12 @@ public final class ModelStore {
 
         Path abs = dir.toAbsolutePath().normalize();
         Path parent = abs.getParent();
+        boolean killed = false;
+        Path tmp = null;
         try {
             Files.createDirectories(parent);
+            recover(abs);
+            removeStale(abs);
             if (Files.exists(abs) && !Files.isDirectory(abs)) {
                 throw new ModelFormatException(dir + " exists and is not a directory");
             }
@@ -77,33 +81,102 @@ public final class ModelStore {
                 throw new ModelFormatException(dir + " is a non-empty directory that holds no Pellucid model; "
                         + "refusing to overwrite it");
             }
-            Path tmp = parent.resolve("." + abs.getFileName() + ".tmp-" + UUID.randomUUID());
+            tmp = parent.resolve("." + abs.getFileName() + TMP + UUID.randomUUID());
             Files.createDirectory(tmp);
-            try {
-                write(tmp.resolve(PARAMS), params);
-                write(tmp.resolve(MANIFEST), manifestBytes);
-                write(tmp.resolve(MANIFEST_SUM), sumBytes);
-                Path old = null;
-                if (Files.exists(abs)) {
-                    old = parent.resolve("." + abs.getFileName() + ".old-" + UUID.randomUUID());
-                    move(abs, old);
-                }
-                move(tmp, abs);
-                if (old != null) {
-                    deleteTree(old);
-                }
-            } finally {
-                if (Files.exists(tmp)) {
-                    deleteTree(tmp);
-                }
+            write(tmp.resolve(PARAMS), params);
+            write(tmp.resolve(MANIFEST), manifestBytes);
+            write(tmp.resolve(MANIFEST_SUM), sumBytes);
+            stepHook.accept("written");
+            Path old = null;
+            if (Files.exists(abs)) {
+                old = parent.resolve("." + abs.getFileName() + OLD + UUID.randomUUID());
+                move(abs, old);
+                stepHook.accept("old-moved-aside");
             }
+            move(tmp, abs);
+            stepHook.accept("new-in-place");
+            if (old != null) {
+                deleteTree(old);
+            }
+        } catch (KillForTest k) {
+            killed = true;
+            throw k;
         } catch (IOException e) {
             throw new ModelFormatException("cannot save the model to " + dir + ": " + e.getMessage(), e);
+        } finally {
+            if (!killed && tmp != null && Files.exists(tmp)) {
+                try {
+                    deleteTree(tmp);
+                } catch (IOException e) {
+                    // left for the next save, which removes temporaries older than an hour
+                }
+            }
+        }
+    }
+
+    private static final String TMP = ".tmp-";
+    private static final String OLD = ".old-";
+
+    /**
+     * Test hook, called after each step of a save ({@code written}, {@code old-moved-aside},
+     * {@code new-in-place}); a test simulates a kill there by throwing {@link KillForTest}, which
+     * skips every cleanup, as {@code kill -9} would.
+     */
+    static volatile java.util.function.Consumer<String> stepHook = step -> { };
+
+    /** Thrown by a test's {@link #stepHook} to stop a save dead, without cleanup. */
+    static final class KillForTest extends Error {
+        KillForTest(String step) {
+            super("simulated kill after " + step);
+        }
+    }
+
+    /**
+     * A save killed between moving the old model aside and moving the new one in leaves no model
+     * at the path; the old one, complete, is moved back (the new one was never in place).
+     */
+    static void recover(Path abs) throws IOException {
+        if (Files.exists(abs) || abs.getParent() == null || !Files.isDirectory(abs.getParent())) {
+            return;
+        }
+        String prefix = "." + abs.getFileName() + OLD;
+        Path newest = null;
+        try (var s = Files.list(abs.getParent())) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                if (p.getFileName().toString().startsWith(prefix) && Files.isDirectory(p) && Files.exists(p.resolve(MANIFEST_SUM))
+                        && (newest == null || Files.getLastModifiedTime(p).compareTo(Files.getLastModifiedTime(newest)) > 0)) {
+                    newest = p;
+                }
+            }
+        }
+        if (newest != null) {
+            move(newest, abs);
+        }
+    }
+
+    /** Temporaries of earlier saves of this path (killed ones) older than an hour. */
+    private static void removeStale(Path abs) throws IOException {
+        String tmpPrefix = "." + abs.getFileName() + TMP;
+        String oldPrefix = "." + abs.getFileName() + OLD;
+        java.nio.file.attribute.FileTime hourAgo = java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000L);
+        try (var s = Files.list(abs.getParent())) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                String n = p.getFileName().toString();
+                if ((n.startsWith(tmpPrefix) || (n.startsWith(oldPrefix) && Files.exists(abs))) && Files.isDirectory(p)
+                        && Files.getLastModifiedTime(p).compareTo(hourAgo) < 0) {
+                    deleteTree(p);
+                }
+            }
         }
     }
 
     /** Reads and verifies a saved model's manifest and arrays; {@code ModelFamilies.load} builds the model. */
     public static Loaded read(Path dir) {
+        try {
+            recover(dir.toAbsolutePath().normalize());
+        } catch (IOException e) {
+            throw new ModelFormatException("cannot recover the model at " + dir + " from an interrupted save: " + e.getMessage(), e);
+        }
         if (!Files.isDirectory(dir)) {
             throw new ModelFormatException(dir + " is not a model directory (no such directory)");
         }

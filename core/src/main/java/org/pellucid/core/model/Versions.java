@@ -2,10 +2,24 @@ package org.pellucid.core.model;
 
 /** Version strings recorded in provenance and model manifests. */
 public final class Versions {
-    public static final String PELLUCID = "0.1.0";
+    /** The build's version ({@code 0.1.0-SNAPSHOT} while in development), from the build itself. */
+    public static final String PELLUCID = buildVersion();
     public static final String DJL = "0.35.1";
     /** Bumped whenever the saved-model layout changes; older or newer files are refused. */
     public static final int MODEL_FORMAT = 1;
 
     private Versions() {}
+
+    private static String buildVersion() {
+        try (java.io.InputStream in = Versions.class.getResourceAsStream("/org/pellucid/core/version.properties")) {
+            java.util.Properties p = new java.util.Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            String v = p.getProperty("pellucid.version", "unknown");
+            return v.startsWith("${") ? "unknown" : v;
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
 }

@@ -19,8 +19,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Headline benchmarks. train-step: Adam steps per second of a 20→64→64→2 ReLU MLP at batch 256 on",
-                "the CPU, through Pellucid's training loop. Compare with benchmarks/train_step_torch.py (PyTorch eager)."})
+        description = {"Headline benchmarks: train-step, kernel-shap, attention-flow.",
+                "train-step: Adam steps per second of a 20→64→64→2 ReLU MLP at batch 256 on the CPU, through Pellucid's "
+                + "training loop; compare with benchmarks/train_step_torch.py (PyTorch eager)."})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -31,7 +32,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--steps", defaultValue = "3000", description = "Timed steps (default ${DEFAULT-VALUE}).")
     int steps;
 
-    @Option(names = "--json", paramLabel = "FILE")
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the measurements as one JSON object.")
     Path json;
 
     @Option(names = "--rows", defaultValue = "50", description = "kernel-shap: test rows explained (default ${DEFAULT-VALUE}).")
@@ -185,6 +186,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Cli.requireWritable(json, "--json");
         if (name.equals("kernel-shap")) {
             return kernelShap();
         }

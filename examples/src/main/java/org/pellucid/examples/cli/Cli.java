@@ -17,7 +17,7 @@ import org.pellucid.core.data.TableSpec;
 
 /** Helpers the commands share: loading data as the CLI contract says, writing JSON atomically. */
 final class Cli {
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping()
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls()
             .serializeSpecialFloatingPointValues().create();
 
     private Cli() {}
@@ -55,7 +55,7 @@ final class Cli {
         } catch (org.pellucid.core.data.SuspectColumnsException e) {
             throw e;
         } catch (org.pellucid.core.data.DatasetException e) {
-            if (lastColumn) {
+            if (lastColumn && e.getMessage().contains("target")) {
                 throw new org.pellucid.core.data.DatasetException(e.getMessage()
                         + " (no --target was given, so the last column is the target)");
             }
@@ -149,6 +149,30 @@ final class Cli {
         }
     }
 
+    /**
+     * Checks before any work that {@code dir} can be a directory of outputs (a model, a report):
+     * it is a directory already, or can be made in a writable folder.
+     */
+    static void requireDirectory(Path dir, String option) {
+        if (dir == null) {
+            return;
+        }
+        Path d = resolveLinks(dir);
+        if (Files.exists(d) && !Files.isDirectory(d)) {
+            throw new Pellucid.UsageException(option + " " + dir + " exists and is not a directory");
+        }
+        Path existing = d;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing)) {
+            throw new Pellucid.UsageException(option + " " + dir + ": " + existing + " is not a directory");
+        }
+        if (!Files.isWritable(existing)) {
+            throw new Pellucid.UsageException(option + " " + dir + ": " + existing + " is not writable");
+        }
+    }
+
     /** The file a path names after following symbolic links (a dangling link: where it points). */
     static Path resolveLinks(Path file) {
         Path p = file.toAbsolutePath();
@@ -203,7 +227,7 @@ final class Cli {
         }
     }
 
-    private static final Gson COMPACT = new GsonBuilder().disableHtmlEscaping().create();
+    private static final Gson COMPACT = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
 
     /** One-line JSON, non-finite numbers as null (for a CSV cell). */
     static String compact(JsonElement e) {

@@ -36,9 +36,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"Train every model that fits the data on one stratified split, explain each (built-in explanation for",
-                "transparent models, KernelSHAP for black boxes), score every explanation, and write JSON and an HTML report.",
-                "A tree distilled from the most accurate black box (on validation) is added to the comparison."})
+        description = {"Train, explain and score every model that fits the data, side by side.",
+                "One stratified split; built-in explanations for transparent models, KernelSHAP for black boxes; every "
+                + "explanation scored; JSON and an HTML report. A tree distilled from the most accurate black box (on "
+                + "validation) is added to the comparison."})
 final class CompareCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -49,13 +50,13 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--models", split = ",", paramLabel = "a,b,c", description = "Models to compare (default: every one that fits the data).")
     List<String> models;
 
-    @Option(names = "--seed", defaultValue = "1")
+    @Option(names = "--seed", defaultValue = "1", description = "Seed for the split, the models and the explainers (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--device", defaultValue = "cpu")
+    @Option(names = "--device", defaultValue = "cpu", description = "auto, cpu or gpu (default ${DEFAULT-VALUE}).")
     String device;
 
-    @Option(names = "--cv", paramLabel = "K", defaultValue = "0")
+    @Option(names = "--cv", paramLabel = "K", defaultValue = "0", description = "Also run stratified K-fold cross-validation of every model (default ${DEFAULT-VALUE}: none).")
     int cv;
 
     @Option(names = "--rows", defaultValue = "100", description = "Test rows explained and scored per model (default ${DEFAULT-VALUE}).")
@@ -64,11 +65,13 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "FILE.html", description = "Write a self-contained HTML report.")
     Path report;
 
-    @Option(names = "--json", paramLabel = "FILE")
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the comparison as one JSON object.")
     Path json;
 
     @Override
     public Integer call() {
+        Cli.requireWritable(json, "--json");
+        Cli.requireWritable(report, "--report");
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (rows < 1) {

@@ -27,6 +27,7 @@ final class DatasetsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Cli.requireWritable(json, "--json");
         PrintWriter out = spec.commandLine().getOut();
         Path dir = DatasetRegistry.dataDirectory();
         out.println("data directory: " + dir + (Files.isDirectory(dir) ? "" : "  (missing: set PELLUCID_DATA)"));

@@ -28,9 +28,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"The main job on a built-in dataset (no data directory needed): a credit table whose true rule is known;",
-                "every model trained and compared; the transparent ones explained and checked against the truth; a black",
-                "box explained by KernelSHAP; every explanation scored. Writes demo.json and report.txt to --out."})
+        description = {"The main job on a built-in credit table whose true rule is known (no data directory needed).",
+                "Every model trained and compared; the transparent ones explained and checked against the truth; a black "
+                + "box explained by KernelSHAP; every explanation scored. Writes report.html, results.json, demo.json and "
+                + "report.txt to --out."})
 final class DemoCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -41,11 +42,12 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--rows", defaultValue = "3000", description = "Rows of synthetic data (default ${DEFAULT-VALUE}).")
     int rows;
 
-    @Option(names = "--seed", defaultValue = "1")
+    @Option(names = "--seed", defaultValue = "1", description = "Seed for the split, the models and the explainers (default ${DEFAULT-VALUE}).")
     long seed;
 
     @Override
     public Integer call() {
+        Cli.requireDirectory(out, "--out");
         PrintWriter console = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (rows < 100) {

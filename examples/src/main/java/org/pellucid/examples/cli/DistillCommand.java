@@ -53,20 +53,22 @@ final class DistillCommand implements Callable<Integer> {
     @Option(names = "--confidence-weights", description = "Weight each row by the teacher's probability for its label.")
     boolean confidenceWeights;
 
-    @Option(names = "--seed", defaultValue = "1")
+    @Option(names = "--seed", defaultValue = "1", description = "Seed for the split and the tree (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--device", defaultValue = "cpu")
+    @Option(names = "--device", defaultValue = "cpu", description = "auto, cpu or gpu, for a teacher trained here (default ${DEFAULT-VALUE}).")
     String device;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Save the distilled tree (a `tree` model) here.")
     Path out;
 
-    @Option(names = "--json", paramLabel = "FILE")
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the results as one JSON object.")
     Path json;
 
     @Override
     public Integer call() {
+        Cli.requireWritable(json, "--json");
+        Cli.requireDirectory(out, "--out");
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Dataset d = Cli.load(dataOptions, err);

@@ -17,10 +17,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Score a saved model and an explainer on the test split (the 20% that `train` held out with the",
-                "model's seed): accuracy, then fidelity (deletion/insertion AUC, comprehensiveness, sufficiency,",
-                "faithfulness correlation, simulatable agreement), simulability (size, forward simulation) and",
-                "stability (max-sensitivity), each with a 95% bootstrap interval."})
+        description = {"Score a saved model and an explainer on the test split.",
+                "The test split is the 20%% that `train` held out with the model's seed. Scores: accuracy, then fidelity "
+                + "(deletion/insertion AUC, comprehensiveness, sufficiency, faithfulness correlation, simulatable agreement), "
+                + "simulability (size, forward simulation) and stability (max-sensitivity), each with a 95%% bootstrap interval."})
 final class EvaluateCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -28,7 +28,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     DataOptions dataOptions;
 
-    @Option(names = "--model", required = true, paramLabel = "DIR")
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "A model saved by `pellucid train --out`.")
     Path modelDir;
 
 
@@ -52,7 +52,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Split seed (default: the model's own).")
     Long seed;
 
-    @Option(names = "--json", paramLabel = "FILE")
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the scores as one JSON object.")
     Path json;
 
     @Option(names = "--method", paramLabel = "M", description = "Attention models: raw, rollout, flow or grad-rollout.")
@@ -60,6 +60,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Cli.requireWritable(json, "--json");
         PrintWriter out = spec.commandLine().getOut();
         Savable model = ModelFamilies.load(modelDir);
         model = ModelData.withAttentionMethod(model, method);

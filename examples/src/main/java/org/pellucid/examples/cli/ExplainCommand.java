@@ -54,6 +54,7 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Cli.requireWritable(json, "--json");
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Savable model = ModelFamilies.load(modelDir);

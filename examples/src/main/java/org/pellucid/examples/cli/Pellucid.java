@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  * The {@code pellucid} command line. Exit codes: 0 success; 2 bad input or usage (one line on
  * stderr, no stack trace); 1 internal error (set {@code PELLUCID_DEBUG=1} for the stack trace).
  */
-@Command(name = "pellucid", mixinStandardHelpOptions = true, version = "pellucid 0.1.0",
+@Command(name = "pellucid", mixinStandardHelpOptions = true, versionProvider = Pellucid.Version.class,
         description = "Interpretable-by-construction models, and numbers for how good their explanations are.",
         subcommands = {DemoCommand.class, DatasetsCommand.class, TrainCommand.class, PredictCommand.class, ExplainCommand.class,
                 EvaluateCommand.class, DistillCommand.class, CompareCommand.class, BenchCommand.class,
@@ -31,13 +31,20 @@ public final class Pellucid implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        // UTF-8 whatever the locale: without LANG the JVM's default would print "tree←rf" as "tree?rf"
+        System.exit(run(args, utf8(java.io.FileDescriptor.out), utf8(java.io.FileDescriptor.err)));
+    }
+
+    private static PrintWriter utf8(java.io.FileDescriptor fd) {
+        return new PrintWriter(new java.io.OutputStreamWriter(new java.io.FileOutputStream(fd),
+                java.nio.charset.StandardCharsets.UTF_8), true);
     }
 
     /** Runs the CLI with the given streams and returns the exit code (used by tests). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Pellucid());
         TrainCommand.installHelp(cl.getSubcommands().get("train"));
+        cl.getSubcommands().values().forEach(c -> c.getCommandSpec().versionProvider(new Version()));
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
@@ -59,11 +66,37 @@ public final class Pellucid implements Runnable {
         });
         try {
             return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println(outOfMemory(args));
+            return INTERNAL;
         } finally {
             // print() does not flush an autoflush PrintWriter: the last explanation text would be lost
             out.flush();
             err.flush();
         }
+    }
+
+    /** One line for an OutOfMemoryError: the heap limit, the input's size, and how to raise the limit. */
+    static String outOfMemory(String[] args) {
+        long max = Runtime.getRuntime().maxMemory() >> 20;
+        String input = "";
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals("--data") || args[i].equals("--layers") || args[i].equals("--tokens")) {
+                String v = args[i + 1];
+                java.nio.file.Path p = java.nio.file.Path.of(v);
+                String size = "";
+                try {
+                    if (java.nio.file.Files.isRegularFile(p)) {
+                        size = String.format(java.util.Locale.ROOT, " (%.1f MiB)", java.nio.file.Files.size(p) / 1048576.0);
+                    }
+                } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+                    // the size is a courtesy
+                }
+                input += " " + args[i] + " " + v + size;
+            }
+        }
+        return "pellucid: out of memory with a " + max + " MiB heap" + (input.isEmpty() ? "" : " on" + input)
+                + "; give the JVM more, e.g. PELLUCID_JAVA_OPTS=-Xmx" + Math.max(2, 2 * ((max + 1023) / 1024)) + "g, or use less data";
     }
 
     static boolean isBadInput(Throwable ex) {
@@ -74,6 +107,14 @@ public final class Pellucid implements Runnable {
 
     static String oneLine(String s) {
         return s == null ? "" : s.replace('\n', ' ').replace('\r', ' ').trim();
+    }
+
+    /** The version line: the build's own version. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"pellucid " + org.pellucid.core.model.Versions.PELLUCID};
+        }
     }
 
     /** A user error the CLI reports in one line with exit code 2. */

@@ -25,8 +25,9 @@ import picocli.CommandLine.Spec;
  * target column is optional and ignored.
  */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = {"Score new rows with a saved model: one CSV row per input row with the id, the predicted class and "
-                + "each class's probability, and with --explain the model's own explanation.",
+        description = {"Score new rows with a saved model and write one CSV row per input row.",
+                "Each output row has the id, the predicted class and each class's probability, and with --explain the "
+                + "model's own explanation.",
                 "The file is read with the model's column types; a target column, if present, is ignored."})
 final class PredictCommand implements Callable<Integer> {
     @Spec
@@ -64,6 +65,7 @@ final class PredictCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         Cli.requireWritable(json, "--json");
+        Cli.requireWritable(out, "--out");
         if (!Cli.delimited(data.toString())) {
             throw new Pellucid.UsageException("--data must be a delimited text file (.csv, .tsv, .txt, .tab), got " + data);
         }

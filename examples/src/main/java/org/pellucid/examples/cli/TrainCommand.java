@@ -119,6 +119,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Cli.requireWritable(json, "--json");
+        Cli.requireDirectory(out, "--out");
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         ModelFamily family = ModelFamilies.get(model);

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -30,7 +29,7 @@ class CliTest {
     }
 
     static JsonObject json(Path p) throws IOException {
-        return JsonParser.parseString(Files.readString(p)).getAsJsonObject();
+        return StrictJson.parse(p).getAsJsonObject(); // every JSON the CLI writes must pass a strict parser
     }
 
     private static void assertOneLineError(Run r, String contains) {
@@ -208,7 +207,7 @@ class CliTest {
         }
         String html = Files.readString(out.resolve("report.html"));
         assertTrue(html.contains("<svg class=\"chart\"") && html.contains("Pareto"));
-        assertTrue(Files.exists(out.resolve("results.json")));
+        assertTrue(json(out.resolve("results.json")).has("models"), "results.json parses strictly");
         assertTrue(o.getAsJsonObject("ground_truth_check").get("tree_uses_exactly_the_relevant_columns").getAsBoolean());
         assertEquals(4, o.getAsJsonArray("scores").size());
         assertTrue(Files.readString(out.resolve("report.txt")).contains("true rule"));

@@ -44,7 +44,7 @@ class ConceptAndCompareCliTest {
         Path plain = tmp.resolve("plain.csv");
         StringBuilder rows = new StringBuilder("a,b,y\n");
         for (int i = 0; i < 40; i++) {
-            rows.append(i).append(',').append(i % 7).append(',').append(i % 2 == 0 ? "p" : "q").append('\n');
+            rows.append(i * 7 % 40).append(',').append(i % 7).append(',').append(i % 2 == 0 ? "p" : "q").append('\n');
         }
         Files.writeString(plain, rows);
         CliTest.Run noConcepts = CliTest.run("train", "cbm", "--data", plain.toString());
