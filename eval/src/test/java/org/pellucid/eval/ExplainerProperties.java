@@ -31,7 +31,7 @@ import org.pellucid.eval.metrics.EvalContext;
 class ExplainerProperties {
     static final Dataset DATA = SyntheticData.rule(600, 21);
     static final LogisticModel LINEAR = (LogisticModel) ModelFamilies.get("logistic").train(DATA, null,
-            TrainConfig.of(1).with("epochs", "30"));
+            TrainConfig.of(1));
 
     @Property(tries = 25)
     void onALinearModelKernelShapIsTheExactShapleyValue(@ForAll @IntRange(min = 0, max = 599) int row) {

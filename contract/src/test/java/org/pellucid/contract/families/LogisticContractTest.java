@@ -20,6 +20,6 @@ class LogisticContractTest extends ModelContract {
 
     @Override
     protected TrainConfig config(long seed) {
-        return TrainConfig.of(seed).with("epochs", "40");
+        return TrainConfig.of(seed).with("cv-folds", "3");
     }
 }

@@ -27,8 +27,8 @@ import org.pellucid.core.models.TrainConfig;
  */
 class ModelStoreKillTest {
     static final Dataset DATA = SyntheticData.rule(300, 5);
-    static final Savable OLD = new LogisticFamily().train(DATA, null, TrainConfig.of(1).with("epochs", "5"));
-    static final Savable NEW = new LogisticFamily().train(DATA, null, TrainConfig.of(2).with("epochs", "40"));
+    static final Savable OLD = new LogisticFamily().train(DATA, null, TrainConfig.of(1).with("c", "0.001"));
+    static final Savable NEW = new LogisticFamily().train(DATA, null, TrainConfig.of(2).with("c", "10"));
 
     @TempDir
     Path tmp;

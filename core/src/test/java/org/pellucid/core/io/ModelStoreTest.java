@@ -28,7 +28,7 @@ class ModelStoreTest {
     @BeforeAll
     static void train() {
         data = SyntheticData.rule(300, 5);
-        model = new LogisticFamily().train(data, null, TrainConfig.of(1).with("epochs", "20"));
+        model = new LogisticFamily().train(data, null, TrainConfig.of(1));
     }
 
     private Path saved() {

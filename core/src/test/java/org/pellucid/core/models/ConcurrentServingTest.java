@@ -69,6 +69,6 @@ class ConcurrentServingTest {
     @Test
     void logisticFromManyThreads() throws Exception {
         Dataset d = SyntheticData.rule(400, 2);
-        hammer(new LogisticFamily().train(d, null, TrainConfig.of(1).with("epochs", "10")));
+        hammer(new LogisticFamily().train(d, null, TrainConfig.of(1)));
     }
 }

@@ -19,7 +19,7 @@ class LogisticModelTest {
     @Test
     void contributionsPlusBaselineAreTheLogitExactly() {
         Dataset d = SyntheticData.rule(500, 4);
-        LogisticModel m = (LogisticModel) new LogisticFamily().train(d, null, TrainConfig.of(3).with("epochs", "30"));
+        LogisticModel m = (LogisticModel) new LogisticFamily().train(d, null, TrainConfig.of(3));
         for (int i = 0; i < 50; i++) {
             Explained<FeatureAttribution> e = m.explain(d.row(i));
             FeatureAttribution a = e.explanation();
@@ -34,7 +34,7 @@ class LogisticModelTest {
     @Test
     void attributionsForTheOtherClassAreExactToo() {
         Dataset d = SyntheticData.rule(300, 4);
-        LogisticModel m = (LogisticModel) new LogisticFamily().train(d, null, TrainConfig.of(3).with("epochs", "20"));
+        LogisticModel m = (LogisticModel) new LogisticFamily().train(d, null, TrainConfig.of(3));
         for (int i = 0; i < 20; i++) {
             FeatureAttribution a0 = m.attribution(d.row(i), 0);
             double p0 = m.predict(d.row(i)).probability(0);
@@ -58,7 +58,7 @@ class LogisticModelTest {
             x[i] = d.rowValues(i);
         }
         Dataset three = Dataset.builder(s).features(x).targets(y).build();
-        LogisticModel m = (LogisticModel) new LogisticFamily().train(three, null, TrainConfig.of(1).with("epochs", "30"));
+        LogisticModel m = (LogisticModel) new LogisticFamily().train(three, null, TrainConfig.of(1));
         Explained<FeatureAttribution> e = m.explain(three.row(0));
         assertEquals("logit(" + e.prediction().className() + ")", e.explanation().target());
         assertEquals(3, m.describe().weights().length);

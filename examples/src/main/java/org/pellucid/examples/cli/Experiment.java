@@ -102,6 +102,22 @@ final class Experiment {
                 f1.add(v);
             }
             cv.add("macro_f1", f1);
+            if (data.size() <= 100_000) {
+                // the outer folds, so a peer can be scored on exactly the same ones (benchmarks/logistic_cv.py)
+                int[] foldOf = new int[data.size()];
+                List<Splits.Fold> folds = Splits.kFold(data.schema().isClassification() ? data.labels() : null, data.size(),
+                        r.cvMacroF1().length, seed);
+                for (int f = 0; f < folds.size(); f++) {
+                    for (int i : folds.get(f).test()) {
+                        foldOf[i] = f;
+                    }
+                }
+                com.google.gson.JsonArray fa = new com.google.gson.JsonArray();
+                for (int v : foldOf) {
+                    fa.add(v);
+                }
+                cv.add("fold_of_row", fa);
+            }
             if (!r.cvComplexity().isEmpty()) {
                 // each fold's model is a different model: how large each one is, not only the single split's
                 com.google.gson.JsonArray fc = new com.google.gson.JsonArray();

@@ -56,7 +56,7 @@ class CliTest {
         Path model = tmp.resolve("m");
         Path f = tmp.resolve("f.json");
         Run t = run("train", "logistic", "--data", "synthetic:rule:600", "--seed", "1", "--out", model.toString(),
-                "--json", f.toString(), "--epochs", "40");
+                "--json", f.toString());
         assertEquals(0, t.code(), t.err());
         JsonObject o = json(f);
         assertEquals("logistic", o.get("model").getAsString());
@@ -186,7 +186,7 @@ class CliTest {
     @Test
     void rowsOutsideTheDataAreRefused() {
         Path model = tmp.resolve("m");
-        assertEquals(0, run("train", "logistic", "--data", "synthetic:rule:200", "--out", model.toString(), "--epochs", "5").code());
+        assertEquals(0, run("train", "logistic", "--data", "synthetic:rule:200", "--out", model.toString()).code());
         assertOneLineError(run("explain", "--model", model.toString(), "--data", "synthetic:rule:200", "--rows", "190:300"), "outside");
         assertOneLineError(run("explain", "--model", model.toString(), "--data", "synthetic:rule:200", "--rows", "x"), "--rows");
     }
