@@ -37,7 +37,8 @@ import org.pellucid.core.train.ParamLayout;
  * for {@code cem} a concept's contribution is the head's weights on its mixed embedding), and the
  * concepts whose flip alone would change the predicted class.
  */
-public final class ConceptModel implements InterpretableModel<ConceptExplanation>, ConceptIntervenable, Savable, HasComplexity {
+public final class ConceptModel implements InterpretableModel<ConceptExplanation>, ConceptIntervenable, Savable, HasComplexity,
+        org.pellucid.core.model.Differentiable {
     private final String kind;
     private final String mode;
     private final FeatureEncoder encoder;
@@ -48,6 +49,7 @@ public final class ConceptModel implements InterpretableModel<ConceptExplanation
     private final float[] parameters;
     private final Provenance provenance;
     private final NetworkRunner encoderRunner;
+    private final NetworkRunner fullRunner;
     private final double[][] yW;
     private final double[] yB;
 
@@ -72,6 +74,7 @@ public final class ConceptModel implements InterpretableModel<ConceptExplanation
             System.arraycopy(parameters, (int) full.slot(sl.name()).offset(), encParams, (int) sl.offset(), (int) sl.size());
         }
         this.encoderRunner = new NetworkRunner(encNet, encParams, ai.djl.Device.cpu());
+        this.fullRunner = new NetworkRunner(new ConceptNetwork(ConceptNetwork.Part.FULL, spec, false), this.parameters, ai.djl.Device.cpu());
         ParamLayout.Slot w = full.slot("y_w");
         int rows = (int) w.shape().get(0);
         int cols = (int) w.shape().get(1);
@@ -101,8 +104,20 @@ public final class ConceptModel implements InterpretableModel<ConceptExplanation
         return groups;
     }
 
+    @Override
     public FeatureEncoder encoder() {
         return encoder;
+    }
+
+    /**
+     * Gradients of P(class) with respect to the encoded input through the whole network — concept
+     * encoder, concept probabilities, head — so input attributions (Integrated Gradients, Sundararajan
+     * et al. 2017) pass through the concepts the model reasons with. The full network's outputs are
+     * the concept logits, then the class logits; the softmax is over the class logits only.
+     */
+    @Override
+    public Gradients gradients(double[][] encodedRows, int targetClass) {
+        return fullRunner.gradients(encodedRows, encoder.width(), targetClass, true, groups.concepts());
     }
 
     private int classes() {

@@ -37,6 +37,23 @@ class InterventionProperties {
         return v;
     }
 
+    /**
+     * The gradients input attributions are taken through come from the same function the model
+     * predicts with: the full network's class softmax equals the prediction, for cbm and cem.
+     */
+    @Property(tries = 30)
+    void gradientsAreOfThePredictedProbabilities(@net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 299) int row) {
+        for (ConceptModel m : new ConceptModel[] {CBM, CEM}) {
+            org.pellucid.core.data.Instance x = TEST.row(row);
+            org.pellucid.core.model.Prediction p = m.predict(x);
+            double[][] enc = {m.encoder().encode(x)};
+            for (int c = 0; c < 2; c++) {
+                double out = m.gradients(enc, c).outputs()[0];
+                org.junit.jupiter.api.Assertions.assertEquals(p.probability(c), out, 1e-4, m.kind() + " row " + row + " class " + c);
+            }
+        }
+    }
+
     @Property(tries = 40)
     void interveningOnNothingChangesNothing(@ForAll @IntRange(min = 0, max = 1499) int row) {
         for (ConceptModel m : new ConceptModel[] {CBM, CEM}) {

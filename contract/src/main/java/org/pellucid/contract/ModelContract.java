@@ -176,6 +176,39 @@ public abstract class ModelContract {
         }
     }
 
+    /**
+     * A model that reads its explanation as per-column contributions for any class (what every
+     * model's fidelity is scored with: a tree's TreeSHAP, the rules' Shapley split, a sparse model's
+     * attribution) gives one contribution per schema column, in order; an exact one adds up to its
+     * output minus its baseline; for a probability or two-class log-odds target, that output is the
+     * one the model predicts.
+     */
+    @Property(tries = 100)
+    void classAttributionsAddUpAndMatchThePrediction(@ForAll("instances") Instance x) {
+        if (!(model() instanceof org.pellucid.core.model.ClassAttributable ca)) {
+            return;
+        }
+        Prediction p = model().predict(x);
+        for (int c = 0; c < model().schema().classes().size(); c++) {
+            FeatureAttribution a = ca.attribution(x, c);
+            assertEquals(model().schema().featureNames(), a.contributions().stream().map(org.pellucid.core.explain.Contribution::feature)
+                    .toList(), "one contribution per column, in the schema's order");
+            if (a.method().startsWith("exact")) {
+                double tol = 1e-6 * (1 + Math.abs(a.output()));
+                assertEquals(0, a.completenessGap(), tol, a.method() + " must add up: baseline + Σ contributions = output");
+            }
+            String cls = model().schema().classes().get(c);
+            if (a.target().equals("P(" + cls + ")")) {
+                assertEquals(p.probability(c), a.output(), 1e-6, "the attributed output is the predicted P(" + cls + ")");
+            } else if (a.target().equals("log-odds(" + cls + ")") && model().schema().classes().size() == 2) {
+                double lo = Math.log(p.probability(c)) - Math.log(p.probability(1 - c));
+                if (Double.isFinite(lo)) {
+                    assertEquals(lo, a.output(), 1e-6 * (1 + Math.abs(lo)), "the attributed output is the predicted log-odds of " + cls);
+                }
+            }
+        }
+    }
+
     @Property(tries = 200)
     void everyStatedConditionHoldsForTheRow(@ForAll("instances") Instance x) {
         conditionsHold(x);

@@ -96,15 +96,24 @@ public final class Evaluation {
         JsonObject out = new JsonObject();
         out.addProperty("explainer", s.explainer());
         out.addProperty("rows", n);
-        if (model instanceof Simulatable) {
+        if (model instanceof Simulatable && s.explainer().equals("built-in")) {
+            // a property of the model's own stated form, not of a post-hoc explainer's output
             put(fidelity, SimulabilityMetrics.simulatableAgreement(model, rows, s.seed()));
         }
         if (model instanceof HasComplexity h) {
             simulability.addProperty("global_size", h.complexity().size());
         }
         boolean attributions = !s.explainer().equals("built-in") || BuiltInExplainer.applies(model, rows.row(0));
-        if (!attributions) {
-            // paths and rule lists: what a reader follows for one row
+        // a path, a rule list or concepts: what a reader follows for one row is the explanation itself,
+        // so its size is counted in its own units; the fidelity metrics read its attribution form
+        boolean nativeForm = s.explainer().equals("built-in") && model instanceof InterpretableModel<?> im
+                && switch (im.explain(rows.row(0)).explanation()) {
+                    case TreePathExplanation t -> true;
+                    case org.pellucid.core.explain.ConceptExplanation c -> true;
+                    case RuleExplanation r -> true;
+                    default -> false;
+                };
+        if (nativeForm) {
             double[] size = new double[n];
             for (int i = 0; i < n; i++) {
                 Explanation e = ((InterpretableModel<?>) model).explain(rows.row(i)).explanation();
@@ -117,7 +126,8 @@ public final class Evaluation {
             }
             put(simulability, MetricResult.ofExamples("size", Category.SIMULABILITY,
                     org.pellucid.eval.metrics.Direction.LOWER_IS_BETTER, size, s.seed()));
-        } else {
+        }
+        if (attributions) {
             Explainer ex = explainer(s, train);
             long t0 = System.nanoTime();
             List<FeatureAttribution> expl = new ArrayList<>(n);
@@ -125,7 +135,12 @@ public final class Evaluation {
                 expl.add(ex.explain(model, rows.row(i), ctx.targets()[i]));
             }
             double msPerRow = (System.nanoTime() - t0) / 1e6 / n;
-            put(simulability, AttributionMetrics.size(expl, s.seed()));
+            MetricResult attributionSize = AttributionMetrics.size(expl, s.seed());
+            if (nativeForm) {
+                simulability.addProperty("attribution_size", attributionSize.value());
+            } else {
+                put(simulability, attributionSize);
+            }
             if (rows.hasTokens() && rows.schema().featureCount() == 0) {
                 // text: the explanation scores words, and words are erased from the sequence
                 for (MetricResult r : TokenMetrics.all(ctx, expl)) {
@@ -142,6 +157,9 @@ public final class Evaluation {
                     importance.addProperty(rows.schema().feature(j).name(), sum / n);
                 }
                 out.add("mean_abs_attribution", importance);
+                if (!rows.relevantColumns().isEmpty()) {
+                    out.add("truth", truth(rows, expl, importance));
+                }
                 put(fidelity, AttributionMetrics.deletionAuc(ctx, expl));
                 put(fidelity, AttributionMetrics.insertionAuc(ctx, expl));
                 put(fidelity, AttributionMetrics.comprehensiveness(ctx, expl));
@@ -169,6 +187,57 @@ public final class Evaluation {
         out.add("simulability", simulability);
         out.add("stability", stability);
         return out;
+    }
+
+    /**
+     * The explanation against the columns the label truly depends on (data made by a known rule),
+     * as OpenXAI and XAI-Bench score ground-truth faithfulness: the columns the model relies on —
+     * the fewest that cover 90% of its mean |attribution|, the same rule as the explanation size —
+     * with their precision, recall and F1 against the truth; the top k columns by mean |attribution|
+     * (k = the number of true columns) and the share of them that are true; and the same share per
+     * row, averaged ({@code local_top_k_agreement}).
+     */
+    static JsonObject truth(Dataset rows, List<FeatureAttribution> expl, JsonObject importance) {
+        List<String> truth = rows.relevantColumns();
+        List<String> byImportance = new ArrayList<>(importance.keySet());
+        byImportance.sort((a, b) -> Double.compare(importance.get(b).getAsDouble(), importance.get(a).getAsDouble()));
+        double total = byImportance.stream().mapToDouble(c -> importance.get(c).getAsDouble()).sum();
+        List<String> relied = new ArrayList<>();
+        double covered = 0;
+        for (String c : byImportance) {
+            if (total <= 0 || covered >= 0.9 * total) {
+                break;
+            }
+            relied.add(c);
+            covered += importance.get(c).getAsDouble();
+        }
+        long hits = relied.stream().filter(truth::contains).count();
+        double precision = relied.isEmpty() ? 0 : hits / (double) relied.size();
+        double recall = hits / (double) truth.size();
+        int k = truth.size();
+        long topHits = byImportance.stream().limit(k).filter(truth::contains).count();
+        double local = 0;
+        List<String> names = rows.schema().featureNames();
+        for (FeatureAttribution a : expl) {
+            double[] v = a.values();
+            Integer[] order = java.util.stream.IntStream.range(0, v.length).boxed().toArray(Integer[]::new);
+            java.util.Arrays.sort(order, (p, q) -> Double.compare(Math.abs(v[q]), Math.abs(v[p])));
+            long h = java.util.Arrays.stream(order).limit(k).filter(j -> Math.abs(v[j]) > 0 && truth.contains(names.get(j))).count();
+            local += h / (double) k;
+        }
+        JsonObject t = new JsonObject();
+        JsonArray tr = new JsonArray();
+        truth.forEach(tr::add);
+        t.add("relevant", tr);
+        JsonArray re = new JsonArray();
+        relied.forEach(re::add);
+        t.add("relied_on", re);
+        t.addProperty("column_precision", precision);
+        t.addProperty("column_recall", recall);
+        t.addProperty("column_f1", precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall));
+        t.addProperty("top_k_precision", topHits / (double) k);
+        t.addProperty("local_top_k_agreement", expl.isEmpty() ? 0 : local / expl.size());
+        return t;
     }
 
     private static void put(JsonObject o, MetricResult r) {

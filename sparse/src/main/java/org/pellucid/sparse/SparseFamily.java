@@ -42,7 +42,9 @@ public class SparseFamily implements ModelFamily {
                 .integer("dense-epochs", "max(20, ⌈1000 / steps per epoch⌉)", 1, 1_000_000, "epochs of the dense start")
                 .integer("refit-epochs", "max(60, ⌈1000 / steps per epoch⌉)", 1, 1_000_000, "most epochs of the refit on the chosen columns")
                 .integer("patience", "max(4, refit-epochs / 8)", 1, 1_000_000, "refit epochs without a better validation score before stopping")
-                .integer("max-points", 100, 1, 100_000, "most penalties tried on the path");
+                .integer("max-points", 100, 1, 100_000, "most penalties tried on the path")
+                .choice("selection", "one-se", java.util.List.of("one-se", "best"),
+                        "which path point: the sparsest within one standard error of the best validation accuracy, or the best");
     }
 
     /** The options of {@code sparse-mlp}, with their defaults and ranges. */
@@ -134,7 +136,9 @@ public class SparseFamily implements ModelFamily {
         TensorData tr = NeuralData.of(train, enc);
         TensorData va = NeuralData.of(valid, enc);
         List<RegularizationPath.Point> points = RegularizationPath.run(net, groups, tr, va, s, prox, cfg.progress());
-        RegularizationPath.Point chosen = RegularizationPath.choose(points, maxFeatures);
+        RegularizationPath.Point chosen = v.choice("selection").equals("one-se")
+                ? RegularizationPath.chooseParsimonious(points, maxFeatures, valid.size())
+                : RegularizationPath.choose(points, maxFeatures);
         StepHook constraint = lassonet ? new HierProxStep(groups, 0, m) : StepHook.none();
         float[] refitted = RegularizationPath.refit(net, groups, chosen, tr, va, s, constraint);
         // the refit is kept only when it validates at least as well as the path point it started from

@@ -35,7 +35,8 @@ import org.pellucid.core.tree.DecisionTree;
  * values, not the encoded vector the tree was grown on. A missing number is read as the training
  * mean (stated in {@link TreeDescription}); a missing category satisfies no {@code =} test.
  */
-public final class TreeModel implements InterpretableModel<TreePathExplanation>, Simulatable, HasComplexity, Savable {
+public final class TreeModel implements InterpretableModel<TreePathExplanation>, Simulatable, HasComplexity, Savable,
+        org.pellucid.core.model.ClassAttributable {
     private final FeatureEncoder encoder;
     private final DecisionTree tree;
     private final Provenance provenance;
@@ -105,6 +106,30 @@ public final class TreeModel implements InterpretableModel<TreePathExplanation>,
         }
         int leaf = path[path.length - 1];
         return new Explained<>(predictionAt(leaf), new TreePathExplanation(steps, outcome(leaf), leaf));
+    }
+
+    /**
+     * The decision path read as per-column contributions, for the fidelity metrics every model is
+     * scored by: exact path-dependent TreeSHAP on this tree ({@link org.pellucid.core.tree.TreeShapley}),
+     * not Saabas' path increments, because TreeSHAP is the Shapley value of the tree's expectation
+     * game and so gives a column credit for splits above it that Saabas' method gives to whichever
+     * column splits last. The contributions add up to P(class) at the leaf minus the tree's expected
+     * P(class) over its training rows.
+     */
+    @Override
+    public org.pellucid.core.explain.FeatureAttribution attribution(Instance x, int targetClass) {
+        double[] z = encoder.encode(x);
+        int p = x.size();
+        int slot = schema().isClassification() ? targetClass : 0;
+        double[] phi = new double[p];
+        double expected = org.pellucid.core.tree.TreeShapley.accumulate(tree, z, org.pellucid.core.tree.TreeShapley.columns(encoder, p),
+                slot, 1, phi);
+        List<org.pellucid.core.explain.Contribution> cs = new ArrayList<>(p);
+        for (int j = 0; j < p; j++) {
+            cs.add(new org.pellucid.core.explain.Contribution(schema().feature(j).name(), x.text(j), phi[j]));
+        }
+        String target = schema().isClassification() ? "P(" + schema().classes().get(targetClass) + ")" : schema().target().name();
+        return new org.pellucid.core.explain.FeatureAttribution(cs, expected, tree.predict(z)[slot], target, "exact-tree-shap of the path");
     }
 
     /** The test of an internal node in the user's terms, for the branch taken. */

@@ -135,6 +135,6 @@ public final class SyntheticData {
             c[i] = new double[] {income > 50 ? 1 : 0, debt < 0.4 ? 1 : 0, emp == 2 ? 1 : 0};
         }
         Schema s = new Schema(cols, Column.categorical("decision", List.of("deny", "approve")), RULE_CONCEPTS);
-        return Dataset.builder(s).name("rule").features(x).labels(y).concepts(c).build();
+        return Dataset.builder(s).name("rule").features(x).labels(y).concepts(c).relevant(RULE_RELEVANT).build();
     }
 }

@@ -55,25 +55,8 @@ public final class MlpModel implements Savable, org.pellucid.core.model.Differen
 
     @Override
     public Gradients gradients(double[][] encodedRows, int targetClass) {
-        int rows = encodedRows.length;
-        int w = encoder.width();
-        float[] x = new float[rows * w];
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < w; j++) {
-                x[i * w + j] = (float) encodedRows[i][j];
-            }
-        }
         boolean cls = schema().isClassification();
-        float[][] r = runner.inputGradients(x, rows, cls ? targetClass : 0, cls);
-        double[] out = new double[rows];
-        double[][] g = new double[rows][w];
-        for (int i = 0; i < rows; i++) {
-            out[i] = r[0][i];
-            for (int j = 0; j < w; j++) {
-                g[i][j] = r[1][i * w + j];
-            }
-        }
-        return new Gradients(out, g);
+        return runner.gradients(encodedRows, encoder.width(), cls ? targetClass : 0, cls, 0);
     }
 
     public MlpNetwork network() {

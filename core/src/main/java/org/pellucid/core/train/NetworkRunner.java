@@ -53,6 +53,15 @@ public final class NetworkRunner implements AutoCloseable {
      * Returns {@code [outputs, gradients]}: rows values, then rows × width values.
      */
     public float[][] inputGradients(float[] x, int rows, int target, boolean softmax) {
+        return inputGradients(x, rows, target, softmax, 0);
+    }
+
+    /**
+     * As {@link #inputGradients(float[], int, int, boolean)} for a network whose class outputs are
+     * its columns from {@code firstOutput} on (a concept model's full network puts its concept
+     * logits first): the softmax and {@code target} are taken over those columns only.
+     */
+    public float[][] inputGradients(float[] x, int rows, int target, boolean softmax, int firstOutput) {
         int width = rows == 0 ? 0 : x.length / rows;
         try (Autograd.Held lock = Autograd.hold();
              NDScope scope = new NDScope();
@@ -61,6 +70,9 @@ public final class NetworkRunner implements AutoCloseable {
             NDArray in = manager.create(x, new Shape(rows, width));
             in.setRequiresGradient(true);
             NDArray out = net.forward(params, in);
+            if (firstOutput > 0) {
+                out = out.get(":, " + firstOutput + ":");
+            }
             if (softmax) {
                 out = out.softmax(1);
             }
@@ -68,6 +80,31 @@ public final class NetworkRunner implements AutoCloseable {
             gc.backward(y.sum());
             return new float[][] {y.toFloatArray(), in.getGradient().toFloatArray()};
         }
+    }
+
+    /**
+     * Gradients of {@code rows} encoded rows by {@link #inputGradients(float[], int, int, boolean, int)},
+     * taken from and returned as double rows.
+     */
+    public org.pellucid.core.model.Differentiable.Gradients gradients(double[][] encodedRows, int width, int target,
+                                                                      boolean softmax, int firstOutput) {
+        int rows = encodedRows.length;
+        float[] x = new float[rows * width];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < width; j++) {
+                x[i * width + j] = (float) encodedRows[i][j];
+            }
+        }
+        float[][] r = inputGradients(x, rows, target, softmax, firstOutput);
+        double[] out = new double[rows];
+        double[][] g = new double[rows][width];
+        for (int i = 0; i < rows; i++) {
+            out[i] = r[0][i];
+            for (int j = 0; j < width; j++) {
+                g[i][j] = r[1][i * width + j];
+            }
+        }
+        return new org.pellucid.core.model.Differentiable.Gradients(out, g);
     }
 
     @Override

@@ -24,12 +24,30 @@ public final class BuiltInExplainer implements Explainer {
         if (!(model instanceof InterpretableModel<?> m)) {
             throw new IllegalArgumentException("this model is a black box with no built-in explanation; use kernel-shap");
         }
-        return m.explain(x).explanation().asAttribution().orElseThrow(() -> new IllegalArgumentException(
-                m.kind() + "'s explanation is not a feature attribution; its fidelity is simulatable agreement"));
+        java.util.Optional<FeatureAttribution> a = m.explain(x).explanation().asAttribution();
+        if (a.isPresent()) {
+            return a.get();
+        }
+        if (model instanceof org.pellucid.core.model.ConceptIntervenable && model instanceof org.pellucid.core.model.Differentiable) {
+            // a concept explanation speaks of concepts; its input attribution is Integrated Gradients
+            // through the concept encoder and the head (completeness: the sum is P(x) − P(baseline))
+            FeatureAttribution ig = GradientExplainer.of(GradientExplainer.Method.INTEGRATED_GRADIENTS, Output.PROBABILITY, 1)
+                    .explain(model, x, targetClass);
+            return new FeatureAttribution(ig.contributions(), ig.baseline(), ig.output(), ig.target(),
+                    "integrated gradients through the concepts");
+        }
+        throw new IllegalArgumentException(m.kind() + "'s explanation is not a feature attribution");
     }
 
-    /** Whether the model's built-in explanation reads as an attribution (checked on one row). */
+    /** Whether the model's built-in explanation can be read as an attribution (checked on one row). */
     public static boolean applies(Predictor model, Instance x) {
-        return model instanceof InterpretableModel<?> m && m.explain(x).explanation().asAttribution().isPresent();
+        if (model instanceof org.pellucid.core.model.ClassAttributable) {
+            return true;
+        }
+        if (!(model instanceof InterpretableModel<?> m)) {
+            return false;
+        }
+        return m.explain(x).explanation().asAttribution().isPresent()
+                || (model instanceof org.pellucid.core.model.ConceptIntervenable && model instanceof org.pellucid.core.model.Differentiable);
     }
 }

@@ -208,7 +208,7 @@ final class CompareCommand implements Callable<Integer> {
                 + Math.min(rows, test.size()) + " rows) …");
         Evaluation.Settings st = new Evaluation.Settings(explainer, Output.PROBABILITY, rows, 50, 1024, 10, 5, seed);
         JsonObject sc = Evaluation.run(model, r.train(), test, st);
-        for (String k : new String[] {"fidelity", "simulability", "stability", "mean_abs_attribution"}) {
+        for (String k : new String[] {"fidelity", "simulability", "stability", "mean_abs_attribution", "truth"}) {
             if (sc.has(k)) {
                 o.add(k, sc.get(k));
             }

@@ -204,6 +204,13 @@ class CliTest {
             JsonObject mo = m.getAsJsonObject();
             assertTrue(mo.has("simulability") && mo.getAsJsonObject("simulability").has("size"), mo.get("model") + " has an explanation size");
             assertTrue(mo.getAsJsonObject("test").has("macro_f1"));
+            for (String metric : new String[] {"deletion_auc", "comprehensiveness", "faithfulness_correlation"}) {
+                assertTrue(mo.has("fidelity") && mo.getAsJsonObject("fidelity").has(metric)
+                        && Double.isFinite(mo.getAsJsonObject("fidelity").get(metric).getAsDouble()),
+                        mo.get("model") + " has a numeric fidelity." + metric + " (every explanation under the same metrics)");
+            }
+            double f1 = mo.getAsJsonObject("truth").get("column_f1").getAsDouble();
+            assertTrue(f1 >= 0 && f1 <= 1, mo.get("model") + " truth.column_f1 " + f1);
         }
         String html = Files.readString(out.resolve("report.html"));
         assertTrue(html.contains("<svg class=\"chart\"") && html.contains("Pareto"));

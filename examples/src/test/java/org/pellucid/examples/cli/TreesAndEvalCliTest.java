@@ -36,6 +36,8 @@ class TreesAndEvalCliTest {
         assertEquals(0, e.code(), e.err());
         JsonObject ev = CliTest.json(v);
         assertEquals(1.0, ev.getAsJsonObject("fidelity").get("simulatable_agreement").getAsDouble());
+        assertTrue(ev.getAsJsonObject("fidelity").has("deletion_auc"), "the path is scored by the attribution metrics too: " + ev);
+        assertTrue(ev.getAsJsonObject("truth").get("column_f1").getAsDouble() > 0.5, "the tree relies on the rule's columns: " + ev);
         double size = ev.getAsJsonObject("simulability").get("size").getAsDouble();
         assertTrue(size >= 1 && size <= 7, "mean path length " + size);
     }
