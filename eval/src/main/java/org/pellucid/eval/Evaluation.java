@@ -186,6 +186,19 @@ public final class Evaluation {
         out.add("fidelity", fidelity);
         out.add("simulability", simulability);
         out.add("stability", stability);
+        JsonObject guide = new JsonObject();
+        for (JsonObject g : List.of(fidelity, simulability, stability)) {
+            for (String k : g.keySet()) {
+                org.pellucid.eval.metrics.MetricGuide.of(k).ifPresent(e -> {
+                    JsonObject m = new JsonObject();
+                    m.addProperty("direction", e.direction() == org.pellucid.eval.metrics.Direction.HIGHER_IS_BETTER
+                            ? "higher_is_better" : "lower_is_better");
+                    m.addProperty("meaning", e.meaning());
+                    guide.add(k, m);
+                });
+            }
+        }
+        out.add("metrics", guide);
         return out;
     }
 
@@ -257,7 +270,9 @@ public final class Evaluation {
                 if (!e.getKey().endsWith("_ci")) {
                     String ci = g.has(e.getKey() + "_ci") ? String.format(Locale.ROOT, "  [%.4f, %.4f]",
                             g.getAsJsonArray(e.getKey() + "_ci").get(0).getAsDouble(), g.getAsJsonArray(e.getKey() + "_ci").get(1).getAsDouble()) : "";
-                    l.add(String.format(Locale.ROOT, "  %s.%-36s %.4f%s", group, e.getKey(), e.getValue().getAsDouble(), ci));
+                    var guide = org.pellucid.eval.metrics.MetricGuide.of(e.getKey());
+                    l.add(String.format(Locale.ROOT, "  %s %s.%-36s %.4f%s%s", guide.map(org.pellucid.eval.metrics.MetricGuide.Entry::arrow).orElse(" "),
+                            group, e.getKey(), e.getValue().getAsDouble(), ci, guide.map(gd -> "  — " + gd.meaning()).orElse("")));
                 }
             });
         }

@@ -93,7 +93,7 @@ final class EvaluateCommand implements Callable<Integer> {
         org.pellucid.eval.Evaluation.lines(scores).forEach(out::println);
         if (model instanceof HasComplexity h) {
             o.add("complexity", Experiment.complexity(h.complexity()));
-            out.println("  complexity: " + h.complexity());
+            out.println("  complexity: " + Experiment.describe(h.complexity()));
         }
         if (json != null) {
             Cli.writeJson(json, o);

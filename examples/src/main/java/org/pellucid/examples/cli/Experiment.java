@@ -169,6 +169,19 @@ final class Experiment {
         return o;
     }
 
+    /** The non-zero parts of a model's size in words: "8 columns, 12 rules, 30 conditions". */
+    static String describe(Complexity c) {
+        List<String> parts = new ArrayList<>();
+        int[] v = {c.features(), c.parameters(), c.rules(), c.literals(), c.nodes(), c.depth(), c.concepts()};
+        String[] names = {"columns used", "parameters", "rules", "conditions", "tree nodes", "depth", "concepts"};
+        for (int i = 0; i < v.length; i++) {
+            if (v[i] > 0) {
+                parts.add(v[i] + " " + names[i]);
+            }
+        }
+        return parts.isEmpty() ? "nothing to count" : String.join(", ", parts);
+    }
+
     static double mean(double[] v) {
         double s = 0;
         for (double x : v) {
