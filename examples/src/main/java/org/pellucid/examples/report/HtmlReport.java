@@ -32,11 +32,12 @@ public final class HtmlReport {
             new Metric("test", "accuracy", "accuracy", true),
             new Metric("test", "macro_f1", "macro-F1", true),
             new Metric("fidelity", "deletion_auc", "deletion AUC ↓", false),
-            new Metric("fidelity", "comprehensiveness", "comprehensiveness ↑", true),
-            new Metric("fidelity", "faithfulness_correlation", "faithfulness ↑", true),
-            new Metric("fidelity", "simulatable_agreement", "simulatable ↑", true),
+            new Metric("fidelity", "comprehensiveness", "compre\u00adhensive\u00adness ↑", true),
+            new Metric("fidelity", "faithfulness_correlation", "faithful\u00adness ↑", true),
+            new Metric("fidelity", "simulatable_agreement", "simulat\u00adable ↑", true),
             new Metric("simulability", "size", "explanation size ↓", false),
-            new Metric("stability", "max_sensitivity", "max-sensitivity ↓", false),
+            new Metric("truth", "column_f1", "true columns F1 ↑", true),
+            new Metric("stability", "max_sensitivity", "max-sensi\u00adtivity ↓", false),
             new Metric("timing", "train_seconds", "train s ↓", false));
 
     private HtmlReport() {}
@@ -151,7 +152,9 @@ public final class HtmlReport {
         int right = 20;
         int top = 20;
         int bottom = 50;
-        double xMax = Math.ceil(maxS * 1.1);
+        double xStep = niceStep(maxS * 1.1 / 4);
+        double xMax = xStep * Math.max(1, Math.ceil(maxS * 1.1 / xStep));
+        int xTicks = (int) Math.round(xMax / xStep);
         StringBuilder s = new StringBuilder();
         s.append("<svg class=\"chart\" viewBox=\"0 0 ").append(w).append(' ').append(ht)
                 .append("\" role=\"img\" aria-label=\"accuracy against explanation size\">");
@@ -161,10 +164,13 @@ public final class HtmlReport {
             double a = lo + (hi - lo) * t / 4;
             double y = top + (ht - top - bottom) * (1 - (a - lo) / (hi - lo));
             s.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#e5e5e5\"/>", left, w - right, y, y));
-            s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" class=\"ax\" text-anchor=\"end\">%.2f</text>", left - 6, y + 4, a));
-            double sx = xMax * t / 4;
-            double x = left + (w - left - right) * t / 4.0;
-            s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" class=\"ax\" text-anchor=\"middle\">%.1f</text>", x, ht - bottom + 18, sx));
+            s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" class=\"ax\" text-anchor=\"end\">%.3f</text>", left - 6, y + 4, a));
+        }
+        for (int t = 0; t <= xTicks; t++) {
+            double sx = xStep * t;
+            double x = left + (w - left - right) * sx / xMax;
+            s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" class=\"ax\" text-anchor=\"middle\">%s</text>", x, ht - bottom + 18,
+                    tick(sx, xStep)));
         }
         s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"ax\" text-anchor=\"middle\">explanation size (things to read per decision)</text>",
                 (left + w - right) / 2, ht - 10));
@@ -179,6 +185,12 @@ public final class HtmlReport {
         }
         if (front.size() > 1) {
             s.append("<path d=\"").append(path).append("\" fill=\"none\" stroke=\"").append(FRONT).append("\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>");
+        }
+        for (int i : front) { // a ring, so the front shows even when it is one point or hides under another
+            double x = left + (w - left - right) * size[i] / xMax;
+            double y = top + (ht - top - bottom) * (1 - (acc[i] - lo) / (hi - lo));
+            s.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"12\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"/>",
+                    x, y, FRONT));
         }
         List<double[]> labels = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -196,17 +208,20 @@ public final class HtmlReport {
         // labels right of their point, pushed down until they overlap no earlier label
         labels.sort(Comparator.comparingDouble(l -> l[1]));
         List<double[]> placed = new ArrayList<>();
+        for (double[] l : labels) { // every point is an obstacle too: a label must not sit on another model's point
+            placed.add(new double[] {l[0] - 8, l[1] + 4, 16});
+        }
         for (double[] l : labels) {
             String text = str(models.get((int) l[2]), "model", "?");
-            double tw = 7.2 * text.length();
+            double tw = 7.6 * text.length() + 4; // 12px system-ui runs ~7 px a character; a margin on top
             double lx = l[0] + 10;
             double ly = l[1] - 8;
             boolean moved = true;
             while (moved) {
                 moved = false;
                 for (double[] p : placed) {
-                    if (lx < p[0] + p[2] && p[0] < lx + tw && Math.abs(ly - p[1]) < 13) {
-                        ly = p[1] + 13;
+                    if (lx < p[0] + p[2] && p[0] < lx + tw && Math.abs(ly - p[1]) < 16) {
+                        ly = p[1] + 16;
                         moved = true;
                     }
                 }
@@ -218,8 +233,31 @@ public final class HtmlReport {
             }
             s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" class=\"lbl\">%s</text>", lx, ly, esc(text)));
         }
-        s.append("</svg><p class=\"note\">Thick outline: black box (explained post hoc). Dashed line: Pareto front.</p>");
+        s.append("</svg><p class=\"note\">Thick outline: black box (explained post hoc). Orange ring: on the Pareto front (no "
+                + "other model is both at least as accurate and smaller); "
+                + (front.size() > 1 ? "the dashed line joins the front." : "here the front is one model, which beats every other on both.")
+                + "</p>");
         return s.toString();
+    }
+
+    /** A step of 1, 2, 2.5 or 5 times a power of ten, at least {@code raw}. */
+    static double niceStep(double raw) {
+        if (!(raw > 0)) {
+            return 1;
+        }
+        double p = Math.pow(10, Math.floor(Math.log10(raw)));
+        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+            if (m * p >= raw - 1e-12) {
+                return m * p;
+            }
+        }
+        return 10 * p;
+    }
+
+    /** A tick label with no more digits than it needs (2.5, not 2.50; 5, not 5.0). */
+    static String tick(double v, double step) {
+        double r = Math.round(v / step) * step;
+        return java.math.BigDecimal.valueOf(r).setScale(6, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
     static String table(List<JsonObject> models) {
@@ -446,7 +484,8 @@ public final class HtmlReport {
             h1{margin:.2rem 0}h2{border-bottom:1px solid #ddd;padding-bottom:.2rem;margin-top:2rem}h3{margin:1rem 0 .4rem;font-size:1rem}
             .sub{color:#555;margin:.2rem 0}.truth{background:#fff4e6;border-left:4px solid #d9480f;padding:.4rem .8rem}
             .chart{width:100%;max-width:760px;height:auto}.ax{font-size:12px;fill:#555}.lbl{font-size:12px;fill:#222}.val{font-size:11px;fill:#444}
-            table{border-collapse:collapse;font-size:.9rem;margin:.5rem 0}th,td{border:1px solid #ddd;padding:.3rem .5rem;text-align:right}
+            table{border-collapse:collapse;font-size:.8rem;margin:.5rem 0}th,td{border:1px solid #ddd;padding:.25rem .35rem;text-align:right}
+            th{white-space:normal;vertical-align:bottom;max-width:6rem;hyphens:manual;overflow-wrap:break-word}td:first-child,th:first-child{position:sticky;left:0;background:#fff}
             th:first-child,td:first-child,td:nth-child(2),td:nth-child(3){text-align:left}td.best{font-weight:700;background:#e7f5ff}
             .kind{font-size:.8rem;color:#666;font-weight:400;border:1px solid #ccc;border-radius:4px;padding:0 .4rem}
             pre{background:#f8f9fa;border:1px solid #eee;padding:.6rem;overflow-x:auto;font-size:.8rem;max-height:28rem}

@@ -192,7 +192,7 @@ class CliTest {
     }
 
     @Test
-    void demoWritesItsJsonAndReport() throws IOException {
+    void demoWritesItsJsonAndReport() throws Exception {
         Path out = tmp.resolve("demo");
         Run r = run("demo", "--out", out.toString(), "--rows", "800");
         assertEquals(0, r.code(), r.err());
@@ -211,6 +211,11 @@ class CliTest {
             }
             double f1 = mo.getAsJsonObject("truth").get("column_f1").getAsDouble();
             assertTrue(f1 >= 0 && f1 <= 1, mo.get("model") + " truth.column_f1 " + f1);
+        }
+        java.util.Optional<String> chrome = org.pellucid.examples.report.ReportInBrowserTest.chromium();
+        if (chrome.isPresent()) { // the demo's own report, all twelve models, laid out in a real browser
+            org.pellucid.examples.report.ReportInBrowserTest.assertFitsAt1280And1600(chrome.get(), out.resolve("report.html"), 12,
+                    Files.createDirectories(tmp.resolve("browser")));
         }
         String html = Files.readString(out.resolve("report.html"));
         assertTrue(html.contains("<svg class=\"chart\"") && html.contains("Pareto"));

@@ -24,9 +24,9 @@ import org.pellucid.examples.cli.ReportFixture;
  * Skips, saying why, when no Chromium is installed ({@code apt-get install chromium}; `.ci/run`
  * installs it when it can).
  */
-class ReportInBrowserTest {
+public class ReportInBrowserTest {
 
-    static Optional<String> chromium() {
+    public static Optional<String> chromium() {
         for (String name : new String[] {"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"}) {
             for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
                 Path p = Path.of(dir, name);
@@ -83,6 +83,67 @@ class ReportInBrowserTest {
             assertTrue(rendered.contains("id=\"m-" + name + "\""), "section for " + name);
         }
         assertTrue(rendered.contains("<table"), "the metric table");
+    }
+
+    /** Measures the laid-out page in the browser: page overflow and overlapping chart labels, written into the DOM. */
+    private static final String MEASURE = """
+            <script>
+            window.addEventListener('load', () => {
+              const doc = document.documentElement;
+              const labels = [...document.querySelectorAll('svg.chart text.lbl')].map(t => t.getBoundingClientRect());
+              let overlaps = 0;
+              for (let i = 0; i < labels.length; i++)
+                for (let j = i + 1; j < labels.length; j++) {
+                  const a = labels[i], b = labels[j];
+                  if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) overlaps++;
+                }
+              // nor may a label sit on a model's point
+              const points = [...document.querySelectorAll('svg.chart circle')].filter(c => c.getAttribute('r') === '7')
+                  .map(c => c.getBoundingClientRect());
+              for (const a of labels)
+                for (const b of points)
+                  if (a.left < b.right - 1 && b.left + 1 < a.right && a.top < b.bottom - 1 && b.top + 1 < a.bottom) overlaps++;
+              // a table wider than the box it sits in is cut off or scrolls: either way columns hide
+              const tables = [...document.querySelectorAll('table')].filter(t => t.getBoundingClientRect().right > doc.clientWidth + 1
+                  || t.getBoundingClientRect().width > t.parentElement.clientWidth + 1).length;
+              const heads = [...document.querySelectorAll('th')].filter(h => h.scrollWidth > h.clientWidth + 1).length;
+              const pre = document.createElement('pre');
+              pre.id = 'layout';
+              pre.textContent = 'overflow=' + (doc.scrollWidth - doc.clientWidth) + ' overlaps=' + overlaps + ' labels=' + labels.length
+                  + ' wide_tables=' + (tables + heads);
+              document.body.appendChild(pre);
+            });
+            </script>""";
+
+    /** At 1280 and 1600 px the page does not scroll sideways, no table runs past the window, and no two chart labels overlap. */
+    @Test
+    void theReportFitsAt1280And1600WithoutOverlappingLabels(@TempDir Path dir) throws Exception {
+        Optional<String> chrome = chromium();
+        assumeTrue(chrome.isPresent(), "no Chromium on the PATH (install the Debian package `chromium` to run this check)");
+        Path file = dir.resolve("report.html");
+        Files.writeString(file, HtmlReport.render(ReportFixture.comparison()));
+        assertFitsAt1280And1600(chrome.get(), file, 4, dir);
+    }
+
+    /**
+     * Renders {@code report} at 1280 and 1600 px and fails on sideways overflow, a table past the
+     * window, fewer than {@code minLabels} chart labels, or two chart labels overlapping.
+     */
+    public static void assertFitsAt1280And1600(String chrome, Path report, int minLabels, Path work) throws Exception {
+        Path file = work.resolve("measured-" + report.getFileName());
+        Files.writeString(file, Files.readString(report).replace("</body>", MEASURE + "</body>"));
+        for (int width : new int[] {1280, 1600}) {
+            String dom = run(List.of(chrome, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                    "--user-data-dir=" + work.resolve("profile-" + width), "--window-size=" + width + ",1200",
+                    "--virtual-time-budget=5000", "--dump-dom", file.toUri().toString()), work);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("overflow=(-?\\d+) overlaps=(\\d+) labels=(\\d+) wide_tables=(\\d+)")
+                    .matcher(dom);
+            assertTrue(m.find(), "the measuring script ran at " + width + " px");
+            assertTrue(Integer.parseInt(m.group(1)) <= 0, width + " px: the page overflows sideways by " + m.group(1) + " px");
+            assertEquals("0", m.group(4), width + " px: a table wider than its box, or a heading wider than its column");
+            assertTrue(Integer.parseInt(m.group(3)) >= minLabels, width + " px: chart labels drawn: " + m.group(3));
+            assertEquals("0", m.group(2), width + " px: overlapping chart labels");
+        }
     }
 
     static boolean near(int rgb, int target) {
