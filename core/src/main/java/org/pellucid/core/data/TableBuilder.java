@@ -130,7 +130,13 @@ public final class TableBuilder {
                 }
             }
         }
-        MissingReport report = new MissingReport(missingCounts, dropped, spec.missing());
+        Map<String, Integer> inColumnOrder = new LinkedHashMap<>(); // the file's column order, the same every run
+        for (Column c : cols) {
+            if (missingCounts.containsKey(c.name())) {
+                inColumnOrder.put(c.name(), missingCounts.get(c.name()));
+            }
+        }
+        MissingReport report = new MissingReport(inColumnOrder, dropped, spec.missing());
         return Dataset.builder(new Schema(cols, target)).name(name).features(x).targets(y).missing(report).notes(notes).build();
     }
 

@@ -52,6 +52,17 @@ final class ExplainCommand implements Callable<Integer> {
             description = "Concept models: set concepts (0..1, e.g. x1_high=1) and recompute the prediction.")
     Map<String, String> intervene = new LinkedHashMap<>();
 
+    @Option(names = "--global", paramLabel = "METHOD",
+            description = "A global explanation instead of rows: pdp, ice, ale or permutation (importance).")
+    String global;
+
+    @Option(names = "--columns", paramLabel = "COL[,COL...]", split = ",",
+            description = "With --global: the columns to chart (default: the five most important by permutation).")
+    java.util.List<String> columns = new java.util.ArrayList<>();
+
+    @Option(names = "--svg", paramLabel = "FILE", description = "With --global pdp|ice|ale: write the curves as an SVG chart.")
+    Path svg;
+
     @Override
     public Integer call() {
         Cli.requireWritable(json, "--json");
@@ -60,6 +71,18 @@ final class ExplainCommand implements Callable<Integer> {
         Savable model = ModelFamilies.load(modelDir);
         Dataset d = ModelData.load(model, dataOptions, err);
         boolean sameData = ModelData.matchesTraining(model, d, err);
+        if (global != null) {
+            Cli.requireWritable(svg, "--svg");
+            JsonObject g = GlobalEffects.run(model, d, global.trim().toLowerCase(java.util.Locale.ROOT), columns, svg, out, err);
+            if (json != null) {
+                g.addProperty("model", model.kind());
+                g.addProperty("model_dir", modelDir.toString());
+                g.addProperty("dataset", d.name());
+                g.addProperty("data_matches_training", sameData);
+                Cli.writeJson(json, g);
+            }
+            return Pellucid.OK;
+        }
         int[] idx = ModelData.rows(rows, d.size());
         JsonArray arr = new JsonArray();
         model = ModelData.withAttentionMethod(model, method);
