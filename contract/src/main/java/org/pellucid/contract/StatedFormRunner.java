@@ -56,7 +56,7 @@ public final class StatedFormRunner {
             }
             Condition c = condition(node.getAsJsonObject("test"));
             boolean holds = truth.holds(c, x);
-            path.add(holds ? c : negation(c));
+            path.add(holds ? c : c.negated());
             n = node.get(holds ? "if_true" : "if_false").getAsInt();
         }
         throw new IllegalStateException("the stated tree has a cycle");
@@ -103,20 +103,6 @@ public final class StatedFormRunner {
 
     static Condition condition(JsonObject o) {
         return new Condition(o.get("feature").getAsString(), o.get("operator").getAsString(), o.get("value").getAsString());
-    }
-
-    /** The condition that holds when {@code c} does not (the other branch of a tree's test). */
-    static Condition negation(Condition c) {
-        String op = switch (c.operator()) {
-            case "<=" -> ">";
-            case ">" -> "<=";
-            case "<" -> ">=";
-            case ">=" -> "<";
-            case "=" -> "!=";
-            case "!=" -> "=";
-            default -> throw new IllegalArgumentException("operator " + c.operator());
-        };
-        return new Condition(c.feature(), op, c.value());
     }
 
     private static double[] numbers(JsonArray a) {

@@ -18,6 +18,20 @@ public record Condition(String feature, String operator, String value) {
         return o;
     }
 
+    /** The condition that holds when this one does not (the other branch of a tree's test). */
+    public Condition negated() {
+        String op = switch (operator) {
+            case "<=" -> ">";
+            case ">" -> "<=";
+            case "<" -> ">=";
+            case ">=" -> "<";
+            case "=" -> "!=";
+            case "!=" -> "=";
+            default -> throw new IllegalArgumentException("operator " + operator + " has no negation");
+        };
+        return new Condition(feature, op, value);
+    }
+
     @Override
     public String toString() {
         return feature + " " + operator + " " + value;

@@ -63,6 +63,110 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--svg", paramLabel = "FILE", description = "With --global pdp|ice|ale: write the curves as an SVG chart.")
     Path svg;
 
+    @Option(names = "--counterfactual", description = "For each row, the cheapest changes that give another class (exact for trees and two-class logistic models).")
+    boolean counterfactual;
+
+    @Option(names = "--to", paramLabel = "CLASS", description = "With --counterfactual: the class to reach (default: the other class, or the runner-up).")
+    String toClass;
+
+    @Option(names = "--immutable", paramLabel = "COL[,COL...]", split = ",", description = "With --counterfactual: columns that must not change.")
+    java.util.List<String> immutable = new java.util.ArrayList<>();
+
+    @Option(names = "--count", defaultValue = "3", paramLabel = "N", description = "With --counterfactual: how many different ones per row (default ${DEFAULT-VALUE}).")
+    int count;
+
+    private JsonObject counterfactuals(org.pellucid.core.io.Savable model, Dataset d, int[] idx, PrintWriter out) {
+        if (!d.schema().isClassification()) {
+            throw new Pellucid.UsageException("--counterfactual needs a class target");
+        }
+        if (count < 1 || count > 20) {
+            throw new Pellucid.UsageException("--count must be between 1 and 20, got " + count);
+        }
+        int to = -1;
+        if (toClass != null) {
+            to = d.schema().classes().indexOf(toClass);
+            if (to < 0) {
+                throw new Pellucid.UsageException("--to: no class '" + toClass + "'; classes are " + d.schema().classes());
+            }
+        }
+        org.pellucid.core.data.Splits.TrainValidTest split = org.pellucid.core.data.Splits.trainValidTest(d, 0.2, 0.2,
+                model.provenance().seed());
+        Dataset train = d.subset(split.train());
+        org.pellucid.eval.counterfactual.CounterfactualCost cost;
+        try {
+            cost = new org.pellucid.eval.counterfactual.CounterfactualCost(train, new java.util.HashSet<>(immutable));
+        } catch (IllegalArgumentException e) {
+            throw new Pellucid.UsageException("--immutable: " + e.getMessage());
+        }
+        var settings = org.pellucid.eval.counterfactual.Counterfactuals.Settings.defaults(model.provenance().seed());
+        settings = new org.pellucid.eval.counterfactual.Counterfactuals.Settings(count, settings.modelCalls(), settings.seed());
+        JsonArray rowsJson = new JsonArray();
+        java.util.List<org.pellucid.eval.counterfactual.Counterfactual> best = new java.util.ArrayList<>();
+        int asked = 0;
+        for (int i : idx) {
+            org.pellucid.core.data.Instance x = d.row(i);
+            Prediction p = model.predict(x);
+            int target = to >= 0 ? to : runnerUp(p);
+            JsonObject r = new JsonObject();
+            r.addProperty("row", i);
+            r.addProperty("predicted", p.className());
+            r.addProperty("to", d.schema().classes().get(target));
+            JsonArray cfs = new JsonArray();
+            if (target == p.classIndex()) {
+                out.println("row " + i + ": already predicted " + p.className());
+                r.addProperty("note", "already the target class");
+            } else {
+                asked++;
+                var found = org.pellucid.eval.counterfactual.Counterfactuals.find(model, x, target, cost, settings, train);
+                out.println("row " + i + ": predicted " + p.className() + (found.isEmpty() ? "; no counterfactual found" : ""));
+                for (var c : found) {
+                    out.printf(java.util.Locale.ROOT, "  %s (cost %.3f%s)%n", c.toText(), c.cost(), c.exact() ? ", exact" : "");
+                    JsonObject cj = new JsonObject();
+                    cj.addProperty("text", c.toText());
+                    cj.addProperty("cost", c.cost());
+                    cj.addProperty("exact", c.exact());
+                    cj.addProperty("method", c.method());
+                    JsonArray ch = new JsonArray();
+                    for (var change : c.changes()) {
+                        JsonObject co = new JsonObject();
+                        co.addProperty("column", change.column());
+                        co.addProperty("from", change.from());
+                        co.addProperty("to", change.to());
+                        ch.add(co);
+                    }
+                    cj.add("changes", ch);
+                    cfs.add(cj);
+                }
+                if (!found.isEmpty()) {
+                    best.add(found.get(0));
+                }
+            }
+            r.add("counterfactuals", cfs);
+            rowsJson.add(r);
+        }
+        JsonObject root = new JsonObject();
+        root.addProperty("model", model.kind());
+        root.addProperty("model_dir", modelDir.toString());
+        root.addProperty("dataset", d.name());
+        JsonArray im = new JsonArray();
+        immutable.forEach(im::add);
+        root.add("immutable", im);
+        root.add("rows", rowsJson);
+        root.add("metrics", org.pellucid.eval.counterfactual.Counterfactuals.metrics(model, best, asked, train, cost));
+        return root;
+    }
+
+    /** The other class of two, or the most probable class after the predicted one. */
+    private static int runnerUp(Prediction p) {
+        int best = -1;
+        for (int c = 0; c < p.probabilities().length; c++) {
+            if (c != p.classIndex() && (best < 0 || p.probability(c) > p.probability(best))) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
     @Override
     public Integer call() {
         Cli.requireWritable(json, "--json");
@@ -84,6 +188,14 @@ final class ExplainCommand implements Callable<Integer> {
             return Pellucid.OK;
         }
         int[] idx = ModelData.rows(rows, d.size());
+        if (counterfactual) {
+            JsonObject root = counterfactuals(model, d, idx, out);
+            root.addProperty("data_matches_training", sameData);
+            if (json != null) {
+                Cli.writeJson(json, root);
+            }
+            return Pellucid.OK;
+        }
         JsonArray arr = new JsonArray();
         model = ModelData.withAttentionMethod(model, method);
         boolean interpretable = model instanceof InterpretableModel<?>;
