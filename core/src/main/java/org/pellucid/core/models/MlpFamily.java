@@ -9,6 +9,7 @@ import org.pellucid.core.io.Savable;
 import org.pellucid.core.model.Provenance;
 import org.pellucid.core.train.MlpNetwork;
 import org.pellucid.core.train.Objective;
+import org.pellucid.core.train.TensorData;
 import org.pellucid.core.train.TrainResult;
 import org.pellucid.core.train.Trainer;
 import org.pellucid.core.train.TrainingOptions;
@@ -27,6 +28,8 @@ public final class MlpFamily implements ModelFamily {
             .number("weight-decay", 0, 0, false, 1e6, "decoupled weight decay (AdamW)")
             .integer("batch-size", 256, 1, Integer.MAX_VALUE, "rows per gradient step")
             .integer("patience", "max(6, epochs / 8)", 1, 1_000_000, "epochs without a better validation score before stopping")
+            .flag("refit", false,
+                    "after early stopping, train again from scratch on the training and validation rows for the epochs validation chose")
             .build();
 
     @Override
@@ -74,11 +77,27 @@ public final class MlpFamily implements ModelFamily {
                 v.number("lr"), v.number("weight-decay"), true, v.integer("patience", () -> Math.max(6, epochs / 8)),
                 cfg.seed(), cfg.device(), cfg.progress());
         MlpNetwork net = new MlpNetwork(enc.width(), hidden, outputs);
-        TrainResult r = Trainer.fit(net, NeuralData.of(train, enc), valid == null ? null : NeuralData.of(valid, enc),
-                cls ? Objective.softmaxCrossEntropy() : Objective.meanSquaredError(), o);
+        TensorData tr = NeuralData.of(train, enc);
+        TensorData va = valid == null ? null : NeuralData.of(valid, enc);
+        Objective objective = cls ? Objective.softmaxCrossEntropy() : Objective.meanSquaredError();
+        TrainResult r = Trainer.fit(net, tr, va, objective, o);
+        // off by default: measured on five small tables (benchmarks in the README) it changed 5-fold CV
+        // macro-F1 by +0.002 to −0.010, mean −0.003 — winning back the validation rows did not pay
+        boolean refit = va != null && va.rows() > 0 && v.flag("refit");
+        float[] params = r.parameters();
+        String refitNote = "no";
+        if (refit) {
+            // the epochs validation chose, now on every row: small tables win back the 20% early stopping held out
+            int best = Math.max(1, r.bestEpoch());
+            TrainingOptions again = new TrainingOptions(best, o.batchSize(), o.learningRate(), o.weightDecay(), true, 0,
+                    o.seed(), o.device(), o.progress());
+            TrainResult all = Trainer.fit(net, tr.concat(va), null, objective, again);
+            refitNote = "on " + (tr.rows() + va.rows()) + " training + validation rows for " + best + " epochs";
+            params = all.parameters();
+        }
         Provenance prov = new Provenance(kind(), v.used(), cfg.seed(), train.fingerprint(), train.name(),
-                Provenance.currentVersions(), Instant.now().toString()).withTraining(r.summary());
-        return new MlpModel(enc, net, r.parameters(), prov);
+                Provenance.currentVersions(), Instant.now().toString()).withTraining(r.summary().withNote("refit", refitNote));
+        return new MlpModel(enc, net, params, prov);
     }
 
     @Override

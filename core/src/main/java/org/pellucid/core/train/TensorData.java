@@ -46,4 +46,21 @@ public record TensorData(float[] features, int rows, int width, float[] targets,
         }
         return new TensorData(features, rows, width, t, 1, null);
     }
+
+    /** These rows followed by {@code other}'s (same width and target width). */
+    public TensorData concat(TensorData other) {
+        if (other.width != width || other.targetWidth != targetWidth) {
+            throw new IllegalArgumentException("cannot stack data of width " + other.width + " under width " + width);
+        }
+        float[] f = java.util.Arrays.copyOf(features, features.length + other.features.length);
+        System.arraycopy(other.features, 0, f, features.length, other.features.length);
+        float[] t = java.util.Arrays.copyOf(targets, targets.length + other.targets.length);
+        System.arraycopy(other.targets, 0, t, targets.length, other.targets.length);
+        int[] l = null;
+        if (labels != null && other.labels != null) {
+            l = java.util.Arrays.copyOf(labels, labels.length + other.labels.length);
+            System.arraycopy(other.labels, 0, l, labels.length, other.labels.length);
+        }
+        return new TensorData(f, rows + other.rows, width, t, targetWidth, l);
+    }
 }
