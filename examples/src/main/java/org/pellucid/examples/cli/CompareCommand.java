@@ -237,6 +237,11 @@ final class CompareCommand implements Callable<Integer> {
                 var ed = ((InterpretableModel<?>) model).explain(x);
                 p = ed.prediction();
                 e = ed.explanation();
+                if (e instanceof org.pellucid.core.explain.FeatureAttribution && model instanceof org.pellucid.core.model.ClassAttributable ca) {
+                    // one explained class per row in every section: the predicted one (a binary logistic
+                    // model's own explanation speaks of the second class whatever it predicts)
+                    e = ca.attribution(x, p.classIndex());
+                }
             } else {
                 p = model.predict(x);
                 e = post.explain(model, x, p.classIndex());
@@ -245,6 +250,7 @@ final class CompareCommand implements Callable<Integer> {
             ex.add("explanation", ExplanationJson.toJson(e));
             if (model instanceof ConceptModel cm && test.hasConcepts()) {
                 ex.add("intervention", intervention(cm, x, test.concepts(i)));
+                ex.add("what_if", whatIf(cm, x));
             }
             examples.add(ex);
         }
@@ -259,6 +265,43 @@ final class CompareCommand implements Callable<Integer> {
             o.add("concepts", c);
             o.getAsJsonObject("test").addProperty("concept_accuracy", c.get("concept_accuracy").getAsDouble());
         }
+    }
+
+    /**
+     * An intervention that changes something: the concept the explanation calls decisive (one whose
+     * flip alone changes the class, else the one with the largest contribution) set to the opposite
+     * of what the encoder predicted, and what the model then says — before and after.
+     */
+    static JsonObject whatIf(ConceptModel cm, Instance x) {
+        var before = cm.explain(x);
+        var e = before.explanation();
+        double[] p = cm.concepts(x).probabilities();
+        int c = -1;
+        if (!e.flips().isEmpty()) {
+            c = cm.groups().names().indexOf(e.flips().get(0));
+        }
+        if (c < 0) {
+            double best = -1;
+            for (int k = 0; k < e.concepts().size(); k++) {
+                double a = Math.abs(e.concepts().get(k).contribution());
+                if (a > best) {
+                    best = a;
+                    c = k;
+                }
+            }
+        }
+        double[] given = new double[p.length];
+        java.util.Arrays.fill(given, Double.NaN);
+        given[c] = p[c] >= 0.5 ? 0 : 1;
+        var after = cm.explain(x, given);
+        JsonObject w = new JsonObject();
+        String name = cm.groups().names().get(c);
+        w.addProperty("text", "set " + name + " to " + (int) given[c] + " (the encoder said " + String.format(java.util.Locale.ROOT, "%.2f", p[c]) + ")");
+        w.addProperty("before", before.prediction().className());
+        w.addProperty("predicted", after.prediction().className());
+        w.addProperty("changed", !before.prediction().className().equals(after.prediction().className()));
+        w.add("explanation", ExplanationJson.toJson(after.explanation()));
+        return w;
     }
 
     /** The least certain concept group set to its true value, and what the model then says. */

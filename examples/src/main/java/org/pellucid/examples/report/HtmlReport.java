@@ -342,6 +342,13 @@ public final class HtmlReport {
             s.append("<p class=\"iv\">Intervention: ").append(esc(str(iv, "text", ""))).append(" → predicted <b>")
                     .append(esc(str(iv, "predicted", "?"))).append("</b></p>").append(explanation(iv.getAsJsonObject("explanation")));
         }
+        if (ex.has("what_if")) {
+            JsonObject w = ex.getAsJsonObject("what_if");
+            boolean changed = w.has("changed") && w.get("changed").getAsBoolean();
+            s.append("<p class=\"iv\">What if: ").append(esc(str(w, "text", ""))).append(" → predicted <b>")
+                    .append(esc(str(w, "predicted", "?"))).append("</b> (was ").append(esc(str(w, "before", "?"))).append(changed
+                            ? "; the concept decides this row)" : "; even the most decisive concept does not change it)").append("</p>");
+        }
         return s.append("</div>").toString();
     }
 
