@@ -59,6 +59,11 @@ public final class MlpModel implements Savable, org.pellucid.core.model.Differen
         return runner.gradients(encodedRows, encoder.width(), cls ? targetClass : 0, cls, 0);
     }
 
+    /** A copy of the trained parameters, in the network's layout ({@code w0, b0, w1, …}; weights (out, in)). */
+    public float[] parameters() {
+        return runner.parameters().clone();
+    }
+
     public MlpNetwork network() {
         return network;
     }

@@ -33,7 +33,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
 
     @Option(names = "--explainer", defaultValue = "built-in", paramLabel = "NAME",
-            description = {"built-in, kernel-shap, lime, tree-shap (rf, gbm), ig, saliency, gradient-x-input, smoothgrad",
+            description = {"built-in, kernel-shap, lime, tree-shap (rf, gbm), ig, saliency, gradient-x-input, smoothgrad, lrp, lrp-zplus (mlp)",
                     "(neural models), or the random control (default ${DEFAULT-VALUE})."})
     String explainer;
 

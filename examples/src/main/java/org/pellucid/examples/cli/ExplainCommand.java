@@ -41,7 +41,7 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Option(names = "--explainer", paramLabel = "NAME",
             description = {"A post-hoc explainer instead of the built-in explanation: kernel-shap, lime, tree-shap, ig,",
-                    "saliency, gradient-x-input, smoothgrad (default: built-in; kernel-shap for black boxes)."})
+                    "saliency, gradient-x-input, smoothgrad, lrp, lrp-zplus (default: built-in; kernel-shap for black boxes)."})
     String explainer;
 
     @Option(names = "--method", paramLabel = "M",
