@@ -167,6 +167,52 @@ final class ExplainCommand implements Callable<Integer> {
         return best;
     }
 
+    @Option(names = "--concepts", paramLabel = "probe|tcav",
+            description = "For an mlp on data with concepts: linear probe accuracy per hidden layer and TCAV scores per concept.")
+    String concepts;
+
+    private JsonObject conceptProbes(org.pellucid.core.io.Savable model, Dataset d, PrintWriter out) {
+        if (!(model instanceof org.pellucid.core.models.MlpModel mlp)) {
+            throw new Pellucid.UsageException("--concepts probes the hidden layers of an mlp; " + model.kind() + " is not one");
+        }
+        if (!d.hasConcepts()) {
+            throw new Pellucid.UsageException("--concepts needs data with concept columns (tic-tac-toe, synthetic:xor|trig|dot|rule)");
+        }
+        if (!concepts.equals("probe") && !concepts.equals("tcav")) {
+            throw new Pellucid.UsageException("--concepts must be probe or tcav, got '" + concepts + "'");
+        }
+        int cls = toClass == null ? Math.min(1, d.schema().classes().size() - 1) : d.schema().classes().indexOf(toClass);
+        if (cls < 0) {
+            throw new Pellucid.UsageException("--to: no class '" + toClass + "'; classes are " + d.schema().classes());
+        }
+        org.pellucid.core.data.Splits.TrainValidTest split = org.pellucid.core.data.Splits.trainValidTest(d, 0.2, 0.2,
+                model.provenance().seed());
+        var probes = org.pellucid.eval.concepts.ConceptProbes.run(new org.pellucid.eval.concepts.MlpLayers(mlp), d.subset(split.train()),
+                d.subset(split.test()), cls, 20, model.provenance().seed());
+        JsonArray arr = new JsonArray();
+        out.printf(java.util.Locale.ROOT, "%-22s %5s %9s %9s %7s %10s %8s%n", "concept", "layer", "probe acc", "majority", "TCAV",
+                "random TCAV", "p");
+        for (var p : probes) {
+            JsonObject o = new JsonObject();
+            o.addProperty("concept", p.concept());
+            o.addProperty("layer", p.layer());
+            o.addProperty("probe_accuracy", p.accuracy());
+            o.addProperty("majority", p.majority());
+            o.addProperty("tcav", p.tcav());
+            o.addProperty("random_tcav_mean", p.randomMean());
+            o.addProperty("p_value", p.pValue());
+            arr.add(o);
+            out.printf(java.util.Locale.ROOT, "%-22s %5d %9.3f %9.3f %7.3f %10.3f %8.4f%n", p.concept(), p.layer(), p.accuracy(), p.majority(),
+                    p.tcav(), p.randomMean(), p.pValue());
+        }
+        JsonObject root = new JsonObject();
+        root.addProperty("model", model.kind());
+        root.addProperty("dataset", d.name());
+        root.addProperty("tcav_class", d.schema().classes().get(cls));
+        root.add("probes", arr);
+        return root;
+    }
+
     @Override
     public Integer call() {
         Cli.requireWritable(json, "--json");
@@ -188,6 +234,13 @@ final class ExplainCommand implements Callable<Integer> {
             return Pellucid.OK;
         }
         int[] idx = ModelData.rows(rows, d.size());
+        if (concepts != null) {
+            JsonObject root = conceptProbes(model, d, out);
+            if (json != null) {
+                Cli.writeJson(json, root);
+            }
+            return Pellucid.OK;
+        }
         if (counterfactual) {
             JsonObject root = counterfactuals(model, d, idx, out);
             root.addProperty("data_matches_training", sameData);

@@ -19,6 +19,22 @@ class GlobalEffectsCliTest {
     Path tmp;
 
     @Test
+    void probesAndTcavReadTheConceptsInsideAnMlp() throws Exception {
+        Path m = tmp.resolve("mlp");
+        assertEquals(0, CliTest.run("train", "mlp", "--data", "synthetic:xor:1500", "--epochs", "60", "--out", m.toString()).code());
+        Path j = tmp.resolve("probes.json");
+        CliTest.Run r = CliTest.run("explain", "--model", m.toString(), "--data", "synthetic:xor:1500", "--concepts", "tcav", "--json", j.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonArray probes = CliTest.json(j).getAsJsonArray("probes");
+        assertEquals(4, probes.size(), "2 concepts × 2 hidden layers");
+        for (var p : probes) {
+            JsonObject o = p.getAsJsonObject();
+            assertTrue(o.get("probe_accuracy").getAsDouble() > o.get("majority").getAsDouble(), o.toString());
+            assertTrue(o.has("tcav") && o.has("p_value"), o.toString());
+        }
+    }
+
+    @Test
     void permutationFindsTheRuleAndPdpAndAleAreWritten() throws Exception {
         Path m = tmp.resolve("gbm");
         assertEquals(0, CliTest.run("train", "gbm", "--data", "synthetic:rule:2000", "--out", m.toString()).code());
@@ -59,6 +75,9 @@ class GlobalEffectsCliTest {
         assertEquals(1, ac.size());
         JsonArray eff = ac.get(0).getAsJsonObject().getAsJsonArray("ale");
         assertTrue(eff.get(0).getAsDouble() > eff.get(eff.size() - 1).getAsDouble() + 0.2, "more debt, fewer approvals: " + eff);
+        CliTest.Run notMlp = CliTest.run("explain", "--model", m.toString(), "--data", "synthetic:rule:2000", "--concepts", "tcav");
+        assertEquals(2, notMlp.code());
+        assertTrue(notMlp.err().contains("probes the hidden layers of an mlp; gbm is not one"), notMlp.err());
         CliTest.Run bad = CliTest.run("explain", "--model", m.toString(), "--data", "synthetic:rule:2000", "--global", "shap-summary");
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("--global must be one of pdp, ice, ale, permutation"), bad.err());

@@ -1,0 +1,97 @@
+package org.pellucid.eval.concepts;
+
+import org.pellucid.core.data.Instance;
+import org.pellucid.core.models.MlpModel;
+import org.pellucid.core.train.MlpNetwork;
+import org.pellucid.core.train.ParamLayout;
+
+/**
+ * An MLP's layers read from its parameters: activations of every layer for a row, and the gradient
+ * of a class logit with respect to one hidden layer's activations — what probes and TCAV need.
+ */
+public final class MlpLayers {
+    private final MlpModel model;
+    private final float[] p;
+    private final ParamLayout layout;
+    private final int[] sizes;
+
+    public MlpLayers(MlpModel model) {
+        this.model = model;
+        MlpNetwork net = model.network();
+        this.p = model.parameters();
+        this.layout = net.layout();
+        sizes = new int[net.hidden().length + 2];
+        sizes[0] = net.inputs();
+        System.arraycopy(net.hidden(), 0, sizes, 1, net.hidden().length);
+        sizes[sizes.length - 1] = net.outputs();
+    }
+
+    /** Hidden layers (1 … hidden count); layer 0 is the encoded input, the last the logits. */
+    public int hiddenLayers() {
+        return sizes.length - 2;
+    }
+
+    private double w(int l, int k, int j) {
+        return p[(int) (layout.slot("w" + l).offset() + (long) k * sizes[l] + j)];
+    }
+
+    /** a[0] = encoded row, a[l] = ReLU activations of hidden layer l, a[last] = logits. */
+    public double[][] activations(Instance x) {
+        int layers = sizes.length - 1;
+        double[][] a = new double[layers + 1][];
+        a[0] = model.encoder().encode(x);
+        for (int l = 0; l < layers; l++) {
+            long b = layout.slot("b" + l).offset();
+            a[l + 1] = new double[sizes[l + 1]];
+            for (int k = 0; k < sizes[l + 1]; k++) {
+                double s = p[(int) (b + k)];
+                for (int j = 0; j < sizes[l]; j++) {
+                    s += w(l, k, j) * a[l][j];
+                }
+                a[l + 1][k] = l + 1 < layers ? Math.max(0, s) : s;
+            }
+        }
+        return a;
+    }
+
+    /** The logits when layer {@code layer}'s activations are {@code h} (the layers above it run as usual). */
+    double[] logitsFrom(double[] h, int layer) {
+        int layers = sizes.length - 1;
+        double[] a = h.clone();
+        for (int l = layer; l < layers; l++) {
+            long b = layout.slot("b" + l).offset();
+            double[] next = new double[sizes[l + 1]];
+            for (int k = 0; k < sizes[l + 1]; k++) {
+                double s = p[(int) (b + k)];
+                for (int j = 0; j < sizes[l]; j++) {
+                    s += w(l, k, j) * a[j];
+                }
+                next[k] = l + 1 < layers ? Math.max(0, s) : s;
+            }
+            a = next;
+        }
+        return a;
+    }
+
+    /** ∂ logit[cls] / ∂ a[layer], back through the ReLUs above the layer. */
+    public double[] logitGradient(double[][] a, int layer, int cls) {
+        int layers = sizes.length - 1;
+        double[] g = new double[sizes[layers]];
+        g[cls] = 1;
+        for (int l = layers - 1; l >= layer; l--) {
+            double[] below = new double[sizes[l]];
+            for (int k = 0; k < sizes[l + 1]; k++) {
+                // the ReLU of layer l+1 passes the gradient only where it was active (not the logits)
+                double gk = l + 1 < layers && a[l + 1][k] <= 0 ? 0 : g[k];
+                if (gk == 0) {
+                    continue;
+                }
+                for (int j = 0; j < sizes[l]; j++) {
+                    below[j] += gk * w(l, k, j);
+                }
+            }
+            g = below;
+        }
+        return g;
+    }
+}
