@@ -1,0 +1,219 @@
+package org.pellucid.additive;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.pellucid.core.data.Instance;
+import org.pellucid.core.data.Schema;
+import org.pellucid.core.encode.FeatureEncoder;
+import org.pellucid.core.explain.Contribution;
+import org.pellucid.core.explain.FeatureAttribution;
+import org.pellucid.core.explain.GlobalExplanation;
+import org.pellucid.core.io.ModelReader;
+import org.pellucid.core.io.ModelWriter;
+import org.pellucid.core.io.Savable;
+import org.pellucid.core.model.ClassAttributable;
+import org.pellucid.core.model.Complexity;
+import org.pellucid.core.model.Explained;
+import org.pellucid.core.model.HasComplexity;
+import org.pellucid.core.model.InterpretableModel;
+import org.pellucid.core.model.Prediction;
+import org.pellucid.core.model.Provenance;
+import org.pellucid.core.train.ParamLayout;
+
+/**
+ * A trained neural additive model: logit_k(x) = bias_k + Σ_j shape_jk(x_j). Every prediction is
+ * that sum, computed here from the trained parameters, so the explanation — each column's shape
+ * value — is the model, exactly (completeness gap 0 up to rounding).
+ */
+public final class NamModel implements InterpretableModel<FeatureAttribution>, ClassAttributable, HasComplexity, Savable {
+    private final FeatureEncoder encoder;
+    private final AdditiveNetwork net;
+    private final float[] p;
+    private final Provenance provenance;
+    private final int[] columnOfNumeric;
+
+    NamModel(FeatureEncoder encoder, AdditiveNetwork net, float[] parameters, Provenance provenance) {
+        this.encoder = encoder;
+        this.net = net;
+        this.p = parameters.clone();
+        this.provenance = provenance;
+        columnOfNumeric = new int[net.numeric.length];
+        for (int c = 0; c < net.numeric.length; c++) {
+            columnOfNumeric[c] = encoder.features().get(net.numeric[c]).column();
+        }
+    }
+
+    @Override
+    public String kind() {
+        return "nam";
+    }
+
+    @Override
+    public Schema schema() {
+        return encoder.schema();
+    }
+
+    @Override
+    public Provenance provenance() {
+        return provenance;
+    }
+
+    private float at(String slot, long i) {
+        return p[(int) (net.layout().slot(slot).offset() + i)];
+    }
+
+    /** shape_c(z) for numeric column c (its standardised value z), per class. */
+    double[] numericShape(int c, double z) {
+        int h = net.hidden;
+        int k = net.classes;
+        double[] h1 = new double[h];
+        for (int u = 0; u < h; u++) {
+            h1[u] = Math.max(0, z * at("n_w1", (long) c * h + u) + at("n_b1", (long) c * h + u));
+        }
+        double[] h2 = new double[h];
+        for (int v = 0; v < h; v++) {
+            double s = at("n_b2", (long) c * h + v);
+            for (int u = 0; u < h; u++) {
+                s += h1[u] * at("n_w2", (long) c * h * h + (long) u * h + v);
+            }
+            h2[v] = Math.max(0, s);
+        }
+        double[] out = new double[k];
+        for (int q = 0; q < k; q++) {
+            double s = at("n_b3", (long) c * k + q);
+            for (int v = 0; v < h; v++) {
+                s += h2[v] * at("n_w3", (long) c * h * k + (long) v * k + q);
+            }
+            out[q] = s;
+        }
+        return out;
+    }
+
+    /** Each user column's contribution to each class logit, and the bias: [columns + 1][classes]. */
+    double[][] contributions(Instance x) {
+        double[] z = encoder.encode(x);
+        int k = net.classes;
+        double[][] c = new double[x.size() + 1][k];
+        for (int n = 0; n < net.numeric.length; n++) {
+            double[] s = numericShape(n, z[net.numeric[n]]);
+            for (int q = 0; q < k; q++) {
+                c[columnOfNumeric[n]][q] += s[q];
+            }
+        }
+        for (int n = 0; n < net.categorical.length; n++) {
+            double v = z[net.categorical[n]];
+            if (v == 0) {
+                continue;
+            }
+            int col = encoder.features().get(net.categorical[n]).column();
+            for (int q = 0; q < k; q++) {
+                c[col][q] += v * at("c_w", (long) n * k + q);
+            }
+        }
+        for (int q = 0; q < k; q++) {
+            c[x.size()][q] = at("bias", q);
+        }
+        return c;
+    }
+
+    private static double[] logits(double[][] c) {
+        double[] l = new double[c[0].length];
+        for (double[] row : c) {
+            for (int q = 0; q < l.length; q++) {
+                l[q] += row[q];
+            }
+        }
+        return l;
+    }
+
+    @Override
+    public Explained<FeatureAttribution> explain(Instance x) {
+        double[][] c = contributions(x);
+        Prediction pred = Prediction.ofLogits(logits(c), schema().classes());
+        return new Explained<>(pred, attribution(x, c, pred.classIndex()));
+    }
+
+    @Override
+    public FeatureAttribution attribution(Instance x, int targetClass) {
+        return attribution(x, contributions(x), targetClass);
+    }
+
+    /**
+     * The exact decomposition of the explained logit: for two classes the log-odds of
+     * {@code target} (its logit minus the other's), for more its logit; the bias is the baseline.
+     */
+    private FeatureAttribution attribution(Instance x, double[][] c, int target) {
+        int k = net.classes;
+        int other = k == 2 ? 1 - target : -1;
+        List<Contribution> cs = new ArrayList<>(x.size());
+        for (int j = 0; j < x.size(); j++) {
+            cs.add(new Contribution(schema().feature(j).name(), x.text(j), c[j][target] - (other >= 0 ? c[j][other] : 0)));
+        }
+        double base = c[x.size()][target] - (other >= 0 ? c[x.size()][other] : 0);
+        double[] l = logits(c);
+        double out = l[target] - (other >= 0 ? l[other] : 0);
+        String cls = schema().classes().get(target);
+        return new FeatureAttribution(cs, base, out, (k == 2 ? "log-odds(" : "logit(") + cls + ")", "exact-additive");
+    }
+
+    @Override
+    public GlobalExplanation describe() {
+        StringBuilder b = new StringBuilder();
+        Schema s = schema();
+        int k = net.classes;
+        int target = k == 2 ? 1 : 0;
+        String cls = s.classes().get(target);
+        for (int j = 0; j < s.featureCount(); j++) {
+            b.append(String.format(Locale.ROOT, "%s:", s.feature(j).name()));
+            if (s.feature(j).isNumeric()) {
+                int n = -1;
+                for (int q = 0; q < columnOfNumeric.length; q++) {
+                    n = columnOfNumeric[q] == j ? q : n;
+                }
+                for (double z = -2; z <= 2.001; z += 1) {
+                    double[] v = numericShape(n, z);
+                    b.append(String.format(Locale.ROOT, "  z=%+.0f: %+.3f", z, k == 2 ? v[1] - v[0] : v[target]));
+                }
+            } else {
+                for (int n = 0; n < net.categorical.length; n++) {
+                    var f = encoder.features().get(net.categorical[n]);
+                    if (f.column() == j) {
+                        double w = k == 2 ? at("c_w", (long) n * k + 1) - at("c_w", (long) n * k) : at("c_w", (long) n * k + target);
+                        b.append(String.format(Locale.ROOT, "  %s: %+.3f", f.label(), w));
+                    }
+                }
+            }
+            b.append('\n');
+        }
+        return GlobalExplanation.of("Neural additive model: each column's shape (contribution to the "
+                + (k == 2 ? "log-odds of " : "logit of ") + cls + "; numbers at standardised values z)", s.featureNames(), b.toString());
+    }
+
+    @Override
+    public Complexity complexity() {
+        return Complexity.ofFeatures(schema().featureCount(), p.length);
+    }
+
+    @Override
+    public void write(ModelWriter out) {
+        out.put("encoder", encoder.toJson());
+        out.put("hidden", new com.google.gson.JsonPrimitive(net.hidden));
+        out.array("parameters", p);
+    }
+
+    static NamModel read(ModelReader in) {
+        FeatureEncoder enc = FeatureEncoder.fromJson(in.schema(), in.get("encoder").getAsJsonObject());
+        AdditiveNetwork net = NamFamily.network(enc, in.get("hidden").getAsInt(), in.schema().classes().size());
+        float[] params = in.floats("parameters");
+        if (params.length != net.layout().size()) {
+            throw new org.pellucid.core.io.ModelFormatException("nam model: " + params.length + " parameters for a layout of "
+                    + net.layout().size());
+        }
+        return new NamModel(enc, net, params, in.provenance());
+    }
+
+    ParamLayout layout() {
+        return net.layout();
+    }
+}
