@@ -184,7 +184,76 @@ final class CompareCommand implements Callable<Integer> {
         }
         root.add("models", arr);
         root.add("skipped", skipped);
+        if (!results.isEmpty() && d.schema().isClassification()) {
+            root.add("baseline", majorityBaseline(results.get(0)));
+            globalEffects(results, root, err);
+        }
         return new Comparison(root, results);
+    }
+
+    /** What always predicting the training split's most frequent class scores on the test split: the floor every model must beat. */
+    static JsonObject majorityBaseline(Experiment.Result r) {
+        int[] counts = r.train().classCounts();
+        int major = 0;
+        for (int c = 1; c < counts.length; c++) {
+            major = counts[c] > counts[major] ? c : major;
+        }
+        int[] truth = r.test().labels();
+        int[] pred = new int[truth.length];
+        java.util.Arrays.fill(pred, major);
+        JsonObject b = new JsonObject();
+        b.addProperty("model", "majority class");
+        b.addProperty("predicts", r.train().schema().classes().get(major));
+        JsonObject t = new JsonObject();
+        t.addProperty("accuracy", org.pellucid.core.model.Scores.accuracy(truth, pred));
+        t.addProperty("macro_f1", org.pellucid.core.model.Scores.macroF1(truth, pred, counts.length));
+        b.add("test", t);
+        return b;
+    }
+
+    /**
+     * Partial dependence (with ICE) of the most accurate black box on its three most important
+     * columns (by mean |attribution|), as an SVG for the report: what the black box does with the
+     * columns it leans on.
+     */
+    static void globalEffects(List<Experiment.Result> results, JsonObject root, PrintWriter err) {
+        Experiment.Result best = null;
+        for (Experiment.Result r : results) {
+            if (!r.family().transparent() && r.test().schema().featureCount() > 0 && !r.test().hasTokens()
+                    && (best == null || r.accuracy() > best.accuracy())) {
+                best = r;
+            }
+        }
+        if (best == null) {
+            return;
+        }
+        JsonObject model = null;
+        for (var e : root.getAsJsonArray("models")) {
+            if (e.getAsJsonObject().get("model").getAsString().equals(best.family().kind())) {
+                model = e.getAsJsonObject();
+            }
+        }
+        if (model == null || !model.has("mean_abs_attribution")) {
+            return;
+        }
+        JsonObject imp = model.getAsJsonObject("mean_abs_attribution");
+        List<String> top = imp.keySet().stream().sorted((a, b) -> Double.compare(imp.get(b).getAsDouble(), imp.get(a).getAsDouble()))
+                .limit(3).toList();
+        Dataset train = best.train();
+        int target = train.schema().classes().size() == 2 ? 1 : 0;
+        List<org.pellucid.eval.global.PartialDependence> curves = new ArrayList<>();
+        for (String c : top) {
+            curves.add(org.pellucid.eval.global.PartialDependence.of(best.model(), train, train.schema().indexOf(c), target,
+                    Output.PROBABILITY, 20, 300, 20, 1));
+        }
+        err.println("pellucid: partial dependence of " + best.family().kind() + " on " + top + " …");
+        JsonObject g = new JsonObject();
+        g.addProperty("model", best.family().kind());
+        JsonArray cols = new JsonArray();
+        top.forEach(cols::add);
+        g.add("columns", cols);
+        g.addProperty("svg", org.pellucid.examples.report.EffectCharts.pdp(curves));
+        root.add("global_effects", g);
     }
 
     private static String fmt(JsonObject o, String group, String key) {

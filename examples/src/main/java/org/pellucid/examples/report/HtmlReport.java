@@ -68,6 +68,9 @@ public final class HtmlReport {
                 + "are not beaten on both at once.</p>");
         h.append(chart(models)).append("</section>\n");
         h.append("<section><h2>Scores</h2>").append(table(models));
+        if (cmp.has("baseline")) {
+            h.append(baselineRow(cmp.getAsJsonObject("baseline")));
+        }
         h.append("<p class=\"note\">Best value per column in bold. Transparent models are scored on their own explanation, "
                 + "black boxes on a post-hoc one (named in the table). Deletion AUC compares explainers of one model; "
                 + "simulatable = how often running the explanation by hand gives the model's answer.</p>");
@@ -80,6 +83,13 @@ public final class HtmlReport {
             h.append(String.join("; ", sk)).append("</p>");
         }
         h.append("</section>\n");
+        if (cmp.has("global_effects")) {
+            JsonObject g = cmp.getAsJsonObject("global_effects");
+            h.append("<section><h2>What the best black box does with its top columns</h2><p>Partial dependence of <b>")
+                    .append(esc(str(g, "model", "?"))).append("</b>: the thick line is the mean predicted probability as one column "
+                            + "sweeps its range with the others as they are; the thin lines are individual rows (ICE).</p>")
+                    .append(str(g, "svg", "")).append("</section>\n");
+        }
         for (JsonObject m : models) {
             h.append(modelSection(m));
         }
@@ -291,6 +301,12 @@ public final class HtmlReport {
             t.append("</tr>");
         }
         return t.append("</tbody></table></div>").toString();
+    }
+
+    /** The majority-class row under the table: the floor every model must beat. */
+    static String baselineRow(JsonObject b) {
+        return String.format(Locale.ROOT, "<p class=\"note\">Baseline: always predicting the most frequent class (<b>%s</b>) scores "
+                + "test accuracy %.3f and macro-F1 %.3f.</p>", esc(str(b, "predicts", "?")), num(b, "test", "accuracy"), num(b, "test", "macro_f1"));
     }
 
     static String modelSection(JsonObject m) {

@@ -219,7 +219,11 @@ class CliTest {
         }
         String html = Files.readString(out.resolve("report.html"));
         assertTrue(html.contains("<svg class=\"chart\"") && html.contains("Pareto"));
-        assertTrue(json(out.resolve("results.json")).has("models"), "results.json parses strictly");
+        JsonObject results = json(out.resolve("results.json"));
+        assertTrue(results.has("models"), "results.json parses strictly");
+        assertTrue(results.getAsJsonObject("baseline").getAsJsonObject("test").get("accuracy").getAsDouble() > 0.5, "majority baseline");
+        assertTrue(results.getAsJsonObject("global_effects").get("svg").getAsString().contains("polyline"), "PDP of the best black box");
+        assertTrue(html.contains("What the best black box does") && html.contains("Baseline: always predicting"), "both in the report");
         assertTrue(o.getAsJsonObject("ground_truth_check").get("tree_uses_exactly_the_relevant_columns").getAsBoolean());
         assertEquals(4, o.getAsJsonArray("scores").size());
         assertTrue(Files.readString(out.resolve("report.txt")).contains("true rule"));
