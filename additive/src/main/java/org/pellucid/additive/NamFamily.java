@@ -36,7 +36,20 @@ public final class NamFamily implements ModelFamily {
             .number("weight-decay", 1e-4, 0, false, 1e6, "decoupled weight decay, which keeps shapes smooth")
             .integer("batch-size", 256, 1, Integer.MAX_VALUE, "rows per gradient step")
             .integer("patience", 30, 1, 1_000_000, "epochs without a better validation cross-entropy before stopping")
+            .text("monotone", "none", true, "COLUMN:+|-[,COLUMN:+|-...] (numeric columns, two classes)",
+                    "shapes kept non-decreasing (+) or non-increasing (-) in the log-odds of the second class, by projection",
+                    NamFamily::checkMonotone)
             .build();
+
+    private static String checkMonotone(String raw) {
+        for (String part : raw.split(",")) {
+            String[] kv = part.trim().split(":");
+            if (kv.length != 2 || kv[0].isBlank() || !(kv[1].trim().equals("+") || kv[1].trim().equals("-"))) {
+                throw new IllegalArgumentException("option monotone must be COLUMN:+ or COLUMN:- separated by commas, got '" + raw + "'");
+            }
+        }
+        return raw;
+    }
 
     @Override
     public String kind() {
@@ -97,11 +110,48 @@ public final class NamFamily implements ModelFamily {
         AdditiveNetwork net = network(enc, v.integer("hidden"), k);
         TrainingOptions o = new TrainingOptions(v.integer("epochs"), v.integer("batch-size"), v.number("lr"), v.number("weight-decay"),
                 true, v.integer("patience"), cfg.seed(), cfg.device(), cfg.progress());
+        String mono = v.text("monotone", () -> null);
+        StepHook hook = StepHook.none();
+        MonotoneProjection projection = null;
+        if (mono != null && !mono.isBlank()) {
+            projection = monotone(mono, enc, net, train);
+            hook = projection;
+        }
         TrainResult r = Trainer.fit(net, NeuralData.of(train, enc), valid == null ? null : NeuralData.of(valid, enc),
-                Objective.softmaxCrossEntropy(), Trainer.ValidationMetric.negativeCrossEntropy(), StepHook.none(), o);
+                Objective.softmaxCrossEntropy(), Trainer.ValidationMetric.negativeCrossEntropy(), hook, o);
+        float[] params = r.parameters();
+        if (projection != null) {
+            projection.project(net.layout(), params); // the kept epoch's parameters were projected; this makes it certain
+        }
         Provenance prov = new Provenance(kind(), v.used(), cfg.seed(), train.fingerprint(), train.name(), Provenance.currentVersions(),
                 Instant.now().toString()).withTraining(r.summary());
-        return new NamModel(enc, net, r.parameters(), prov);
+        return new NamModel(enc, net, params, prov);
+    }
+
+    /** Parses {@code col:+,col:-} into shape-network signs, naming a wrong column in the data's terms. */
+    static MonotoneProjection monotone(String spec, FeatureEncoder enc, AdditiveNetwork net, Dataset train) {
+        if (train.schema().classes().size() != 2) {
+            throw new IllegalArgumentException("option monotone needs two classes (monotone in the log-odds of the second); the target has "
+                    + train.schema().classes().size());
+        }
+        java.util.Map<Integer, Integer> signs = new java.util.HashMap<>();
+        for (String part : spec.split(",")) {
+            String[] kv = part.trim().split(":");
+            int j = train.schema().indexOf(kv[0].trim());
+            if (j < 0) {
+                throw new IllegalArgumentException("option monotone: no column '" + kv[0].trim() + "'; columns are "
+                        + train.schema().featureNames());
+            }
+            if (!train.schema().feature(j).isNumeric()) {
+                throw new IllegalArgumentException("option monotone: column " + kv[0].trim() + " is categorical; monotone needs an ordered, numeric column");
+            }
+            int shape = -1;
+            for (int c = 0; c < net.numeric.length; c++) {
+                shape = enc.features().get(net.numeric[c]).column() == j ? c : shape;
+            }
+            signs.put(shape, kv[1].trim().equals("+") ? 1 : -1);
+        }
+        return new MonotoneProjection(net, signs);
     }
 
     @Override

@@ -16,6 +16,40 @@ class NamProperties {
     static final Dataset DATA = SyntheticData.rule(800, 5);
     static final NamModel NAM = (NamModel) new NamFamily().train(DATA, null, TrainConfig.of(1).with("epochs", "15").with("hidden", "8"));
 
+    /** With monotone constraints the shapes are monotone on a fine grid, far past the data's range too. */
+    @net.jqwik.api.Example
+    void monotoneShapesAreMonotone() {
+        NamModel m = (NamModel) new NamFamily().train(DATA, null, TrainConfig.of(2).with("epochs", "15").with("hidden", "8")
+                .with("monotone", "income:+,debt_ratio:-,age:-"));
+        for (String col : new String[] {"income", "debt_ratio", "age"}) {
+            int j = DATA.schema().indexOf(col);
+            int sign = col.equals("income") ? 1 : -1;
+            double[] row = DATA.rowValues(0);
+            double lo = java.util.Arrays.stream(java.util.stream.IntStream.range(0, DATA.size()).mapToDouble(i -> DATA.value(i, j)).toArray()).min().orElse(0);
+            double hi = java.util.Arrays.stream(java.util.stream.IntStream.range(0, DATA.size()).mapToDouble(i -> DATA.value(i, j)).toArray()).max().orElse(1);
+            double prev = Double.NaN;
+            for (int g = 0; g <= 400; g++) {
+                row[j] = lo - (hi - lo) + 3 * (hi - lo) * g / 400.0;
+                double c = m.attribution(new Instance(DATA.schema(), row), 1).values()[j];
+                if (!Double.isNaN(prev)) {
+                    org.junit.jupiter.api.Assertions.assertTrue(sign * (c - prev) >= -1e-9, col + " is not monotone at " + row[j]
+                            + ": " + prev + " → " + c);
+                }
+                prev = c;
+            }
+        }
+    }
+
+    @net.jqwik.api.Example
+    void monotoneOptionErrorsNameTheProblem() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new NamFamily().train(DATA, null,
+                TrainConfig.of(1).with("epochs", "1").with("monotone", "region:+")));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("region is categorical"), e.getMessage());
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new NamFamily().train(DATA, null,
+                TrainConfig.of(1).with("epochs", "1").with("monotone", "income:up")));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("option monotone must be COLUMN:+ or COLUMN:-"), e.getMessage());
+    }
+
     @Property(tries = 100)
     void changingOneColumnChangesOnlyItsContribution(@ForAll @IntRange(min = 0, max = 799) int a, @ForAll @IntRange(min = 0, max = 799) int b,
                                                     @ForAll @IntRange(min = 0, max = 7) int j) {
