@@ -9,7 +9,6 @@ import org.pellucid.core.explain.FeatureAttribution;
 import org.pellucid.core.model.Predictor;
 import org.pellucid.core.tree.DecisionTree;
 import org.pellucid.core.tree.TreeShapley;
-import org.pellucid.eval.baselines.EnsembleModel;
 
 /**
  * Exact path-dependent TreeSHAP for Pellucid's tree ensembles: {@link TreeShapley} tree by tree
@@ -29,7 +28,7 @@ public final class TreeShap implements Explainer {
 
     @Override
     public FeatureAttribution explain(Predictor model, Instance x, int targetClass) {
-        if (!(model instanceof EnsembleModel e)) {
+        if (!(model instanceof org.pellucid.core.tree.TreeEnsemble e)) {
             throw new UnsupportedExplainerException("tree-shap explains the tree ensembles rf and gbm; " + describe(model)
                     + " is not one — use kernel-shap or lime");
         }
@@ -42,7 +41,7 @@ public final class TreeShap implements Explainer {
         double out = 0;
         String target;
         String cls = x.schema().classes().get(targetClass);
-        if (e.combination() == EnsembleModel.Combination.AVERAGE_DISTRIBUTIONS) {
+        if (e.combination() == org.pellucid.core.tree.TreeEnsemble.Combination.AVERAGE_DISTRIBUTIONS) {
             double scale = 1.0 / e.size();
             for (int t = 0; t < e.size(); t++) {
                 DecisionTree tree = e.round(t)[0];

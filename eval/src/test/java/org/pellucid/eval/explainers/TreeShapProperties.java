@@ -13,7 +13,7 @@ import org.pellucid.core.explain.FeatureAttribution;
 import org.pellucid.core.models.ModelFamilies;
 import org.pellucid.core.models.TrainConfig;
 import org.pellucid.core.tree.DecisionTree;
-import org.pellucid.eval.baselines.EnsembleModel;
+import org.pellucid.core.tree.TreeEnsemble;
 
 /**
  * TreeSHAP against its definition: Shapley values, enumerated over every coalition of columns, of
@@ -22,9 +22,9 @@ import org.pellucid.eval.baselines.EnsembleModel;
  */
 class TreeShapProperties {
     static final Dataset DATA = SyntheticData.rule(800, 5);
-    static final EnsembleModel FOREST = (EnsembleModel) ModelFamilies.get("rf").train(DATA, null,
+    static final TreeEnsemble FOREST = (TreeEnsemble) ModelFamilies.get("rf").train(DATA, null,
             TrainConfig.of(1).with("trees", "5").with("max-depth", "6"));
-    static final EnsembleModel BOOSTED = (EnsembleModel) ModelFamilies.get("gbm").train(DATA, null,
+    static final TreeEnsemble BOOSTED = (TreeEnsemble) ModelFamilies.get("gbm").train(DATA, null,
             TrainConfig.of(1).with("trees", "8").with("max-leaves", "8"));
 
     @Property(tries = 15)
@@ -39,7 +39,7 @@ class TreeShapProperties {
         check(BOOSTED, DATA.row(row), target);
     }
 
-    private static void check(EnsembleModel m, Instance x, int target) {
+    private static void check(TreeEnsemble m, Instance x, int target) {
         FeatureAttribution a = new TreeShap().explain(m, x, target);
         int p = x.size();
         double[] exact = new double[p];
@@ -68,8 +68,8 @@ class TreeShapProperties {
     }
 
     /** The ensemble's additive output when only the columns in mask follow x. */
-    static double value(EnsembleModel m, double[] z, FeatureEncoder enc, int mask, int target) {
-        if (m.combination() == EnsembleModel.Combination.AVERAGE_DISTRIBUTIONS) {
+    static double value(TreeEnsemble m, double[] z, FeatureEncoder enc, int mask, int target) {
+        if (m.combination() == TreeEnsemble.Combination.AVERAGE_DISTRIBUTIONS) {
             double s = 0;
             for (int t = 0; t < m.size(); t++) {
                 s += expect(m.round(t)[0], 0, z, enc, mask, target) / m.size();

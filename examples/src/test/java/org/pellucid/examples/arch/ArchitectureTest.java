@@ -32,6 +32,7 @@ class ArchitectureTest {
             "attention", Set.of("attention", "core"),
             "neurosymbolic", Set.of("neurosymbolic", "core"),
             "trees", Set.of("trees", "core"),
+            "baselines", Set.of("baselines", "core"),
             "eval", Set.of("eval", "core"));
 
     @Test

@@ -1,4 +1,4 @@
-package org.pellucid.eval.baselines;
+package org.pellucid.baselines;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -147,7 +147,7 @@ public final class BoostingFamily implements ModelFamily {
             }
         }
         DecisionTree[][] kept = trees.subList(0, Math.max(1, bestRounds)).toArray(new DecisionTree[0][]);
-        return new EnsembleModel(kind(), enc, EnsembleModel.Combination.SUM_SCORES, kept, init,
+        return new EnsembleModel(kind(), enc, org.pellucid.core.tree.TreeEnsemble.Combination.SUM_SCORES, kept, init,
                 new Provenance(kind(), v.used(), cfg.seed(), train.fingerprint(), train.name(), Provenance.currentVersions(),
                         Instant.now().toString()).withTraining(org.pellucid.core.model.TrainingSummary.none()
                         .with("rounds_kept", kept.length)));

@@ -1,4 +1,4 @@
-package org.pellucid.eval;
+package org.pellucid.baselines;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,7 +9,7 @@ import org.pellucid.core.data.SyntheticData;
 import org.pellucid.core.model.Scores;
 import org.pellucid.core.models.ModelFamilies;
 import org.pellucid.core.models.TrainConfig;
-import org.pellucid.eval.baselines.EnsembleModel;
+
 
 class BaselinesTest {
     @Test

@@ -1,4 +1,4 @@
-package org.pellucid.eval.baselines;
+package org.pellucid.baselines;
 
 import com.google.gson.JsonArray;
 import java.util.ArrayList;
@@ -12,24 +12,24 @@ import org.pellucid.core.io.Savable;
 import org.pellucid.core.model.Prediction;
 import org.pellucid.core.model.Provenance;
 import org.pellucid.core.tree.DecisionTree;
+import org.pellucid.core.tree.TreeEnsemble;
 
 /**
  * A tree ensemble black box: a random forest (class distributions averaged over trees) or gradient
  * boosting (per-class scores summed over rounds, then softmax). Trees are Pellucid's own
  * {@link DecisionTree}s over raw-valued encoded inputs, so the model saves as JSON like every other.
  */
-public final class EnsembleModel implements Savable {
+public final class EnsembleModel implements Savable, org.pellucid.core.tree.TreeEnsemble {
     /** How the trees' outputs combine. */
-    public enum Combination { AVERAGE_DISTRIBUTIONS, SUM_SCORES }
 
     private final String kind;
     private final FeatureEncoder encoder;
-    private final Combination combination;
+    private final TreeEnsemble.Combination combination;
     private final DecisionTree[][] trees; // [round][class] for SUM_SCORES; [tree][0] for AVERAGE
     private final double[] init;
     private final Provenance provenance;
 
-    public EnsembleModel(String kind, FeatureEncoder encoder, Combination combination, DecisionTree[][] trees, double[] init,
+    public EnsembleModel(String kind, FeatureEncoder encoder, TreeEnsemble.Combination combination, DecisionTree[][] trees, double[] init,
                          Provenance provenance) {
         this.kind = kind;
         this.encoder = encoder;
@@ -65,7 +65,7 @@ public final class EnsembleModel implements Savable {
         return encoder;
     }
 
-    public Combination combination() {
+    public TreeEnsemble.Combination combination() {
         return combination;
     }
 
@@ -87,7 +87,7 @@ public final class EnsembleModel implements Savable {
     Prediction predictEncoded(double[] z) {
         int k = schema().classes().size();
         double[] p;
-        if (combination == Combination.AVERAGE_DISTRIBUTIONS) {
+        if (combination == TreeEnsemble.Combination.AVERAGE_DISTRIBUTIONS) {
             p = new double[k];
             for (DecisionTree[] t : trees) {
                 double[] v = t[0].predict(z);
@@ -157,7 +157,7 @@ public final class EnsembleModel implements Savable {
             }
             trees.add(round);
         }
-        return new EnsembleModel(kind, enc, Combination.valueOf(in.getString("combination")), trees.toArray(new DecisionTree[0][]),
+        return new EnsembleModel(kind, enc, TreeEnsemble.Combination.valueOf(in.getString("combination")), trees.toArray(new DecisionTree[0][]),
                 org.pellucid.core.encode.Jsons.doubles(in.get("init").getAsJsonArray()), in.provenance());
     }
 }

@@ -1,4 +1,4 @@
-package org.pellucid.eval;
+package org.pellucid.baselines;
 
 import org.pellucid.contract.ModelContract;
 import org.pellucid.core.data.Dataset;

@@ -1,4 +1,4 @@
-package org.pellucid.eval.baselines;
+package org.pellucid.baselines;
 
 import java.time.Instant;
 import java.util.Map;
@@ -88,7 +88,7 @@ public final class ForestFamily implements ModelFamily {
             trees[t] = new DecisionTree[] {TreeLearner.fit(bx, bs, new SplitCriterion.Gini(k), o, r)};
         });
         Map<String, String> opts = v.used();
-        return new EnsembleModel(kind(), enc, EnsembleModel.Combination.AVERAGE_DISTRIBUTIONS, trees, new double[0],
+        return new EnsembleModel(kind(), enc, org.pellucid.core.tree.TreeEnsemble.Combination.AVERAGE_DISTRIBUTIONS, trees, new double[0],
                 new Provenance(kind(), opts, cfg.seed(), train.fingerprint(), train.name(), Provenance.currentVersions(),
                         Instant.now().toString()));
     }
