@@ -46,7 +46,7 @@ public interface ProgressListener {
         return new ProgressListener() {
             @Override
             public void onEpoch(EpochReport r) {
-                out.println(String.format(Locale.ROOT, "%s epoch %d/%d loss %.4f%s eta %.0fs", label, r.epoch(), r.epochs(),
+                out.println(String.format(Locale.ROOT, "%s epoch %d/%d loss %.4f%s at most %.0fs left", label, r.epoch(), r.epochs(),
                         r.loss(), Double.isNaN(r.validation()) ? "" : String.format(Locale.ROOT, " valid %.4f", r.validation()),
                         r.etaSeconds()));
             }
@@ -69,7 +69,7 @@ public interface ProgressListener {
             public void onEpoch(EpochReport r) {
                 int width = 24;
                 int filled = (int) Math.round(width * (double) r.epoch() / r.epochs());
-                out.print(String.format(Locale.ROOT, "\r%s [%s%s] epoch %d/%d loss %.4f%s ETA %.0fs   ", label,
+                out.print(String.format(Locale.ROOT, "\r%s [%s%s] epoch %d/%d loss %.4f%s ≤ %.0fs left   ", label,
                         "#".repeat(filled), ".".repeat(width - filled), r.epoch(), r.epochs(), r.loss(),
                         Double.isNaN(r.validation()) ? "" : String.format(Locale.ROOT, " valid %.4f", r.validation()),
                         r.etaSeconds()));
