@@ -102,6 +102,11 @@ public final class Evaluation {
             // a property of the model's own stated form, not of a post-hoc explainer's output
             put(fidelity, SimulabilityMetrics.simulatableAgreement(model, rows, s.seed()));
         }
+        if (model instanceof org.pellucid.core.model.ConceptIntervenable ci && s.explainer().equals("built-in")) {
+            for (MetricResult r : org.pellucid.eval.metrics.ConceptFidelity.all(ci, rows, train, s.seed())) {
+                put(fidelity, r);
+            }
+        }
         if (model instanceof HasComplexity h) {
             simulability.addProperty("global_size", h.complexity().size());
         }

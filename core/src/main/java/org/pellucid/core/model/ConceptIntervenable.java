@@ -13,7 +13,8 @@ public interface ConceptIntervenable {
 
     /**
      * The prediction and its concept explanation when concept {@code i} takes {@code given[i]}
-     * (NaN keeps the predicted value); {@code given} has one entry per concept of the explanation.
+     * (NaN keeps the predicted value); {@code given} has one entry per concept of the explanation, or
+     * is null for no intervention at all.
      */
     Explained<ConceptExplanation> explain(Instance x, double[] given);
 }
