@@ -23,6 +23,8 @@ final class AdditiveNetwork implements Network {
     final int hidden;
     final int classes;
     private final ParamLayout layout = new ParamLayout();
+    private final float[] pickNumeric;
+    private final float[] pickCategorical;
 
     AdditiveNetwork(int inputs, int[] numeric, int[] categorical, int hidden, int classes) {
         this.inputs = inputs;
@@ -30,6 +32,8 @@ final class AdditiveNetwork implements Network {
         this.categorical = categorical.clone();
         this.hidden = hidden;
         this.classes = classes;
+        this.pickNumeric = selection(numeric);
+        this.pickCategorical = selection(categorical);
         int c = Math.max(1, numeric.length);
         layout.add("n_w1", c, 1, hidden).add("n_b1", c, 1, hidden).add("n_w2", c, hidden, hidden).add("n_b2", c, 1, hidden)
                 .add("n_w3", c, hidden, classes).add("n_b3", c, 1, classes).add("c_w", Math.max(1, categorical.length), classes)
@@ -58,7 +62,7 @@ final class AdditiveNetwork implements Network {
         return p;
     }
 
-    /** The (inputs × cols) 0/1 matrix that picks the given encoded inputs, row-major. */
+    /** The (inputs × cols) 0/1 matrix that picks the given encoded inputs, row-major; made once, used every step. */
     private float[] selection(int[] cols) {
         float[] s = new float[inputs * cols.length];
         for (int c = 0; c < cols.length; c++) {
@@ -73,7 +77,7 @@ final class AdditiveNetwork implements Network {
         long batch = x.getShape().get(0);
         NDArray out = p.get("bias").reshape(1, classes).broadcast(new Shape(batch, classes));
         if (numeric.length > 0) {
-            NDArray pick = m.create(selection(numeric), new Shape(inputs, numeric.length));
+            NDArray pick = m.create(pickNumeric, new Shape(inputs, numeric.length));
             NDArray xn = x.matMul(pick).transpose().expandDims(2); // (C, B, 1)
             NDArray h = xn.matMul(p.get("n_w1")).add(p.get("n_b1")).getNDArrayInternal().relu();
             h = h.matMul(p.get("n_w2")).add(p.get("n_b2")).getNDArrayInternal().relu();
@@ -81,7 +85,7 @@ final class AdditiveNetwork implements Network {
             out = out.add(shapes.sum(new int[] {0}));
         }
         if (categorical.length > 0) {
-            NDArray pick = m.create(selection(categorical), new Shape(inputs, categorical.length));
+            NDArray pick = m.create(pickCategorical, new Shape(inputs, categorical.length));
             out = out.add(x.matMul(pick).matMul(p.get("c_w")));
         }
         return out;

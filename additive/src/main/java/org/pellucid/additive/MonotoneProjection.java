@@ -24,42 +24,61 @@ final class MonotoneProjection implements StepHook {
         this.signByShape = Map.copyOf(signByShape);
     }
 
-    /** Projects a flat parameter array in place (also used on the initial and final parameters). */
+    private static final String[] SLOTS = {"n_w1", "n_w2", "n_w3"};
+
+    /** Projects a flat parameter array in place (the final parameters). */
     void project(ParamLayout layout, float[] p) {
+        float[][] w = new float[SLOTS.length][];
+        for (int q = 0; q < SLOTS.length; q++) {
+            ParamLayout.Slot s = layout.slot(SLOTS[q]);
+            w[q] = java.util.Arrays.copyOfRange(p, (int) s.offset(), (int) (s.offset() + s.size()));
+        }
+        project(w[0], w[1], w[2]);
+        for (int q = 0; q < SLOTS.length; q++) {
+            System.arraycopy(w[q], 0, p, (int) layout.slot(SLOTS[q]).offset(), w[q].length);
+        }
+    }
+
+    /** Projects the three weight tensors of the shape networks (each slot's own indexing). */
+    private void project(float[] w1, float[] w2, float[] w3) {
         int h = net.hidden;
         int k = net.classes;
-        long w1 = layout.slot("n_w1").offset();
-        long w2 = layout.slot("n_w2").offset();
-        long w3 = layout.slot("n_w3").offset();
         for (Map.Entry<Integer, Integer> e : signByShape.entrySet()) {
             int c = e.getKey();
             for (int u = 0; u < h; u++) {
-                int i = (int) (w1 + (long) c * h + u);
-                p[i] = Math.max(0, p[i]);
+                w1[c * h + u] = Math.max(0, w1[c * h + u]);
             }
             for (int q = 0; q < h * h; q++) {
-                int i = (int) (w2 + (long) c * h * h + q);
-                p[i] = Math.max(0, p[i]);
+                w2[c * h * h + q] = Math.max(0, w2[c * h * h + q]);
             }
             for (int v = 0; v < h; v++) {
-                int i0 = (int) (w3 + (long) c * h * k + (long) v * k);
+                int i0 = c * h * k + v * k;
                 int i1 = i0 + 1;
-                if ((p[i1] - p[i0]) * e.getValue() < 0) {
-                    float mean = (p[i0] + p[i1]) / 2;
-                    p[i0] = mean;
-                    p[i1] = mean;
+                if ((w3[i1] - w3[i0]) * e.getValue() < 0) {
+                    float mean = (w3[i0] + w3[i1]) / 2;
+                    w3[i0] = mean;
+                    w3[i1] = mean;
                 }
             }
         }
     }
 
+    /** Only the shape networks' weight slots travel between native memory and Java, not the whole vector. */
     @Override
     public void afterStep(NDArray flat, ParamLayout layout, long step) {
         NDArray data = flat.stopGradient();
-        float[] p = data.toFloatArray();
-        project(layout, p);
-        NDArray src = data.getManager().create(p);
-        data.muli(0).addi(src);
-        src.close();
+        NDArray[] views = new NDArray[SLOTS.length];
+        float[][] w = new float[SLOTS.length][];
+        for (int q = 0; q < SLOTS.length; q++) {
+            ParamLayout.Slot s = layout.slot(SLOTS[q]);
+            views[q] = data.get(new NDIndex().addSliceDim(s.offset(), s.offset() + s.size()));
+            w[q] = views[q].toFloatArray();
+        }
+        project(w[0], w[1], w[2]);
+        for (int q = 0; q < SLOTS.length; q++) {
+            NDArray src = views[q].getManager().create(w[q]);
+            views[q].muli(0).addi(src);
+            src.close();
+        }
     }
 }

@@ -40,6 +40,25 @@ class NamProperties {
         }
     }
 
+    /** The projection after a step writes through to the native parameter vector the trainer holds. */
+    @net.jqwik.api.Example
+    void theStepProjectionChangesTheNativeParameters() {
+        AdditiveNetwork net = new AdditiveNetwork(3, new int[] {0, 1}, new int[] {2}, 4, 2);
+        MonotoneProjection proj = new MonotoneProjection(net, java.util.Map.of(0, 1));
+        float[] p = new float[(int) net.layout().size()];
+        java.util.Arrays.fill(p, -1f);
+        try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager()) {
+            ai.djl.ndarray.NDArray flat = m.create(p);
+            proj.afterStep(flat, net.layout(), 1);
+            float[] after = flat.toFloatArray();
+            long w1 = net.layout().slot("n_w1").offset();
+            for (int u = 0; u < 4; u++) {
+                org.junit.jupiter.api.Assertions.assertEquals(0f, after[(int) (w1 + u)], "shape 0's first layer made non-negative");
+                org.junit.jupiter.api.Assertions.assertEquals(-1f, after[(int) (w1 + 4 + u)], "shape 1 is unconstrained");
+            }
+        }
+    }
+
     @net.jqwik.api.Example
     void monotoneOptionErrorsNameTheProblem() {
         var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new NamFamily().train(DATA, null,

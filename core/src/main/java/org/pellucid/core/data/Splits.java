@@ -62,9 +62,10 @@ public final class Splits {
     /**
      * Checks, before any training, that {@code d} can be trained on and tested with this split:
      * a class target with at least two classes, every class in the training part and a test part
-     * that is not empty. Throws {@link DatasetException} with one line that says what to do.
+     * that is not empty. Throws {@link DatasetException} with one line that says what to do; returns
+     * the split it checked, so the caller need not draw it again.
      */
-    public static void requireTrainable(Dataset d, double valid, double test, long seed) {
+    public static TrainValidTest requireTrainable(Dataset d, double valid, double test, long seed) {
         Schema s = d.schema();
         String target = s.target().name();
         if (!s.isClassification()) {
@@ -105,6 +106,7 @@ public final class Splits {
                     + " classes (the smallest, '" + smallestName + "', has " + smallest + ") leave none to test on; "
                     + "merge rare classes or add rows");
         }
+        return split;
     }
 
     /** Stratified k-fold: every row is in exactly one test fold. */

@@ -31,27 +31,61 @@ public final class MlpLayers {
         return sizes.length - 2;
     }
 
-    private double w(int l, int k, int j) {
+    /** Weight from unit j of layer l to unit k of layer l + 1 (layer 0 is the encoded input). */
+    public double weight(int l, int k, int j) {
         return p[(int) (layout.slot("w" + l).offset() + (long) k * sizes[l] + j)];
+    }
+
+    /** Bias of unit k of layer l + 1. */
+    public double bias(int l, int k) {
+        return p[(int) (layout.slot("b" + l).offset() + k)];
+    }
+
+    /** Units in layer l (0: encoded inputs; the last: logits). */
+    public int width(int l) {
+        return sizes[l];
+    }
+
+    /** Weight layers: hidden layers + 1. */
+    public int weightLayers() {
+        return sizes.length - 1;
+    }
+
+    private double w(int l, int k, int j) {
+        return weight(l, k, j);
+    }
+
+    /** Layer l + 1's pre-activations z from layer l's activations. */
+    private double[] preActivations(int l, double[] in) {
+        double[] z = new double[sizes[l + 1]];
+        for (int k = 0; k < z.length; k++) {
+            double s = bias(l, k);
+            for (int j = 0; j < sizes[l]; j++) {
+                s += w(l, k, j) * in[j];
+            }
+            z[k] = s;
+        }
+        return z;
+    }
+
+    /** One forward pass: a[l] the activations (ReLU, logits last) and z[l] the pre-activations (z[0] unused). */
+    public record Pass(double[][] a, double[][] z) {}
+
+    public Pass forward(Instance x) {
+        int layers = sizes.length - 1;
+        double[][] a = new double[layers + 1][];
+        double[][] z = new double[layers + 1][];
+        a[0] = model.encoder().encode(x);
+        for (int l = 0; l < layers; l++) {
+            z[l + 1] = preActivations(l, a[l]);
+            a[l + 1] = l + 1 < layers ? java.util.Arrays.stream(z[l + 1]).map(v -> Math.max(0, v)).toArray() : z[l + 1];
+        }
+        return new Pass(a, z);
     }
 
     /** a[0] = encoded row, a[l] = ReLU activations of hidden layer l, a[last] = logits. */
     public double[][] activations(Instance x) {
-        int layers = sizes.length - 1;
-        double[][] a = new double[layers + 1][];
-        a[0] = model.encoder().encode(x);
-        for (int l = 0; l < layers; l++) {
-            long b = layout.slot("b" + l).offset();
-            a[l + 1] = new double[sizes[l + 1]];
-            for (int k = 0; k < sizes[l + 1]; k++) {
-                double s = p[(int) (b + k)];
-                for (int j = 0; j < sizes[l]; j++) {
-                    s += w(l, k, j) * a[l][j];
-                }
-                a[l + 1][k] = l + 1 < layers ? Math.max(0, s) : s;
-            }
-        }
-        return a;
+        return forward(x).a();
     }
 
     /** The logits when layer {@code layer}'s activations are {@code h} (the layers above it run as usual). */
@@ -59,16 +93,8 @@ public final class MlpLayers {
         int layers = sizes.length - 1;
         double[] a = h.clone();
         for (int l = layer; l < layers; l++) {
-            long b = layout.slot("b" + l).offset();
-            double[] next = new double[sizes[l + 1]];
-            for (int k = 0; k < sizes[l + 1]; k++) {
-                double s = p[(int) (b + k)];
-                for (int j = 0; j < sizes[l]; j++) {
-                    s += w(l, k, j) * a[j];
-                }
-                next[k] = l + 1 < layers ? Math.max(0, s) : s;
-            }
-            a = next;
+            double[] z = preActivations(l, a);
+            a = l + 1 < layers ? java.util.Arrays.stream(z).map(v -> Math.max(0, v)).toArray() : z;
         }
         return a;
     }

@@ -50,22 +50,16 @@ public final class Counterfactuals {
     }
 
     public static List<Counterfactual> find(Predictor model, Instance x, int target, CounterfactualCost cost, Settings s) {
-        List<Counterfactual> found;
-        if (model instanceof Simulatable sm && sm.statedForm().orElse(null) instanceof DecisionTreeForm tree) {
-            found = fromTree(model, tree, x, target, cost, s.count());
-        } else if (model instanceof LogisticModel && model.schema().classes().size() == 2) {
-            found = fromLogistic(model, x, target, cost, s.count());
-        } else {
-            found = search(model, x, target, cost, s, null);
-        }
-        return found;
+        return find(model, x, target, cost, s, null);
     }
 
-    /** As {@link #find(Predictor, Instance, int, CounterfactualCost, Settings)}, the search also drawing on training rows of the target class. */
+    /** As above; {@code train}, when given, lets the search for other predictors draw on training rows of the target class. */
     public static List<Counterfactual> find(Predictor model, Instance x, int target, CounterfactualCost cost, Settings s, Dataset train) {
-        if ((model instanceof Simulatable sm && sm.statedForm().orElse(null) instanceof DecisionTreeForm)
-                || (model instanceof LogisticModel && model.schema().classes().size() == 2)) {
-            return find(model, x, target, cost, s);
+        if (model instanceof Simulatable sm && sm.statedForm().orElse(null) instanceof DecisionTreeForm tree) {
+            return fromTree(model, tree, x, target, cost, s.count());
+        }
+        if (model instanceof LogisticModel && model.schema().classes().size() == 2) {
+            return fromLogistic(model, x, target, cost, s.count());
         }
         return search(model, x, target, cost, s, train);
     }
@@ -74,7 +68,6 @@ public final class Counterfactuals {
 
     static List<Counterfactual> fromTree(Predictor model, DecisionTreeForm tree, Instance x, int target, CounterfactualCost cost,
                                          int count) {
-        Schema s = x.schema();
         List<double[]> candidates = new ArrayList<>();
         walk(tree, 0, new ArrayList<>(), x, target, cost, candidates);
         return pick(model, x, target, cost, candidates, count, true, "exact: cheapest move into a leaf of the target class");
@@ -297,10 +290,6 @@ public final class Counterfactuals {
     }
 
     // ---- any predictor: growing spheres --------------------------------------------------------
-
-    static List<Counterfactual> search(Predictor model, Instance x, int target, CounterfactualCost cost, Settings st) {
-        return search(model, x, target, cost, st, null);
-    }
 
     /**
      * The search; with {@code train}, rows of the target class near x are a second source of

@@ -8,8 +8,6 @@ import org.pellucid.core.explain.Contribution;
 import org.pellucid.core.explain.FeatureAttribution;
 import org.pellucid.core.model.Predictor;
 import org.pellucid.core.models.MlpModel;
-import org.pellucid.core.train.MlpNetwork;
-import org.pellucid.core.train.ParamLayout;
 
 /**
  * Layer-wise relevance propagation (Bach et al., "On pixel-wise explanations for non-linear classifier
@@ -55,62 +53,40 @@ public final class Lrp implements Explainer {
                     + (model instanceof org.pellucid.core.model.Model mm ? mm.kind() : "this predictor") + " is not one — use ig or kernel-shap");
         }
         FeatureEncoder enc = m.encoder();
-        MlpNetwork net = m.network();
-        float[] p = m.parameters();
-        ParamLayout layout = net.layout();
-        int[] sizes = new int[net.hidden().length + 2];
-        sizes[0] = net.inputs();
-        System.arraycopy(net.hidden(), 0, sizes, 1, net.hidden().length);
-        sizes[sizes.length - 1] = net.outputs();
-        int layers = sizes.length - 1;
-        double[][] a = new double[layers + 1][];
-        double[][] z = new double[layers + 1][];
-        a[0] = enc.encode(x);
-        for (int l = 0; l < layers; l++) {
-            long w = layout.slot("w" + l).offset();
-            long b = layout.slot("b" + l).offset();
-            z[l + 1] = new double[sizes[l + 1]];
-            a[l + 1] = new double[sizes[l + 1]];
-            for (int k = 0; k < sizes[l + 1]; k++) {
-                double s = p[(int) (b + k)];
-                for (int j = 0; j < sizes[l]; j++) {
-                    s += p[(int) (w + (long) k * sizes[l] + j)] * a[l][j];
-                }
-                z[l + 1][k] = s;
-                a[l + 1][k] = l + 1 < layers ? Math.max(0, s) : s;
-            }
-        }
-        int target = model.schema().isClassification() && net.outputs() > 1 ? targetClass : 0;
-        double[] r = new double[sizes[layers]];
+        org.pellucid.eval.concepts.MlpLayers net = new org.pellucid.eval.concepts.MlpLayers(m);
+        org.pellucid.eval.concepts.MlpLayers.Pass pass = net.forward(x);
+        double[][] a = pass.a();
+        double[][] z = pass.z();
+        int layers = net.weightLayers();
+        int target = model.schema().isClassification() && net.width(layers) > 1 ? targetClass : 0;
+        double[] r = new double[net.width(layers)];
         r[target] = z[layers][target];
         double biasRelevance = 0;
         for (int l = layers - 1; l >= 0; l--) {
-            long w = layout.slot("w" + l).offset();
-            long b = layout.slot("b" + l).offset();
-            double[] below = new double[sizes[l]];
+            double[] below = new double[net.width(l)];
             boolean zplus = rule == Rule.ZPLUS && l > 0;
-            for (int k = 0; k < sizes[l + 1]; k++) {
+            for (int k = 0; k < net.width(l + 1); k++) {
                 if (r[k] == 0) {
                     continue;
                 }
                 if (zplus) {
                     double denom = 0;
-                    for (int j = 0; j < sizes[l]; j++) {
-                        denom += a[l][j] * Math.max(0, p[(int) (w + (long) k * sizes[l] + j)]);
+                    for (int j = 0; j < net.width(l); j++) {
+                        denom += a[l][j] * Math.max(0, net.weight(l, k, j));
                     }
                     if (denom <= 0) {
                         continue; // no positive input: this neuron's relevance is absorbed (the gap shows it)
                     }
-                    for (int j = 0; j < sizes[l]; j++) {
-                        below[j] += a[l][j] * Math.max(0, p[(int) (w + (long) k * sizes[l] + j)]) / denom * r[k];
+                    for (int j = 0; j < net.width(l); j++) {
+                        below[j] += a[l][j] * Math.max(0, net.weight(l, k, j)) / denom * r[k];
                     }
                 } else {
                     double zk = z[l + 1][k];
                     double denom = zk + epsilon * (zk >= 0 ? 1 : -1);
-                    for (int j = 0; j < sizes[l]; j++) {
-                        below[j] += a[l][j] * p[(int) (w + (long) k * sizes[l] + j)] / denom * r[k];
+                    for (int j = 0; j < net.width(l); j++) {
+                        below[j] += a[l][j] * net.weight(l, k, j) / denom * r[k];
                     }
-                    biasRelevance += p[(int) (b + k)] / denom * r[k];
+                    biasRelevance += net.bias(l, k) / denom * r[k];
                 }
             }
             r = below;

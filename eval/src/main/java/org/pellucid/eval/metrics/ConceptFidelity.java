@@ -55,10 +55,11 @@ public final class ConceptFidelity {
                 order[k] = k;
             }
             Arrays.sort(order, (a, b) -> Double.compare(Math.abs(cs.get(b).contribution()), Math.abs(cs.get(a).contribution())));
-            ordered[i] = deletion(model, x, order, mean, cls);
+            double start = e.prediction().probability(cls);
+            ordered[i] = deletion(model, x, order, mean, cls, start);
             List<Integer> shuffled = new ArrayList<>(Arrays.asList(order));
             java.util.Collections.shuffle(shuffled, r);
-            random[i] = deletion(model, x, shuffled.toArray(new Integer[0]), mean, cls);
+            random[i] = deletion(model, x, shuffled.toArray(new Integer[0]), mean, cls, start);
             int stated = 0;
             int statedTrue = 0;
             int actual = 0;
@@ -83,9 +84,10 @@ public final class ConceptFidelity {
                 MetricResult.ofExamples("flip_recall", Category.FIDELITY, Direction.HIGHER_IS_BETTER, recall, seed));
     }
 
-    private static double deletion(ConceptIntervenable model, Instance x, Integer[] order, double[] mean, int cls) {
+    /** Mean P(cls) over the k + 1 steps of setting concepts to their mean in {@code order}; {@code start} is step 0. */
+    private static double deletion(ConceptIntervenable model, Instance x, Integer[] order, double[] mean, int cls, double start) {
         double[] g = nan(mean.length);
-        double sum = model.explain(x, g).prediction().probability(cls);
+        double sum = start;
         for (int k : order) {
             g[k] = mean[k];
             sum += model.explain(x, g).prediction().probability(cls);

@@ -12,8 +12,8 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * A file written as a stream and put in place only when complete: the text goes to a temporary
- * file beside the target (created under the umask like any new file) and {@link #commit()} renames
- * it over the target; {@link #close()} without a commit removes it, so a failed run leaves no
+ * file beside the target (created under the umask like any new file; a replaced file's permissions
+ * are kept) and {@link #commit()} renames it over the target; {@link #close()} without a commit removes it, so a failed run leaves no
  * partial file and the old one intact. Symbolic links are written through; a device or FIFO is
  * written into directly.
  */
@@ -51,6 +51,14 @@ final class AtomicOutput implements AutoCloseable {
         try {
             writer.close();
             if (tmp != null) {
+                if (Files.exists(target)) {
+                    try {
+                        // a replaced file keeps its permissions
+                        Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target));
+                    } catch (UnsupportedOperationException | IOException e) {
+                        // not a POSIX file system, or not ours: the umask's permissions stay
+                    }
+                }
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
             committed = true;

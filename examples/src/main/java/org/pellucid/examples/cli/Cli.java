@@ -5,10 +5,8 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.data.DatasetRegistry;
@@ -136,17 +134,7 @@ final class Cli {
             }
             return; // a device or FIFO is written into, never replaced
         }
-        Path dir = target.toAbsolutePath().getParent();
-        Path existing = dir;
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
-        }
-        if (existing == null || !Files.isDirectory(existing)) {
-            throw new Pellucid.UsageException(option + " " + file + ": " + existing + " is not a directory");
-        }
-        if (!Files.isWritable(existing)) {
-            throw new Pellucid.UsageException(option + " " + file + ": the directory " + existing + " is not writable");
-        }
+        requireWritableFolder(target.toAbsolutePath().getParent(), option, file);
     }
 
     /**
@@ -161,15 +149,20 @@ final class Cli {
         if (Files.exists(d) && !Files.isDirectory(d)) {
             throw new Pellucid.UsageException(option + " " + dir + " exists and is not a directory");
         }
-        Path existing = d;
+        requireWritableFolder(d, option, dir);
+    }
+
+    /** The nearest existing folder at or above {@code dir} must be a writable directory (the rest can be made). */
+    private static void requireWritableFolder(Path dir, String option, Path named) {
+        Path existing = dir;
         while (existing != null && !Files.exists(existing)) {
             existing = existing.getParent();
         }
         if (existing == null || !Files.isDirectory(existing)) {
-            throw new Pellucid.UsageException(option + " " + dir + ": " + existing + " is not a directory");
+            throw new Pellucid.UsageException(option + " " + named + ": " + existing + " is not a directory");
         }
         if (!Files.isWritable(existing)) {
-            throw new Pellucid.UsageException(option + " " + dir + ": " + existing + " is not writable");
+            throw new Pellucid.UsageException(option + " " + named + ": the directory " + existing + " is not writable");
         }
     }
 
@@ -194,36 +187,13 @@ final class Cli {
      * into directly, never replaced.
      */
     static void writeText(Path file, String text) {
-        requireWritable(file, "output");
-        Path abs = resolveLinks(file);
-        try {
-            if (Files.exists(abs) && !Files.isRegularFile(abs)) {
-                try (var out = Files.newOutputStream(abs, java.nio.file.StandardOpenOption.WRITE)) {
-                    out.write(text.getBytes(StandardCharsets.UTF_8));
-                }
-                return;
-            }
-            Files.createDirectories(abs.getParent());
-            Path tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+        try (AtomicOutput out = new AtomicOutput(file, "output")) {
             try {
-                try (var out = Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW,
-                        java.nio.file.StandardOpenOption.WRITE)) {
-                    out.write(text.getBytes(StandardCharsets.UTF_8));
-                }
-                if (Files.exists(abs)) {
-                    try {
-                        // a replaced file keeps its permissions
-                        Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(abs));
-                    } catch (UnsupportedOperationException | IOException e) {
-                        // not a POSIX file system, or not ours: the umask's permissions stay
-                    }
-                }
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
+                out.writer().write(text);
+            } catch (IOException e) {
+                throw new Pellucid.UsageException("cannot write " + file + ": " + e.getMessage());
             }
-        } catch (IOException e) {
-            throw new Pellucid.UsageException("cannot write " + file + ": " + e.getMessage());
+            out.commit();
         }
     }
 

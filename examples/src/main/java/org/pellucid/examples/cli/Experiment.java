@@ -35,8 +35,7 @@ final class Experiment {
         if (data.size() < 10) {
             throw new Pellucid.UsageException("the data has " + data.size() + " rows; at least 10 are needed to train and test");
         }
-        Splits.requireTrainable(data, 0.2, 0.2, cfg.seed());
-        Splits.TrainValidTest s = Splits.trainValidTest(data, 0.2, 0.2, cfg.seed());
+        Splits.TrainValidTest s = Splits.requireTrainable(data, 0.2, 0.2, cfg.seed());
         Dataset train = data.subset(s.train());
         Dataset valid = data.subset(s.valid());
         Dataset test = data.subset(s.test());

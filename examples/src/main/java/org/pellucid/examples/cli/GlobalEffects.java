@@ -90,8 +90,8 @@ final class GlobalEffects {
                 cj.add("edges", array(a.edges()));
                 cj.add("ale", array(a.ale()));
                 curves.add(cj);
-                out.printf(Locale.ROOT, "ALE of %s for %s: %s … %s, range %.4f%n", a.target(), c, EffectText.num(a.edges()[0]),
-                        EffectText.num(a.edges()[a.edges().length - 1]), range(a.ale()));
+                out.printf(Locale.ROOT, "ALE of %s for %s: %s … %s, range %.4f%n", a.target(), c, num(a.edges()[0]),
+                        num(a.edges()[a.edges().length - 1]), range(a.ale()));
             }
             if (svg != null) {
                 Cli.writeText(svg, EffectCharts.ale(list));
@@ -138,12 +138,7 @@ final class GlobalEffects {
         return a;
     }
 
-    /** Number formatting for the text lines. */
-    static final class EffectText {
-        private EffectText() {}
-
-        static String num(double v) {
-            return String.format(Locale.ROOT, "%.4g", v);
-        }
+    private static String num(double v) {
+        return String.format(Locale.ROOT, "%.4g", v);
     }
 }
