@@ -225,17 +225,7 @@ public final class HtmlReport {
             String text = str(models.get((int) l[2]), "model", "?");
             double tw = 7.6 * text.length() + 4; // 12px system-ui runs ~7 px a character; a margin on top
             double lx = l[0] + 10;
-            double ly = l[1] - 8;
-            boolean moved = true;
-            while (moved) {
-                moved = false;
-                for (double[] p : placed) {
-                    if (lx < p[0] + p[2] && p[0] < lx + tw && Math.abs(ly - p[1]) < 16) {
-                        ly = p[1] + 16;
-                        moved = true;
-                    }
-                }
-            }
+            double ly = placeBelow(placed, lx, l[1] - 8, tw);
             placed.add(new double[] {lx, ly, tw});
             if (Math.abs(ly - (l[1] - 8)) > 1) {
                 s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#aaa\"/>",
@@ -248,6 +238,31 @@ public final class HtmlReport {
                 + (front.size() > 1 ? "the dashed line joins the front." : "here the front is one model, which beats every other on both.")
                 + "</p>");
         return s.toString();
+    }
+
+    /** The height of a chart label's line box, the gap two labels' baselines keep. */
+    static final double LABEL_HEIGHT = 16;
+
+    /**
+     * The first baseline at or below {@code ly} where a label of width {@code tw} at {@code lx}
+     * overlaps none of {@code placed} ({x, baseline, width} each). Every move goes strictly down,
+     * past the obstacle that caused it, so each obstacle moves the label at most once. (Comparing
+     * with "less than 16 apart" after setting {@code ly = p + 16} looped for ever when the sum
+     * rounded to 15.999…; the demo's report hung on it.)
+     */
+    static double placeBelow(List<double[]> placed, double lx, double ly, double tw) {
+        boolean moved = true;
+        while (moved) {
+            moved = false;
+            for (double[] p : placed) {
+                double below = p[1] + LABEL_HEIGHT;
+                if (lx < p[0] + p[2] && p[0] < lx + tw && ly > p[1] - LABEL_HEIGHT && ly < below) {
+                    ly = below;
+                    moved = true;
+                }
+            }
+        }
+        return ly;
     }
 
     /** A step of 1, 2, 2.5 or 5 times a power of ten, at least {@code raw}. */

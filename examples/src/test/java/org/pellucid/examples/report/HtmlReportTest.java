@@ -90,4 +90,31 @@ class HtmlReportTest {
             assertTrue(a[front.get(k)] >= a[front.get(k - 1)], "along the front, more to read buys accuracy");
         }
     }
+
+    /**
+     * Label placement ends, and the label it places overlaps none of the others: on the demo the
+     * placement looped for ever when a baseline plus 16 rounded to 15.999… above it. Baselines are
+     * drawn from a range where such sums round.
+     */
+    @Property(tries = 500)
+    void labelPlacementEndsAndOverlapsNothing(@ForAll @Size(min = 1, max = 30) List<@DoubleRange(min = 20, max = 400) Double> ys,
+                                             @ForAll @DoubleRange(min = 20, max = 400) double start) {
+        List<double[]> placed = new java.util.ArrayList<>();
+        for (double y : ys) {
+            placed.add(new double[] {100, y, 80});
+        }
+        double ly = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(2),
+                () -> HtmlReport.placeBelow(placed, 120, start, 60));
+        assertTrue(ly >= start);
+        for (double[] p : placed) {
+            assertFalse(Math.abs(ly - p[1]) < HtmlReport.LABEL_HEIGHT - 1e-9, "label at " + ly + " overlaps one at " + p[1]);
+        }
+    }
+
+    @Test
+    void aBaselineWhoseSumRoundsDoesNotHangThePlacement() {
+        double y = 120.87829527944037; // (y + 16) - y == 15.999999999999986
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(2),
+                () -> HtmlReport.placeBelow(List.of(new double[] {100, y, 80}), 120, y - 3, 60));
+    }
 }
