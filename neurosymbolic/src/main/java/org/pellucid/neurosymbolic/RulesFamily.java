@@ -77,6 +77,8 @@ public final class RulesFamily implements ModelFamily {
             .integer("restarts", DEFAULT_RESTARTS, 1, 100, "trainings from different random starts; the best validation macro-F1 is kept")
             .flag("combine", true, "also average the restarts' rule sets into one list, kept when it validates better (not with injected rules)")
             .integer("max-rules", 100, 1, 10_000, "most rules kept: backward elimination down to this many")
+            .number("simplify-tolerance", 0, 0, false, 1,
+                    "conditions and rules are removed while validation and training macro-F1 stay within this of the unsimplified list's")
             .flag("refine-thresholds", true, "fit the crisp rules' numeric thresholds to the training rows")
             .build();
 
@@ -173,6 +175,10 @@ public final class RulesFamily implements ModelFamily {
                 chosenPred = unionPred;
             }
         }
+        ToleranceSimplifier.Result simplified = simplifiedWithin(best, train, valid, v.number("simplify-tolerance"));
+        best = new RuleModel(best.schema(), simplified.rules(), best.bias(),
+                Rule.stats(simplified.rules(), rows(train), train.labels()), best.fates(), best.provenance());
+        bestF1 = simplified.validF1After();
         Map<String, String> opts = new TreeMap<>(best.provenance().options());
         org.pellucid.core.model.TrainingSummary summary = best.provenance().training();
         if (chosen < 0) {
@@ -193,11 +199,33 @@ public final class RulesFamily implements ModelFamily {
             summary = summary.with("combined_valid_macro_f1", combined);
         }
         opts.putAll(v.used());
+        summary = summary.with("simplify_rules_removed", simplified.rulesRemoved())
+                .with("simplify_conditions_removed", simplified.conditionsRemoved())
+                .with("simplify_valid_macro_f1_before", simplified.validF1Before())
+                .with("simplify_train_macro_f1_before", simplified.trainF1Before())
+                .with("simplify_train_macro_f1_after", simplified.trainF1After());
         summary = summary.with("diverged_restarts", diverged).withNote("chosen_restart", chosen < 0 ? "all, combined" : "" + chosen)
                 .with("crisp_valid_macro_f1", bestF1);
         Provenance pv = best.provenance();
         return best.withProvenance(new Provenance(pv.kind(), opts, cfg.seed(), train.fingerprint(), train.name(),
                 pv.versions(), pv.created(), summary));
+    }
+
+    /**
+     * The chosen rule list after {@link ToleranceSimplifier} (injected rules, recognised by their
+     * fate's text, untouched); with tolerance 0 only removals that cost nothing on either table go.
+     */
+    private static ToleranceSimplifier.Result simplifiedWithin(RuleModel m, Dataset train, Dataset valid, double tolerance) {
+        Set<Rule> injected = new HashSet<>();
+        for (RuleModel.Fate f : m.fates()) {
+            for (Rule r : m.rules()) {
+                if (f.now() != null && r.toText(m.schema()).equals(f.now())) {
+                    injected.add(r);
+                }
+            }
+        }
+        return ToleranceSimplifier.simplify(m.rules(), m.bias(), rows(train), train.labels(), rows(valid), valid.labels(),
+                injected, tolerance);
     }
 
     private static double validF1(RuleModel m, Dataset valid) {

@@ -45,8 +45,7 @@ public final class TreeDescription implements GlobalExplanation {
         DecisionTree t = model.tree();
         String pad = "  ".repeat(indent);
         if (t.isLeaf(n)) {
-            b.append(pad).append("→ ").append(model.outcome(n)).append(String.format(java.util.Locale.ROOT, "  [%d rows]%n",
-                    (long) t.weight(n)));
+            b.append(pad).append("→ ").append(model.outcome(n)).append("  [").append(reach(t, n)).append("]\n");
             return;
         }
         b.append(pad).append("if ").append(model.condition(n, true)).append(":\n");
@@ -55,11 +54,18 @@ public final class TreeDescription implements GlobalExplanation {
         text(t.right(n), indent + 1, b);
     }
 
+    /** "120 rows", or "3 rows + 97 samples" where a surrogate's sampled rows reached the node. */
+    static String reach(DecisionTree t, int n) {
+        long rows = Math.round(t.rows(n));
+        long samples = Math.round(t.samples(n));
+        return rows + (rows == 1 ? " row" : " rows") + (samples > 0 ? " + " + samples + (samples == 1 ? " sample" : " samples") : "");
+    }
+
     public String toDot() {
         DecisionTree t = model.tree();
         StringBuilder b = new StringBuilder("digraph tree {\n  node [shape=box, fontname=\"Helvetica\"];\n");
         for (int n = 0; n < t.nodes(); n++) {
-            String label = t.isLeaf(n) ? model.outcome(n) + "\\n" + (long) t.weight(n) + " rows"
+            String label = t.isLeaf(n) ? model.outcome(n) + "\\n" + reach(t, n)
                     : model.condition(n, true).toString();
             b.append("  n").append(n).append(" [label=\"").append(label.replace("\"", "\\\"")).append('"')
                     .append(t.isLeaf(n) ? ", style=rounded" : "").append("];\n");
@@ -79,7 +85,8 @@ public final class TreeDescription implements GlobalExplanation {
         DecisionTree t = model.tree();
         JsonObject o = new JsonObject();
         o.addProperty("id", n);
-        o.addProperty("rows", (long) t.weight(n));
+        o.addProperty("rows", Math.round(t.rows(n)));
+        o.addProperty("samples", Math.round(t.samples(n)));
         if (t.isLeaf(n)) {
             o.addProperty("outcome", model.outcome(n));
             JsonArray v = new JsonArray();

@@ -58,6 +58,34 @@ class TreeProperties {
         assertEquals(1.0, Fidelity.of(r.tree(), teacher, d).agreement(), "a student with room to grow copies a tree");
     }
 
+    /**
+     * With TREPAN sampling on, every kept split wins at least min-leaf real rows, and each node says
+     * how many of its rows are real: the leaves' real rows add up to the training rows, and sampled
+     * rows are counted apart. Shown biting: with the pruning off the sampled student
+     * grew 9 leaves for a 3-leaf teacher.
+     */
+    @Property(tries = 20)
+    void aSampledStudentKeepsOnlySplitsTheRealRowsPayFor(@ForAll @IntRange(min = 2, max = 8) int leaves, @ForAll long seed) {
+        Dataset d = SyntheticData.rule(600, seed);
+        TreeModel teacher = (TreeModel) new TreeFamily().train(d, null, TrainConfig.of(1).with("max-leaves", "" + leaves)
+                .with("min-leaf", "5"));
+        Distiller.Result r = Distiller.distill(teacher, d,
+                new Distiller.Options(TreeLearner.Options.leaves(16).withMinLeaf(5), 100, false, seed));
+        org.pellucid.core.tree.DecisionTree t = r.tree().tree();
+        double real = 0;
+        double sampled = 0;
+        for (int n = 0; n < t.nodes(); n++) {
+            if (t.isLeaf(n)) {
+                real += t.rows(n);
+                sampled += t.samples(n);
+            }
+        }
+        assertEquals(d.size(), real, 1e-9, "the leaves' real rows are the training rows");
+        org.junit.jupiter.api.Assertions.assertTrue(sampled <= r.sampledRows(), sampled + " sampled rows in leaves, " + r.sampledRows() + " drawn");
+        org.junit.jupiter.api.Assertions.assertTrue(t.leaves() <= teacher.tree().leaves(),
+                t.leaves() + " leaves to imitate a " + teacher.tree().leaves() + "-leaf teacher");
+    }
+
     @Property(tries = 15)
     void moreBudgetNeverLowersTrainingFidelity(@ForAll @IntRange(min = 2, max = 30) int leaves, @ForAll long seed) {
         Dataset d = SyntheticData.trig(500, seed);

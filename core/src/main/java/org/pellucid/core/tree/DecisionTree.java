@@ -7,7 +7,9 @@ import org.pellucid.core.encode.Jsons;
 /**
  * A binary decision tree over encoded inputs, stored as flat arrays. An internal node sends a row
  * left when {@code x[feature] <= threshold}; a leaf holds a value vector (class distribution, or one
- * regression output) and the sample weight it was fitted on. Immutable and thread-safe.
+ * regression output) and the sample weight it was fitted on — of which {@link #rows(int)} were rows
+ * of the training data and the rest rows sampled for a surrogate ({@link TreeLearner.Augmenter}).
+ * Immutable and thread-safe.
  */
 public final class DecisionTree {
     private final int[] feature; // -1 for leaves
@@ -16,8 +18,17 @@ public final class DecisionTree {
     private final int[] right;
     private final double[][] value;
     private final double[] weight;
+    private final double[] rows;
 
     DecisionTree(int[] feature, double[] threshold, int[] left, int[] right, double[][] value, double[] weight) {
+        this(feature, threshold, left, right, value, weight, weight);
+    }
+
+    DecisionTree(int[] feature, double[] threshold, int[] left, int[] right, double[][] value, double[] weight, double[] rows) {
+        if (rows.length != weight.length) {
+            throw new IllegalArgumentException("tree arrays differ in length");
+        }
+        this.rows = rows;
         this.feature = feature;
         this.threshold = threshold;
         this.left = left;
@@ -62,6 +73,16 @@ public final class DecisionTree {
     /** Training sample weight that reached the node. */
     public double weight(int node) {
         return weight[node];
+    }
+
+    /** Rows of the training data that reached the node (its weight less any sampled rows). */
+    public double rows(int node) {
+        return rows[node];
+    }
+
+    /** Rows sampled for a surrogate that reached the node (0 for a tree fitted on data alone). */
+    public double samples(int node) {
+        return Math.max(0, weight[node] - rows[node]);
     }
 
     /** The leaf a row reaches. */
@@ -139,6 +160,7 @@ public final class DecisionTree {
         o.add("right", r);
         o.add("value", v);
         o.add("weight", Jsons.array(weight));
+        o.add("rows", Jsons.array(rows));
         return o;
     }
 
@@ -157,9 +179,11 @@ public final class DecisionTree {
         }
         double[] thr = Jsons.doubles(o.getAsJsonArray("threshold"));
         double[] w = Jsons.doubles(o.getAsJsonArray("weight"));
+        // trees saved before sampled rows were told apart have no "rows": every row was real
+        double[] rows = o.has("rows") ? Jsons.doubles(o.getAsJsonArray("rows")) : w;
         if (thr.length != n || w.length != n) {
             throw new IllegalArgumentException("tree arrays differ in length");
         }
-        return new DecisionTree(feature, thr, left, right, value, w);
+        return new DecisionTree(feature, thr, left, right, value, w, rows);
     }
 }

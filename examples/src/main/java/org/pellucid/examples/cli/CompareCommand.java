@@ -114,6 +114,12 @@ final class CompareCommand implements Callable<Integer> {
 
     static Comparison run(Dataset d, List<ModelFamily> families, long seed, DeviceChoice device, int cv, int rows,
                           boolean distillFromBest, PrintWriter out, PrintWriter err) {
+        return run(d, families, seed, device, cv, rows, distillFromBest, Map.of(), out, err);
+    }
+
+    /** @param options per model kind, options that differ from the family's defaults */
+    static Comparison run(Dataset d, List<ModelFamily> families, long seed, DeviceChoice device, int cv, int rows,
+                          boolean distillFromBest, Map<String, Map<String, String>> options, PrintWriter out, PrintWriter err) {
         JsonObject root = new JsonObject();
         root.addProperty("dataset", d.name());
         root.addProperty("rows", d.size());
@@ -133,7 +139,8 @@ final class CompareCommand implements Callable<Integer> {
                 continue;
             }
             err.println("pellucid: training " + f.kind() + " …");
-            TrainConfig cfg = new TrainConfig(seed, device, ProgressListener.summary(f.kind(), System.err), Map.of());
+            TrainConfig cfg = new TrainConfig(seed, device, ProgressListener.summary(f.kind(), System.err),
+                    options.getOrDefault(f.kind(), Map.of()));
             Experiment.Result r = Experiment.run(f, d, cfg, cv);
             results.add(r);
             JsonObject o = Experiment.toJson(r, d, seed, Map.of());
