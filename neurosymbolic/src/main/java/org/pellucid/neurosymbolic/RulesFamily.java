@@ -175,9 +175,10 @@ public final class RulesFamily implements ModelFamily {
                 chosenPred = unionPred;
             }
         }
-        ToleranceSimplifier.Result simplified = simplifiedWithin(best, train, valid, v.number("simplify-tolerance"));
+        double[][] trainRows = rows(train);
+        ToleranceSimplifier.Result simplified = simplifiedWithin(best, trainRows, train.labels(), valid, v.number("simplify-tolerance"));
         best = new RuleModel(best.schema(), simplified.rules(), best.bias(),
-                Rule.stats(simplified.rules(), rows(train), train.labels()), best.fates(), best.provenance());
+                Rule.stats(simplified.rules(), trainRows, train.labels()), best.fates(), best.provenance());
         bestF1 = simplified.validF1After();
         Map<String, String> opts = new TreeMap<>(best.provenance().options());
         org.pellucid.core.model.TrainingSummary summary = best.provenance().training();
@@ -215,7 +216,8 @@ public final class RulesFamily implements ModelFamily {
      * The chosen rule list after {@link ToleranceSimplifier} (injected rules, recognised by their
      * fate's text, untouched); with tolerance 0 only removals that cost nothing on either table go.
      */
-    private static ToleranceSimplifier.Result simplifiedWithin(RuleModel m, Dataset train, Dataset valid, double tolerance) {
+    private static ToleranceSimplifier.Result simplifiedWithin(RuleModel m, double[][] trainRows, int[] trainLabels, Dataset valid,
+                                                               double tolerance) {
         Set<Rule> injected = new HashSet<>();
         for (RuleModel.Fate f : m.fates()) {
             for (Rule r : m.rules()) {
@@ -224,7 +226,7 @@ public final class RulesFamily implements ModelFamily {
                 }
             }
         }
-        return ToleranceSimplifier.simplify(m.rules(), m.bias(), rows(train), train.labels(), rows(valid), valid.labels(),
+        return ToleranceSimplifier.simplify(m.rules(), m.bias(), trainRows, trainLabels, rows(valid), valid.labels(),
                 injected, tolerance);
     }
 

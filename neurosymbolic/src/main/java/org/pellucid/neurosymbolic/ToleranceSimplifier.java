@@ -9,9 +9,8 @@ import java.util.Set;
  * removed one at a time, each time the candidate that changes the fewest predictions on the
  * training and validation rows (ties: the one that changes the scores of the fewest rows, the
  * higher validation macro-F1, the higher training macro-F1, the bigger removal), for as long as
- * both the
- * validation and the training macro-F1 stay within {@code tolerance} of the rule set's before this
- * step. The budget is against the starting rule set, not the last step, so the total loss is
+ * both the validation and the training macro-F1 stay within {@code tolerance} of the rule set's
+ * before this step. The budget is against the starting rule set, not the last step, so the total loss is
  * bounded by the tolerance. This is reduced-error pruning (Quinlan, "Simplifying decision trees",
  * 1987) on a weighted rule list, judged on held-out rows, with the training rows as a second
  * guard against fitting the pruning to the validation rows. {@link RuleSetPruning} runs first and
@@ -49,13 +48,10 @@ final class ToleranceSimplifier {
             }
         }
 
-        /** Rows whose prediction the last {@link #f1With} would change. */
-        int flips;
-
-        /** Macro-F1 if the rows in {@code changed} get {@code sign × w} added to their scores. */
-        double f1With(boolean[] changed, double[] w, double sign) {
+        /** Macro-F1 and changed predictions if the rows in {@code changed} get {@code sign × w} added to their scores. */
+        Trial trial(boolean[] changed, double[] w, double sign) {
             Confusion c = conf.copy();
-            flips = 0;
+            int flips = 0;
             double[] s = new double[w.length];
             for (int i = 0; i < x.length; i++) {
                 if (changed[i]) {
@@ -70,7 +66,7 @@ final class ToleranceSimplifier {
                     }
                 }
             }
-            return c.macroF1();
+            return new Trial(c.macroF1(), flips);
         }
 
         void apply(boolean[] changed, double[] w, double sign) {
@@ -99,6 +95,27 @@ final class ToleranceSimplifier {
         }
     }
 
+    private record Trial(double f1, int flips) {}
+
+    /**
+     * One removal tried: rule {@code at} replaced by {@code now} (null: removed), the rows whose
+     * scores it moves on each table, and what it does there.
+     */
+    private record Candidate(int at, Rule now, boolean[] changedTrain, boolean[] changedValid, Trial train, Trial valid,
+                             int moved, int removed) {
+        int flips() {
+            return train.flips() + valid.flips();
+        }
+    }
+
+    /** The order of preference: fewest changed predictions, fewest moved rows, higher validation and training F1, bigger removal. */
+    private static final java.util.Comparator<Candidate> PREFERENCE = java.util.Comparator
+            .comparingInt((Candidate c) -> -c.flips())
+            .thenComparingInt(c -> -c.moved())
+            .thenComparingDouble(c -> c.valid().f1())
+            .thenComparingDouble(c -> c.train().f1())
+            .thenComparingInt(Candidate::removed);
+
     /** What was removed, for the training summary. */
     record Result(List<Rule> rules, int rulesRemoved, int conditionsRemoved, double trainF1Before, double trainF1After,
                   double validF1Before, double validF1After) {}
@@ -115,73 +132,54 @@ final class ToleranceSimplifier {
         int rulesRemoved = 0;
         int conditionsRemoved = 0;
         while (true) {
-            int bestRule = -1;
-            Rule bestNew = null;
-            double bestValid = Double.NEGATIVE_INFINITY;
-            double bestTrain = Double.NEGATIVE_INFINITY;
-            int bestRemoved = 0;
-            int bestFlips = Integer.MAX_VALUE;
-            int bestMoved = Integer.MAX_VALUE;
+            Candidate best = null;
             for (int r = 0; r < current.size(); r++) {
                 Rule rule = current.get(r);
                 if (injected.contains(rule)) {
                     continue;
                 }
-                List<Rule> candidates = new ArrayList<>();
-                candidates.add(null); // the whole rule
+                List<Rule> shorter = new ArrayList<>();
+                shorter.add(null); // the whole rule
                 if (rule.conjunction() && rule.literals().size() > 1) {
                     for (int l = 0; l < rule.literals().size(); l++) {
                         List<Literal> fewer = new ArrayList<>(rule.literals());
                         fewer.remove(l);
-                        candidates.add(new Rule(fewer, true, rule.weights()));
+                        shorter.add(new Rule(fewer, true, rule.weights()));
                     }
                 }
-                for (Rule now : candidates) {
+                for (Rule now : shorter) {
                     double sign = now == null ? -1 : 1;
                     boolean[] changedValid = va.changed(rule, now);
-                    double fv = va.f1With(changedValid, rule.weights(), sign);
-                    if (fv < validFloor) {
+                    Trial fv = va.trial(changedValid, rule.weights(), sign);
+                    if (fv.f1() < validFloor) {
                         continue;
                     }
-                    int flips = va.flips;
                     boolean[] changedTrain = tr.changed(rule, now);
-                    double ft = tr.f1With(changedTrain, rule.weights(), sign);
-                    if (ft < trainFloor) {
+                    Trial ft = tr.trial(changedTrain, rule.weights(), sign);
+                    if (ft.f1() < trainFloor) {
                         continue;
                     }
-                    flips += tr.flips;
-                    int moved = count(changedTrain) + count(changedValid);
-                    int removed = now == null ? rule.literals().size() : 1;
-                    int cmp = flips != bestFlips ? Integer.compare(bestFlips, flips)
-                            : moved != bestMoved ? Integer.compare(bestMoved, moved)
-                            : Math.abs(fv - bestValid) > 1e-12 ? Double.compare(fv, bestValid)
-                            : Math.abs(ft - bestTrain) > 1e-12 ? Double.compare(ft, bestTrain)
-                            : Integer.compare(removed, bestRemoved);
-                    if (cmp > 0) {
-                        bestRule = r;
-                        bestNew = now;
-                        bestValid = fv;
-                        bestTrain = ft;
-                        bestRemoved = removed;
-                        bestFlips = flips;
-                        bestMoved = moved;
+                    Candidate c = new Candidate(r, now, changedTrain, changedValid, ft, fv,
+                            count(changedTrain) + count(changedValid), now == null ? rule.literals().size() : 1);
+                    if (best == null || PREFERENCE.compare(c, best) > 0) {
+                        best = c;
                     }
                 }
             }
-            if (bestRule < 0) {
+            if (best == null) {
                 break;
             }
-            Rule was = current.get(bestRule);
-            double sign = bestNew == null ? -1 : 1;
-            tr.apply(tr.changed(was, bestNew), was.weights(), sign);
-            va.apply(va.changed(was, bestNew), was.weights(), sign);
-            if (bestNew == null) {
-                current.remove(bestRule);
+            Rule was = current.get(best.at());
+            double sign = best.now() == null ? -1 : 1;
+            tr.apply(best.changedTrain(), was.weights(), sign);
+            va.apply(best.changedValid(), was.weights(), sign);
+            if (best.now() == null) {
+                current.remove(best.at());
                 rulesRemoved++;
             } else {
                 conditionsRemoved++;
-                current.set(bestRule, bestNew);
-                mergeEqual(current, bestRule, injected);
+                current.set(best.at(), best.now());
+                mergeEqual(current, best.at(), injected);
             }
         }
         return new Result(current, rulesRemoved, conditionsRemoved, trainBefore, tr.conf.macroF1(), validBefore,

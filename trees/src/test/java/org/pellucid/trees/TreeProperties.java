@@ -51,8 +51,7 @@ class TreeProperties {
     @Property(tries = 200)
     void aTreeTeacherWithinTheBudgetIsImitatedExactly(@ForAll @IntRange(min = 2, max = 12) int leaves, @ForAll long seed) {
         Dataset d = SyntheticData.rule(600, seed);
-        TreeModel teacher = (TreeModel) new TreeFamily().train(d, null, TrainConfig.of(1).with("max-leaves", "" + leaves)
-                .with("min-leaf", "1"));
+        TreeModel teacher = treeTeacher(d, leaves, 1);
         Distiller.Result r = Distiller.distill(teacher, d,
                 new Distiller.Options(TreeLearner.Options.leaves(4 * leaves).withMinLeaf(1), 0, false, seed));
         assertEquals(1.0, Fidelity.of(r.tree(), teacher, d).agreement(), "a student with room to grow copies a tree");
@@ -67,8 +66,7 @@ class TreeProperties {
     @Property(tries = 20)
     void aSampledStudentKeepsOnlySplitsTheRealRowsPayFor(@ForAll @IntRange(min = 2, max = 8) int leaves, @ForAll long seed) {
         Dataset d = SyntheticData.rule(600, seed);
-        TreeModel teacher = (TreeModel) new TreeFamily().train(d, null, TrainConfig.of(1).with("max-leaves", "" + leaves)
-                .with("min-leaf", "5"));
+        TreeModel teacher = treeTeacher(d, leaves, 5);
         Distiller.Result r = Distiller.distill(teacher, d,
                 new Distiller.Options(TreeLearner.Options.leaves(16).withMinLeaf(5), 100, false, seed));
         org.pellucid.core.tree.DecisionTree t = r.tree().tree();
@@ -136,5 +134,10 @@ class TreeProperties {
             }
         }
         throw new IllegalStateException();
+    }
+
+    private static TreeModel treeTeacher(Dataset d, int leaves, int minLeaf) {
+        return (TreeModel) new TreeFamily().train(d, null, TrainConfig.of(1).with("max-leaves", "" + leaves)
+                .with("min-leaf", "" + minLeaf));
     }
 }
