@@ -165,7 +165,7 @@ public final class Evaluation {
                 }
                 out.add("mean_abs_attribution", importance);
                 if (!rows.relevantColumns().isEmpty()) {
-                    out.add("truth", truth(rows, expl, importance));
+                    out.add("truth", truth(s.explainer().equals("built-in") ? model : null, rows, expl, importance));
                 }
                 put(fidelity, AttributionMetrics.deletionAuc(ctx, expl));
                 put(fidelity, AttributionMetrics.insertionAuc(ctx, expl));
@@ -215,9 +215,13 @@ public final class Evaluation {
      * the fewest that cover 90% of its mean |attribution|, the same rule as the explanation size —
      * with their precision, recall and F1 against the truth; the top k columns by mean |attribution|
      * (k = the number of true columns) and the share of them that are true; and the same share per
-     * row, averaged ({@code local_top_k_agreement}).
+     * row, averaged ({@code local_top_k_agreement}). For a model that states what it uses, the
+     * statement is checked too: the columns of its global description ({@code stated_columns}, with
+     * their precision, recall and F1 — for a sparse model, the columns it selected) and, where it has
+     * a stated form, the share of its conditions (rule conditions, tree tests) on true columns (only
+     * for the model's own explanation: {@code model} is null for a post-hoc one).
      */
-    static JsonObject truth(Dataset rows, List<FeatureAttribution> expl, JsonObject importance) {
+    static JsonObject truth(Predictor model, Dataset rows, List<FeatureAttribution> expl, JsonObject importance) {
         List<String> truth = rows.relevantColumns();
         List<String> byImportance = new ArrayList<>(importance.keySet());
         byImportance.sort((a, b) -> Double.compare(importance.get(b).getAsDouble(), importance.get(a).getAsDouble()));
@@ -257,6 +261,32 @@ public final class Evaluation {
         t.addProperty("column_f1", precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall));
         t.addProperty("top_k_precision", topHits / (double) k);
         t.addProperty("local_top_k_agreement", expl.isEmpty() ? 0 : local / expl.size());
+        if (model instanceof InterpretableModel<?> im) {
+            List<String> stated = im.describe().features();
+            if (!stated.isEmpty() && names.containsAll(stated)) {
+                JsonArray sc = new JsonArray();
+                stated.forEach(sc::add);
+                t.add("stated_columns", sc);
+                long sh = stated.stream().filter(truth::contains).count();
+                double sp = sh / (double) stated.size();
+                double sr = sh / (double) truth.size();
+                t.addProperty("stated_column_precision", sp);
+                t.addProperty("stated_column_recall", sr);
+                t.addProperty("stated_column_f1", sp + sr == 0 ? 0 : 2 * sp * sr / (sp + sr));
+            }
+        }
+        if (model instanceof Simulatable sm && sm.statedForm().isPresent()) {
+            List<String> tested = switch (sm.statedForm().get()) {
+                case org.pellucid.core.explain.RuleListForm f -> f.rules().stream()
+                        .flatMap(r -> r.conditions().stream()).map(org.pellucid.core.explain.Condition::feature).toList();
+                case org.pellucid.core.explain.DecisionTreeForm f -> f.nodes().stream().filter(nd -> !nd.isLeaf())
+                        .map(nd -> nd.test().feature()).toList();
+            };
+            long on = tested.stream().filter(truth::contains).count();
+            t.addProperty("conditions", tested.size());
+            t.addProperty("conditions_on_relevant", on);
+            t.addProperty("conditions_on_relevant_share", tested.isEmpty() ? 0 : on / (double) tested.size());
+        }
         return t;
     }
 

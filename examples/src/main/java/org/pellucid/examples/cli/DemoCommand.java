@@ -163,6 +163,9 @@ final class DemoCommand implements Callable<Integer> {
         say(console, report, String.format(Locale.ROOT, "Rules: the rule model's crisp IF-THEN list is the model itself "
                 + "(test accuracy %.3f); compare it with the true rule above:", rr.accuracy()));
         say(console, report, indent(ruleList.toText().stripTrailing()));
+        for (String name : List.of("rules", "sparse-mlp", "lassonet")) {
+            statedAgainstTruth(cmp, name).ifPresent(line -> say(console, report, line));
+        }
         JsonObject ruleDemo = new JsonObject();
         ruleDemo.addProperty("test_accuracy", rr.accuracy());
         ruleDemo.addProperty("rules", ruleList.toText());
@@ -217,6 +220,32 @@ final class DemoCommand implements Callable<Integer> {
                         : " — not the rule's columns " + SyntheticData.RULE_RELEVANT + "."));
             }
         }
+    }
+
+    /** One line: the columns a model says it uses and, for a stated form, its conditions on the rule's columns. */
+    static java.util.Optional<String> statedAgainstTruth(JsonObject cmp, String model) {
+        for (var e : cmp.getAsJsonArray("models")) {
+            JsonObject m = e.getAsJsonObject();
+            if (!m.get("model").getAsString().equals(model) || !m.has("truth")) {
+                continue;
+            }
+            JsonObject t = m.getAsJsonObject("truth");
+            if (!t.has("stated_columns")) {
+                return java.util.Optional.empty();
+            }
+            List<String> cols = new java.util.ArrayList<>();
+            t.getAsJsonArray("stated_columns").forEach(c -> cols.add(c.getAsString()));
+            long hits = cols.stream().filter(SyntheticData.RULE_RELEVANT::contains).count();
+            String line = String.format(Locale.ROOT, "  %s uses %d columns %s, %d of them the rule's", model, cols.size(), cols, hits);
+            if (t.has("conditions")) {
+                line += String.format(Locale.ROOT, "; %d of its %d conditions (%.0f%%) are on the rule's columns",
+                        t.get("conditions_on_relevant").getAsInt(), t.get("conditions").getAsInt(),
+                        100 * t.get("conditions_on_relevant_share").getAsDouble());
+            }
+            return java.util.Optional.of(line + String.format(Locale.ROOT, " (test accuracy %.3f)",
+                    m.getAsJsonObject("test").get("accuracy").getAsDouble()));
+        }
+        return java.util.Optional.empty();
     }
 
     private static String num(JsonObject sc, String group, String key) {

@@ -83,6 +83,7 @@ public final class HtmlReport {
             h.append(String.join("; ", sk)).append("</p>");
         }
         h.append("</section>\n");
+        h.append(truthSection(models));
         if (cmp.has("global_effects")) {
             JsonObject g = cmp.getAsJsonObject("global_effects");
             h.append("<section><h2>What the best black box does with its top columns</h2><p>Partial dependence of <b>")
@@ -316,6 +317,52 @@ public final class HtmlReport {
             t.append("</tr>");
         }
         return t.append("</tbody></table></div>").toString();
+    }
+
+    /**
+     * On data with known relevant columns: for each model, the columns its explanations rely on and
+     * the columns it says it uses (selected features, the columns of its rules or tree), each scored
+     * against the truth, and the share of its conditions on true columns. Empty without a truth.
+     */
+    static String truthSection(List<JsonObject> models) {
+        List<JsonObject> with = models.stream().filter(o -> o.has("truth") && o.get("truth").isJsonObject()).toList();
+        if (with.isEmpty()) {
+            return "";
+        }
+        JsonObject first = with.get(0).getAsJsonObject("truth");
+        StringBuilder t = new StringBuilder("<section><h2>Against the known truth</h2><p>The label depends on <b>")
+                .append(esc(join(first.getAsJsonArray("relevant")))).append("</b> only. <i>Relied on</i>: the fewest columns "
+                        + "that cover 90% of the model's mean |attribution|. <i>Stated</i>: the columns the model itself says it "
+                        + "uses (a sparse model's selected columns, the columns its rules or tree test). F1 against the true "
+                        + "columns; <i>conditions on true columns</i>: the share of its rule conditions or tree tests that are "
+                        + "on a true column.</p><div class=\"scroll\"><table><thead><tr><th>model</th><th>relied on</th>"
+                        + "<th>F1 ↑</th><th>stated</th><th>F1 ↑</th><th>conditions on true columns ↑</th></tr></thead><tbody>");
+        for (JsonObject o : with) {
+            JsonObject tr = o.getAsJsonObject("truth");
+            t.append("<tr><td>").append(esc(str(o, "model", "?"))).append("</td><td>")
+                    .append(esc(tr.has("relied_on") ? join(tr.getAsJsonArray("relied_on")) : "—")).append("</td><td>")
+                    .append(fixed(num(o, "truth", "column_f1"))).append("</td><td>")
+                    .append(esc(tr.has("stated_columns") ? join(tr.getAsJsonArray("stated_columns")) : "—")).append("</td><td>")
+                    .append(fixed(num(o, "truth", "stated_column_f1"))).append("</td><td>");
+            if (tr.has("conditions")) {
+                t.append(String.format(Locale.ROOT, "%d of %d (%.0f%%)", tr.get("conditions_on_relevant").getAsInt(),
+                        tr.get("conditions").getAsInt(), 100 * tr.get("conditions_on_relevant_share").getAsDouble()));
+            } else {
+                t.append("—");
+            }
+            t.append("</td></tr>");
+        }
+        return t.append("</tbody></table></div></section>\n").toString();
+    }
+
+    private static String join(com.google.gson.JsonArray a) {
+        List<String> l = new ArrayList<>();
+        a.forEach(e -> l.add(e.getAsString()));
+        return String.join(", ", l);
+    }
+
+    private static String fixed(double v) {
+        return Double.isNaN(v) ? "—" : String.format(Locale.ROOT, "%.2f", v);
     }
 
     /** The majority-class row under the table: the floor every model must beat. */

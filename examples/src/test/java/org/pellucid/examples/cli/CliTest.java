@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -224,6 +225,13 @@ class CliTest {
         assertTrue(results.getAsJsonObject("baseline").getAsJsonObject("test").get("accuracy").getAsDouble() > 0.5, "majority baseline");
         assertTrue(results.getAsJsonObject("global_effects").get("svg").getAsString().contains("polyline"), "PDP of the best black box");
         assertTrue(html.contains("What the best black box does") && html.contains("Baseline: always predicting"), "both in the report");
+        assertTrue(html.contains("Against the known truth") && html.contains("conditions on true columns"), "the truth table");
+        for (var m : o.getAsJsonObject("comparison").getAsJsonArray("models")) {
+            JsonObject mo = m.getAsJsonObject();
+            if (List.of("rules", "tree", "sparse-mlp", "lassonet").contains(mo.get("model").getAsString())) {
+                assertTrue(mo.getAsJsonObject("truth").has("stated_columns"), mo.get("model") + " states its columns");
+            }
+        }
         assertTrue(o.getAsJsonObject("ground_truth_check").get("tree_uses_exactly_the_relevant_columns").getAsBoolean());
         assertEquals(4, o.getAsJsonArray("scores").size());
         assertTrue(Files.readString(out.resolve("report.txt")).contains("true rule"));

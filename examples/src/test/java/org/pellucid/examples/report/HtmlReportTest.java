@@ -66,6 +66,31 @@ class HtmlReportTest {
         assertFalse(table.contains("<td class=\"best\">0.810</td>"));
     }
 
+    @Test
+    void theTruthSectionStatesWhatEachModelUsesAgainstTheTrueColumns() {
+        JsonObject rules = model("rules", "transparent", 0.98, 3);
+        JsonObject t = new JsonObject();
+        JsonArray rel = new JsonArray();
+        List.of("income", "debt_ratio").forEach(rel::add);
+        t.add("relevant", rel);
+        JsonArray relied = new JsonArray();
+        List.of("income", "age").forEach(relied::add);
+        t.add("relied_on", relied);
+        t.addProperty("column_f1", 0.5);
+        t.add("stated_columns", relied);
+        t.addProperty("stated_column_f1", 0.5);
+        t.addProperty("conditions", 4);
+        t.addProperty("conditions_on_relevant", 3);
+        t.addProperty("conditions_on_relevant_share", 0.75);
+        rules.add("truth", t);
+        JsonObject mlp = model("mlp", "black-box", 0.97, 2);
+        String html = HtmlReport.truthSection(List.of(rules, mlp));
+        assertTrue(html.contains("depends on <b>income, debt_ratio</b>"), html);
+        assertTrue(html.contains("<td>rules</td><td>income, age</td><td>0.50</td><td>income, age</td><td>0.50</td><td>3 of 4 (75%)</td>"), html);
+        assertFalse(html.contains("<td>mlp</td>"), "a model without a truth check has no row");
+        assertEquals("", HtmlReport.truthSection(List.of(mlp)), "no truth, no section");
+    }
+
     @Property(tries = 200)
     void theParetoFrontIsExactlyTheUndominatedModels(@ForAll @Size(min = 1, max = 8) List<@DoubleRange(min = 0, max = 10) Double> sizes,
                                                    @ForAll @Size(min = 8, max = 8) List<@DoubleRange(min = 0, max = 1) Double> accs) {
