@@ -18,11 +18,14 @@ import org.pellucid.core.io.ModelWriter;
 import org.pellucid.core.io.Savable;
 import org.pellucid.core.model.Complexity;
 import org.pellucid.core.model.ConceptIntervenable;
+import org.pellucid.core.model.ConvolutionalModel;
 import org.pellucid.core.model.Explained;
 import org.pellucid.core.model.HasComplexity;
 import org.pellucid.core.model.InterpretableModel;
 import org.pellucid.core.model.Prediction;
 import org.pellucid.core.model.Provenance;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
 import org.pellucid.core.train.NetworkRunner;
 import org.pellucid.core.train.ParamLayout;
 
@@ -38,7 +41,7 @@ import org.pellucid.core.train.ParamLayout;
  * concepts whose flip alone would change the predicted class.
  */
 public final class ConceptModel implements InterpretableModel<ConceptExplanation>, ConceptIntervenable, Savable, HasComplexity,
-        org.pellucid.core.model.Differentiable {
+        org.pellucid.core.model.Differentiable, ConvolutionalModel.Has {
     private final String kind;
     private final String mode;
     private final FeatureEncoder encoder;
@@ -118,6 +121,80 @@ public final class ConceptModel implements InterpretableModel<ConceptExplanation
     @Override
     public Gradients gradients(double[][] encodedRows, int targetClass) {
         return fullRunner.gradients(encodedRows, encoder.width(), targetClass, true, groups.concepts());
+    }
+
+    /** With the CNN encoder (image data): the view Grad-CAM and activation maximisation read. */
+    @Override
+    public Optional<ConvolutionalModel> convolutional() {
+        return spec.image() == null ? Optional.empty() : Optional.of(new ImageView());
+    }
+
+    /** The concept model's network seen as a convolutional one: outputs are the concept logits, then the class logits. */
+    private final class ImageView implements ConvolutionalModel {
+        @Override
+        public FeatureEncoder encoder() {
+            return encoder;
+        }
+
+        @Override
+        public Schema schema() {
+            return encoder.schema();
+        }
+
+        @Override
+        public Prediction predict(Instance x) {
+            return ConceptModel.this.predict(x);
+        }
+
+        @Override
+        public int[] imageShape() {
+            return spec.image().clone();
+        }
+
+        @Override
+        public List<String> outputNames() {
+            List<String> n = new ArrayList<>(groups.names());
+            schema().classes().forEach(c -> n.add("logit(" + c + ")"));
+            return n;
+        }
+
+        @Override
+        public int classOutput(int classIndex) {
+            return groups.concepts() + classIndex;
+        }
+
+        @Override
+        public FeatureMaps featureMaps(double[] encodedRow, int output) {
+            int[] im = spec.image();
+            float[] x = new float[encodedRow.length];
+            for (int j = 0; j < x.length; j++) {
+                x[j] = (float) encodedRow[j];
+            }
+            return fullRunner.withGradients((n, p, mg, gc) -> {
+                ConceptNetwork net = (ConceptNetwork) n;
+                // no input needs a gradient, so the maps are a leaf: the gradient stops at them
+                NDArray maps = net.lastMaps(p, mg.create(x, new Shape(1, x.length)));
+                maps.setRequiresGradient(true);
+                NDArray y = net.forwardFromMaps(p, maps, 1).get(":, " + output);
+                gc.backward(y.sum());
+                Shape sh = maps.getShape();
+                return new FeatureMaps(im[0], (int) sh.get(1), (int) sh.get(2), (int) sh.get(3), toDoubles(maps.toFloatArray()),
+                        toDoubles(maps.getGradient().toFloatArray()), y.getFloat());
+            });
+        }
+
+        @Override
+        public Gradients outputGradients(double[][] encodedRows, int output) {
+            return fullRunner.gradients(encodedRows, encoder.width(), output, false, 0);
+        }
+    }
+
+    private static double[] toDoubles(float[] f) {
+        double[] d = new double[f.length];
+        for (int i = 0; i < f.length; i++) {
+            d[i] = f[i];
+        }
+        return d;
     }
 
     private int classes() {

@@ -168,27 +168,48 @@ final class ConceptNetwork implements Network {
         return c.concat(a.mul(b), 1);
     }
 
+    /** Channels of the last convolution (the maps Grad-CAM reads). */
+    static int lastChannels() {
+        return C2;
+    }
+
+    /**
+     * The image encoder's last convolutional activations, {@code relu(conv2)} before its pooling:
+     * (batch · slots, {@link #lastChannels()}, height / 2, width / 2), each slot's image on its own row.
+     */
+    NDArray lastMaps(Params p, NDArray x) {
+        int[] im = spec.image();
+        long batch = x.getShape().get(0);
+        NDArray h = x.reshape(batch * im[0], 1, im[1], im[2]); // pixels as loaded: the IDX loader scales them to [0, 1]
+        Shape one = new Shape(1, 1);
+        Shape pad = new Shape(1, 1);
+        Shape two = new Shape(2, 2);
+        Shape none = new Shape(0, 0);
+        h = relu(h.getNDArrayInternal().convolution(h, p.get("conv1_w"), p.get("conv1_b"), one, pad, one, 1).singletonOrThrow());
+        h = h.getNDArrayInternal().maxPool(two, two, none, false);
+        return relu(h.getNDArrayInternal().convolution(h, p.get("conv2_w"), p.get("conv2_b"), one, pad, one, 1).singletonOrThrow());
+    }
+
+    /** The full network's output (concept logits, then class logits) from {@link #lastMaps} of {@code batch} rows. */
+    NDArray forwardFromMaps(Params p, NDArray maps, long batch) {
+        return fromEncoding(p, encodeFrom(p, poolMaps(maps, batch), batch), null, batch);
+    }
+
+    private NDArray poolMaps(NDArray maps, long batch) {
+        Shape two = new Shape(2, 2);
+        return maps.getNDArrayInternal().maxPool(two, two, new Shape(0, 0), false).reshape(batch * spec.image()[0], -1);
+    }
+
     /** Concept logits (batch, k) and, for cem, positive and negative embeddings (batch, k, m). */
     private NDList encode(Params p, NDArray x) {
         long batch = x.getShape().get(0);
+        return encodeFrom(p, spec.image() != null ? poolMaps(lastMaps(p, x), batch) : x, batch);
+    }
+
+    /** {@link #encode} from the dense encoder's input: the encoded row, or the pooled maps of each slot. */
+    private NDList encodeFrom(Params p, NDArray h, long batch) {
         int k = spec.groups().concepts();
         int m = spec.m();
-        NDArray h = x;
-        long rowsPerExample = 1;
-        if (spec.image() != null) {
-            int[] im = spec.image();
-            rowsPerExample = im[0];
-            h = h.reshape(batch * im[0], 1, im[1], im[2]); // pixels as loaded: the IDX loader scales them to [0, 1]
-            Shape one = new Shape(1, 1);
-            Shape pad = new Shape(1, 1);
-            Shape two = new Shape(2, 2);
-            Shape none = new Shape(0, 0);
-            h = relu(h.getNDArrayInternal().convolution(h, p.get("conv1_w"), p.get("conv1_b"), one, pad, one, 1).singletonOrThrow());
-            h = h.getNDArrayInternal().maxPool(two, two, none, false);
-            h = relu(h.getNDArrayInternal().convolution(h, p.get("conv2_w"), p.get("conv2_b"), one, pad, one, 1).singletonOrThrow());
-            h = h.getNDArrayInternal().maxPool(two, two, none, false);
-            h = h.reshape(batch * im[0], -1);
-        }
         for (int l = 0; l < spec.hidden().length; l++) {
             h = relu(linear(h, p.get("e_w" + l), p.get("e_b" + l)));
         }
@@ -199,7 +220,6 @@ final class ConceptNetwork implements Network {
         NDArray pos = relu(linear(h, p.get("pos_w"), p.get("pos_b"))).reshape(batch, k, m);
         NDArray neg = relu(linear(h, p.get("neg_w"), p.get("neg_b"))).reshape(batch, k, m);
         NDArray logits = pos.concat(neg, 2).mul(p.get("s_w")).sum(new int[] {2}).add(p.get("s_b"));
-        assert rowsPerExample >= 1;
         return new NDList(logits, pos, neg);
     }
 
@@ -219,8 +239,16 @@ final class ConceptNetwork implements Network {
             }
             return NDArrays.concat(new NDList(logits, enc.get(1).reshape(batch, (long) k * m), enc.get(2).reshape(batch, (long) k * m)), 1);
         }
+        return fromEncoding(p, enc, interventionInputs ? x : null, batch);
+    }
+
+    /** Concept logits then class logits from the encoder's outputs; {@code x} carries the intervention inputs, or is null. */
+    private NDArray fromEncoding(Params p, NDList enc, NDArray x, long batch) {
+        int k = spec.groups().concepts();
+        int m = spec.m();
+        NDArray logits = enc.get(0);
         NDArray probs = activate(logits);
-        if (interventionInputs) {
+        if (x != null) {
             int in = spec.inputs();
             NDArray truth = x.get(new NDIndex(":, {}:{}", in, in + k));
             NDArray mask = x.get(new NDIndex(":, {}:{}", in + k, in + 2 * k));

@@ -40,7 +40,7 @@ import org.pellucid.eval.metrics.TokenMetrics;
 public final class Evaluation {
     /** The explainers {@code --explainer} accepts. */
     public static final List<String> EXPLAINERS = List.of("built-in", "kernel-shap", "lime", "ig", "saliency",
-            "gradient-x-input", "smoothgrad", "tree-shap", "lrp", "lrp-zplus", "random");
+            "gradient-x-input", "smoothgrad", "tree-shap", "lrp", "lrp-zplus", "grad-cam", "random");
 
     /**
      * @param explainer one of {@link #EXPLAINERS}
@@ -80,6 +80,7 @@ public final class Evaluation {
             case "tree-shap" -> new TreeShap();
             case "lrp" -> new org.pellucid.eval.explainers.Lrp(org.pellucid.eval.explainers.Lrp.Rule.EPSILON, 1e-6);
             case "lrp-zplus" -> new org.pellucid.eval.explainers.Lrp(org.pellucid.eval.explainers.Lrp.Rule.ZPLUS, 1e-6);
+            case "grad-cam" -> new org.pellucid.eval.explainers.GradCam();
             case "random" -> new RandomExplainer(s.output(), s.seed());
             default -> throw new IllegalArgumentException(s.explainer());
         };

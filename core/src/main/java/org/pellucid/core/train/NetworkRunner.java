@@ -63,13 +63,10 @@ public final class NetworkRunner implements AutoCloseable {
      */
     public float[][] inputGradients(float[] x, int rows, int target, boolean softmax, int firstOutput) {
         int width = rows == 0 ? 0 : x.length / rows;
-        try (Autograd.Held lock = Autograd.hold();
-             NDScope scope = new NDScope();
-             ai.djl.training.GradientCollector gc = Torch.engine().newGradientCollector()) {
-            scope.suppressNotUsedWarning();
-            NDArray in = manager.create(x, new Shape(rows, width));
+        return withGradients((n, p, mg, gc) -> {
+            NDArray in = mg.create(x, new Shape(rows, width));
             in.setRequiresGradient(true);
-            NDArray out = net.forward(params, in);
+            NDArray out = n.forward(p, in);
             if (firstOutput > 0) {
                 out = out.get(":, " + firstOutput + ":");
             }
@@ -79,7 +76,7 @@ public final class NetworkRunner implements AutoCloseable {
             NDArray y = out.get(":, " + target);
             gc.backward(y.sum());
             return new float[][] {y.toFloatArray(), in.getGradient().toFloatArray()};
-        }
+        });
     }
 
     /**
@@ -105,6 +102,22 @@ public final class NetworkRunner implements AutoCloseable {
             }
         }
         return new org.pellucid.core.model.Differentiable.Gradients(out, g);
+    }
+
+    /** A computation on the parameter views with autograd on; whatever it returns must be plain Java (its arrays are freed). */
+    @FunctionalInterface
+    public interface GradientPass<T> {
+        T run(Network net, Params params, NDManager manager, ai.djl.training.GradientCollector collector);
+    }
+
+    /** Runs {@code pass} under the gradient lock, in its own scope, with a fresh gradient collector. */
+    public <T> T withGradients(GradientPass<T> pass) {
+        try (Autograd.Held lock = Autograd.hold();
+             NDScope scope = new NDScope();
+             ai.djl.training.GradientCollector gc = Torch.engine().newGradientCollector()) {
+            scope.suppressNotUsedWarning();
+            return pass.run(net, params, manager, gc);
+        }
     }
 
     @Override
