@@ -341,6 +341,9 @@ final class CompareCommand implements Callable<Integer> {
             o.add("concepts", c);
             o.getAsJsonObject("test").addProperty("concept_accuracy", c.get("concept_accuracy").getAsDouble());
         }
+        if (model instanceof ConceptModel cm) {
+            cm.convolutional().ifPresent(cv -> o.add("images", ImageReport.toJson(cv, cm, r.train(), test, 3)));
+        }
     }
 
     /**

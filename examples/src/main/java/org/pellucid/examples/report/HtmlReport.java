@@ -365,6 +365,78 @@ public final class HtmlReport {
         return Double.isNaN(v) ? "—" : String.format(Locale.ROOT, "%.2f", v);
     }
 
+    /**
+     * Grad-CAM of the first test rows (each slot's image, then the map of the predicted class and of
+     * the slot's predicted concept over it, one scale per row so slots compare) and the inputs that
+     * maximise each concept of the first group.
+     */
+    static String imageSection(JsonObject im) {
+        int[] shape = ints(im.getAsJsonArray("shape"));
+        int h = shape[1];
+        int w = shape[2];
+        int px = h * w;
+        StringBuilder s = new StringBuilder("<h3>Where the network looks (Grad-CAM)</h3><p>Each row: the images, then the "
+                + "Grad-CAM map (Selvaraju et al. 2017) of the predicted class, then of each image's predicted concept — red to "
+                + "yellow where the last convolution's activations push that output up, on one scale per row.</p>");
+        for (JsonElement e : im.getAsJsonArray("examples")) {
+            JsonObject ex = e.getAsJsonObject();
+            double[] pixels = doubles(ex.getAsJsonArray("pixels"));
+            double[] classCam = doubles(ex.getAsJsonArray("class_cam"));
+            JsonArray cc = ex.getAsJsonArray("concept_cams");
+            double max = java.util.Arrays.stream(classCam).max().orElse(0);
+            s.append("<div class=\"imgrow\"><p>row ").append(ex.get("row").getAsInt()).append(": predicted <b>")
+                    .append(esc(str(ex, "predicted", "?"))).append("</b>, true ").append(esc(str(ex, "truth", "?"))).append("</p>");
+            for (int slot = 0; slot < shape[0]; slot++) {
+                s.append(figure(Pixels.png(pixels, null, 0, slot * px, h, w), "image " + (slot + 1)));
+            }
+            for (int slot = 0; slot < shape[0]; slot++) {
+                s.append(figure(Pixels.png(pixels, classCam, max, slot * px, h, w), str(ex, "class_output", "class")));
+            }
+            for (int slot = 0; slot < shape[0] && slot < cc.size(); slot++) {
+                JsonObject c = cc.get(slot).getAsJsonObject();
+                double[] cam = doubles(c.getAsJsonArray("cam"));
+                double cmax = 0;
+                for (int q = slot * px; q < (slot + 1) * px; q++) {
+                    cmax = Math.max(cmax, cam[q]);
+                }
+                s.append(figure(Pixels.png(pixels, cam, cmax, slot * px, h, w), str(c, "output", "concept")));
+            }
+            s.append("</div>");
+        }
+        if (im.has("maximised")) {
+            s.append("<h3>What each concept looks for (activation maximisation)</h3><p>The input that maximises each concept's "
+                    + "logit (Erhan et al. 2009; Simonyan et al. 2014): ").append(esc(str(im, "maximisation", ""))).append(".</p><div class=\"imgrow\">");
+            for (JsonElement e : im.getAsJsonArray("maximised")) {
+                JsonObject mx = e.getAsJsonObject();
+                s.append(figure(Pixels.stretched(doubles(mx.getAsJsonArray("pixels")), 0, h, w), String.format(Locale.ROOT,
+                        "%s: %.1f → %.1f", str(mx, "output", "?"), mx.get("start_output").getAsDouble(), mx.get("end_output").getAsDouble())));
+            }
+            s.append("</div>");
+        }
+        return s.toString();
+    }
+
+    private static String figure(String uri, String caption) {
+        return "<figure class=\"px\"><img src=\"" + uri + "\" alt=\"" + esc(caption) + "\"><figcaption>" + esc(caption)
+                + "</figcaption></figure>";
+    }
+
+    private static double[] doubles(JsonArray a) {
+        double[] v = new double[a.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = a.get(i).getAsDouble();
+        }
+        return v;
+    }
+
+    private static int[] ints(JsonArray a) {
+        int[] v = new int[a.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = a.get(i).getAsInt();
+        }
+        return v;
+    }
+
     /** The majority-class row under the table: the floor every model must beat. */
     static String baselineRow(JsonObject b) {
         return String.format(Locale.ROOT, "<p class=\"note\">Baseline: always predicting the most frequent class (<b>%s</b>) scores "
@@ -385,6 +457,9 @@ public final class HtmlReport {
         if (m.has("global_text")) {
             s.append("<h3>").append(esc(str(m, "global_title", "The model as a whole"))).append("</h3><pre>")
                     .append(esc(m.get("global_text").getAsString())).append("</pre>");
+        }
+        if (m.has("images") && m.get("images").isJsonObject()) {
+            s.append(imageSection(m.getAsJsonObject("images")));
         }
         if (m.has("concepts")) {
             JsonObject c = m.getAsJsonObject("concepts");
@@ -567,7 +642,9 @@ public final class HtmlReport {
             body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;margin:0 auto;max-width:1100px;\
             padding:1.5rem;color:#222;line-height:1.45}
             h1{margin:.2rem 0}h2{border-bottom:1px solid #ddd;padding-bottom:.2rem;margin-top:2rem}h3{margin:1rem 0 .4rem;font-size:1rem}
-            .sub{color:#555;margin:.2rem 0}.truth{background:#fff4e6;border-left:4px solid #d9480f;padding:.4rem .8rem}
+            .sub{color:#555;margin:.2rem 0}.imgrow{display:flex;flex-wrap:wrap;gap:.5rem;align-items:flex-start;margin:.4rem 0}.imgrow>p{flex-basis:100%;margin:.2rem 0}
+            figure.px{margin:0;width:96px;text-align:center}figure.px img{width:84px;height:84px;image-rendering:pixelated;border:1px solid #ccc}
+            figure.px figcaption{font-size:.72rem;overflow-wrap:anywhere}.truth{background:#fff4e6;border-left:4px solid #d9480f;padding:.4rem .8rem}
             .chart{width:100%;max-width:760px;height:auto}.ax{font-size:12px;fill:#555}.lbl{font-size:12px;fill:#222}.val{font-size:11px;fill:#444}
             table{border-collapse:collapse;font-size:.8rem;margin:.5rem 0}th,td{border:1px solid #ddd;padding:.25rem .35rem;text-align:right}
             th{white-space:normal;vertical-align:bottom;max-width:6rem;hyphens:manual;overflow-wrap:break-word}td:first-child,th:first-child{position:sticky;left:0;background:#fff}

@@ -66,6 +66,60 @@ class HtmlReportTest {
         assertFalse(table.contains("<td class=\"best\">0.810</td>"));
     }
 
+    private static JsonArray arr(double... v) {
+        JsonArray a = new JsonArray();
+        for (double d : v) {
+            a.add(d);
+        }
+        return a;
+    }
+
+    @Test
+    void imagesAreInlinePngsWithTheHeatWhereTheMapIs() throws Exception {
+        JsonObject im = new JsonObject();
+        im.add("shape", arr(2, 2, 2));
+        JsonObject ex = new JsonObject();
+        ex.addProperty("row", 0);
+        ex.addProperty("predicted", "7");
+        ex.addProperty("truth", "7");
+        ex.add("pixels", arr(0, 0, 0, 0, 1, 1, 1, 1));
+        ex.addProperty("class_output", "logit(7)");
+        ex.add("class_cam", arr(2, 0, 0, 0, 0, 0, 0, 0));
+        JsonArray cc = new JsonArray();
+        for (String c : new String[] {"digit1=3", "digit2=4"}) {
+            JsonObject o = new JsonObject();
+            o.addProperty("output", c);
+            o.add("cam", arr(0, 0, 0, 0, 0, 0, 0, 1));
+            cc.add(o);
+        }
+        ex.add("concept_cams", cc);
+        JsonArray exs = new JsonArray();
+        exs.add(ex);
+        im.add("examples", exs);
+        JsonArray mx = new JsonArray();
+        JsonObject m = new JsonObject();
+        m.addProperty("output", "digit1=0");
+        m.addProperty("start_output", -1.0);
+        m.addProperty("end_output", 5.0);
+        m.add("pixels", arr(0, 0.5, 0.5, 1, 0, 0, 0, 0));
+        mx.add(m);
+        im.add("maximised", mx);
+        String html = HtmlReport.imageSection(im);
+        java.util.regex.Matcher uris = java.util.regex.Pattern.compile("src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"").matcher(html);
+        List<java.awt.image.BufferedImage> imgs = new java.util.ArrayList<>();
+        while (uris.find()) {
+            imgs.add(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(java.util.Base64.getDecoder().decode(uris.group(1)))));
+        }
+        assertEquals(7, imgs.size(), "2 images, 2 class maps, 2 concept maps, 1 maximised input");
+        assertEquals(2, imgs.get(0).getWidth());
+        assertEquals(0x000000, imgs.get(0).getRGB(0, 0) & 0xffffff, "slot 1 is black");
+        assertEquals(0xffffff, imgs.get(1).getRGB(0, 0) & 0xffffff, "slot 2 is white");
+        int hot = imgs.get(2).getRGB(0, 0);
+        assertTrue((hot >> 16 & 0xff) > 150 && (hot & 0xff) < 40, "the class map's hot pixel is red-yellow: " + Integer.toHexString(hot));
+        assertEquals(0x000000, imgs.get(2).getRGB(1, 1) & 0xffffff, "no heat, the pixel as it is");
+        assertTrue(html.contains("digit1=0: -1.0 → 5.0") && html.contains("logit(7)"), html);
+    }
+
     @Test
     void theTruthSectionStatesWhatEachModelUsesAgainstTheTrueColumns() {
         JsonObject rules = model("rules", "transparent", 0.98, 3);
