@@ -204,6 +204,7 @@ public final class RulesFamily implements ModelFamily {
                 .with("simplify_conditions_removed", simplified.conditionsRemoved())
                 .with("simplify_valid_macro_f1_before", simplified.validF1Before())
                 .with("simplify_train_macro_f1_before", simplified.trainF1Before())
+                .with("simplify_valid_macro_f1_after", simplified.validF1After())
                 .with("simplify_train_macro_f1_after", simplified.trainF1After());
         summary = summary.with("diverged_restarts", diverged).withNote("chosen_restart", chosen < 0 ? "all, combined" : "" + chosen)
                 .with("crisp_valid_macro_f1", bestF1);

@@ -81,16 +81,20 @@ public final class CounterfactualCost {
     public double cost(double[] from, double[] to) {
         double c = 0;
         for (int j = 0; j < from.length; j++) {
-            if (same(from[j], to[j])) {
-                continue;
-            }
-            if (!schema.feature(j).isNumeric() || Double.isNaN(from[j]) || Double.isNaN(to[j])) {
-                c += 1;
-            } else {
-                c += Math.abs(to[j] - from[j]) / mad[j];
-            }
+            c += cost(j, from[j], to[j]);
         }
         return c;
+    }
+
+    /** The cost of column {@code j} going from {@code from} to {@code to}. */
+    public double cost(int j, double from, double to) {
+        if (same(from, to)) {
+            return 0;
+        }
+        if (!schema.feature(j).isNumeric() || Double.isNaN(from) || Double.isNaN(to)) {
+            return 1;
+        }
+        return Math.abs(to - from) / mad[j];
     }
 
     static boolean same(double a, double b) {

@@ -12,6 +12,7 @@ import org.pellucid.core.data.Instance;
 import org.pellucid.core.data.Schema;
 import org.pellucid.core.explain.Condition;
 import org.pellucid.core.explain.DecisionTreeForm;
+import org.pellucid.core.explain.RuleListForm;
 import org.pellucid.core.explain.StatedForm;
 import org.pellucid.core.model.Prediction;
 import org.pellucid.core.model.Predictor;
@@ -31,6 +32,10 @@ import org.pellucid.core.models.LogisticModel;
  *       number moves the log-odds linearly, a category by a fixed amount per level. For every set of
  *       category changes, the numbers are moved in order of log-odds gained per unit of cost until the
  *       sign flips (a fractional knapsack, optimal for a weighted-L1 cost with box bounds).</li>
+ *   <li>A model that states a weighted rule list ({@link RuleListForm}): <b>exact</b> when the
+ *       branch-and-bound over the cells its thresholds cut each column into finishes within its node
+ *       budget ({@link RuleCounterfactuals}); otherwise the best it found and the search below, not
+ *       called exact.</li>
  *   <li>Anything else: a seeded search in growing spheres (Laugel et al. 2018): random changes of one
  *       to three mutable columns at radius 0.25, 0.5, 1, 2, 4 MADs, within a budget of model calls;
  *       when that finds too few and training rows are given, x takes over the values of the nearest
@@ -60,6 +65,10 @@ public final class Counterfactuals {
         }
         if (model instanceof LogisticModel && model.schema().classes().size() == 2) {
             return fromLogistic(model, x, target, cost, s.count());
+        }
+        if (model instanceof Simulatable sm && sm.statedForm().orElse(null) instanceof RuleListForm rules
+                && rules.missing() == StatedForm.Missing.NO_CONDITION_HOLDS) {
+            return RuleCounterfactuals.find(model, rules, x, target, cost, s, train);
         }
         return search(model, x, target, cost, s, train);
     }
@@ -197,7 +206,7 @@ public final class Counterfactuals {
     }
 
     /** A step past a strict bound that still prints as a short number: a millionth of its size. */
-    private static double step(double t) {
+    static double step(double t) {
         return Math.max(1e-6, 1e-6 * Math.abs(t));
     }
 
@@ -400,7 +409,7 @@ public final class Counterfactuals {
 
     // ---- common: check, order, diversify ---------------------------------------------------------
 
-    private static List<Counterfactual> pick(Predictor model, Instance x, int target, CounterfactualCost cost, List<double[]> candidates,
+    static List<Counterfactual> pick(Predictor model, Instance x, int target, CounterfactualCost cost, List<double[]> candidates,
                                              int count, boolean exact, String method) {
         Schema s = x.schema();
         double[] v = x.values();

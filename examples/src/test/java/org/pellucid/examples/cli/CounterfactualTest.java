@@ -23,8 +23,8 @@ import org.pellucid.eval.counterfactual.CounterfactualCost;
 import org.pellucid.eval.counterfactual.Counterfactuals;
 
 /**
- * Counterfactuals on the demo's credit table: for denied test rows, the exact ones of the tree and
- * the logistic model and the searched ones of the rules and the mlp are all valid when predicted
+ * Counterfactuals on the demo's credit table: for denied test rows, the exact ones of the tree, the
+ * logistic model and the rules and the searched ones of the mlp are all valid when predicted
  * again; the search finds one for nearly every row; immutable columns never change; and no search
  * result is cheaper than the exact answer.
  */
@@ -36,6 +36,7 @@ class CounterfactualTest {
     static final int APPROVE = D.schema().classes().indexOf("approve");
     static final Savable TREE = train("tree");
     static final Savable LOGISTIC = train("logistic");
+    static final Savable RULES = train("rules");
 
     static Savable train(String kind) {
         TrainConfig c = kind.equals("mlp") ? TrainConfig.of(1).with("epochs", "20") : TrainConfig.of(1);
@@ -56,7 +57,7 @@ class CounterfactualTest {
     void hundredDeniedRowsGetValidCounterfactuals() {
         CounterfactualCost cost = new CounterfactualCost(TRAIN, Set.of());
         for (String kind : new String[] {"tree", "logistic", "rules", "mlp"}) {
-            Savable m = kind.equals("tree") ? TREE : kind.equals("logistic") ? LOGISTIC : train(kind);
+            Savable m = kind.equals("tree") ? TREE : kind.equals("logistic") ? LOGISTIC : kind.equals("rules") ? RULES : train(kind);
             List<Instance> rows = denied(m, 100);
             assertEquals(100, rows.size(), kind + " denies at least 100 test rows");
             List<Counterfactual> best = new ArrayList<>();
@@ -67,13 +68,13 @@ class CounterfactualTest {
                 }
                 if (!f.isEmpty()) {
                     best.add(f.get(0));
-                    if (kind.equals("tree") || kind.equals("logistic")) {
-                        assertTrue(f.get(0).exact(), kind + " gives exact counterfactuals");
+                    if (!kind.equals("mlp")) {
+                        assertTrue(f.get(0).exact(), kind + " gives exact counterfactuals: " + f.get(0).method());
                     }
                 }
             }
             double share = best.size() / 100.0;
-            assertTrue(share >= (kind.equals("tree") || kind.equals("logistic") ? 1.0 : 0.95), kind + ": found for " + share);
+            assertTrue(share >= (kind.equals("mlp") ? 0.95 : 1.0), kind + ": found for " + share);
             System.out.printf(java.util.Locale.ROOT, "%s: found %.2f, %s%n", kind, share,
                     Counterfactuals.metrics(m, best, 100, TRAIN, cost));
         }
@@ -84,7 +85,7 @@ class CounterfactualTest {
                                                             @ForAll @IntRange(min = 0, max = 7) int frozen) {
         String col = D.schema().feature(frozen).name();
         CounterfactualCost cost = new CounterfactualCost(TRAIN, Set.of(col));
-        for (Savable m : new Savable[] {TREE, LOGISTIC}) {
+        for (Savable m : new Savable[] {TREE, LOGISTIC, RULES}) {
             Instance x = denied(m, 100).get(k);
             List<Counterfactual> exact = Counterfactuals.find(m, x, APPROVE, cost, Counterfactuals.Settings.defaults(1));
             for (Counterfactual c : exact) {
