@@ -324,6 +324,11 @@ final class CompareCommand implements Callable<Integer> {
             }
             ex.addProperty("predicted", p.className());
             ex.add("explanation", ExplanationJson.toJson(e));
+            if (model instanceof org.pellucid.core.models.MlpModel) {
+                // the network's own relevance beside the post-hoc one (Bach et al. 2015), for the same class
+                ex.add("lrp", ExplanationJson.toJson(new org.pellucid.eval.explainers.Lrp(
+                        org.pellucid.eval.explainers.Lrp.Rule.EPSILON, 1e-6).explain(model, x, p.classIndex())));
+            }
             if (model instanceof ConceptModel cm && test.hasConcepts()) {
                 ex.add("intervention", intervention(cm, x, test.concepts(i)));
                 ex.add("what_if", whatIf(cm, x));

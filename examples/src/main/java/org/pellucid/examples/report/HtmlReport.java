@@ -490,6 +490,10 @@ public final class HtmlReport {
                 .append(esc(str(ex, "predicted", "?"))).append("</b>, true ").append(esc(str(ex, "truth", "?"))).append("</p>");
         JsonObject e = ex.getAsJsonObject("explanation");
         s.append(explanation(e));
+        if (ex.has("lrp")) {
+            s.append("<p class=\"iv\">The same row by layer-wise relevance propagation (LRP-ε, read off the network's "
+                    + "layers; the relevances add up to the logit):</p>").append(explanation(ex.getAsJsonObject("lrp")));
+        }
         if (ex.has("intervention")) {
             JsonObject iv = ex.getAsJsonObject("intervention");
             s.append("<p class=\"iv\">Intervention: ").append(esc(str(iv, "text", ""))).append(" → predicted <b>")

@@ -226,10 +226,15 @@ class CliTest {
         assertTrue(results.getAsJsonObject("global_effects").get("svg").getAsString().contains("polyline"), "PDP of the best black box");
         assertTrue(html.contains("What the best black box does") && html.contains("Baseline: always predicting"), "both in the report");
         assertTrue(html.contains("Against the known truth") && html.contains("conditions on true columns"), "the truth table");
+        assertTrue(html.contains("layer-wise relevance propagation"), "LRP of the mlp in the report");
         for (var m : o.getAsJsonObject("comparison").getAsJsonArray("models")) {
             JsonObject mo = m.getAsJsonObject();
             if (List.of("rules", "tree", "sparse-mlp", "lassonet").contains(mo.get("model").getAsString())) {
                 assertTrue(mo.getAsJsonObject("truth").has("stated_columns"), mo.get("model") + " states its columns");
+            }
+            if (mo.get("model").getAsString().equals("mlp")) {
+                JsonObject lrp = mo.getAsJsonArray("examples").get(0).getAsJsonObject().getAsJsonObject("lrp");
+                assertTrue(lrp.get("method").getAsString().startsWith("lrp"), "the mlp's rows carry LRP beside KernelSHAP: " + lrp);
             }
         }
         assertTrue(o.getAsJsonObject("ground_truth_check").get("tree_uses_exactly_the_relevant_columns").getAsBoolean());
