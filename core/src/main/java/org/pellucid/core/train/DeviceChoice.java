@@ -25,7 +25,8 @@ public enum DeviceChoice {
             case GPU -> {
                 if (gpus == 0) {
                     throw new TrainingException("--device gpu was asked for but the PyTorch engine sees no GPU "
-                            + "(build with -Pgpu and a CUDA native library, or use --device cpu)");
+                            + "(point PYTORCH_LIBRARY_PATH at a CUDA libtorch, or run ./pellucid setup-gpu; ./pellucid doctor --device gpu "
+                            + "says what is missing; or use --device cpu)");
                 }
                 yield Device.gpu();
             }

@@ -25,10 +25,14 @@ public final class Torch {
                     if (System.getProperty("ai.djl.pytorch.num_interop_threads") == null) {
                         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
                     }
+                    NativeTorch.locate(); // a PYTORCH_LIBRARY_PATH without libtorch is an error, not a silent CPU fallback
                     try {
                         engine = Engine.getEngine("PyTorch");
                     } catch (RuntimeException | UnsatisfiedLinkError err) {
-                        throw new TrainingException("the PyTorch engine could not start: " + err.getMessage(), err);
+                        throw new TrainingException("the PyTorch engine could not start: " + err.getMessage()
+                                + ("false".equals(System.getProperty("ai.djl.offline"))
+                                        ? " (downloading DJL's native library needs the internet; or set PYTORCH_LIBRARY_PATH)"
+                                        : " (./pellucid doctor says what is missing)"), err);
                     }
                 }
                 e = engine;

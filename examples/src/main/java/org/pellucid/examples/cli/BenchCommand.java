@@ -44,6 +44,15 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--tokens", defaultValue = "32", description = "attention-flow: tokens (default ${DEFAULT-VALUE}).")
     int tokens;
 
+    @Option(names = "--device", defaultValue = "cpu", description = "train-step: auto, cpu or gpu (default ${DEFAULT-VALUE}).")
+    String device;
+
+    @Option(names = "--hidden", defaultValue = "64,64", split = ",", description = "train-step: hidden widths (default ${DEFAULT-VALUE}).")
+    int[] hidden;
+
+    @Option(names = "--batch", defaultValue = "256", description = "train-step: rows per step (default ${DEFAULT-VALUE}).")
+    int batchSize;
+
     @Option(names = "--instances", defaultValue = "20", description = "attention-flow: timed instances (default ${DEFAULT-VALUE}).")
     int instances;
 
@@ -200,7 +209,12 @@ final class BenchCommand implements Callable<Integer> {
             throw new Pellucid.UsageException("--steps must be at least 100");
         }
         PrintWriter out = spec.commandLine().getOut();
-        int batch = 256;
+        if (batchSize < 1 || hidden.length == 0 || java.util.Arrays.stream(hidden).anyMatch(h -> h < 1)) {
+            throw new Pellucid.UsageException("--batch and every --hidden width must be at least 1");
+        }
+        org.pellucid.core.train.DeviceChoice choice = org.pellucid.core.train.DeviceChoice.parse(device);
+        String where = choice.resolve().toString();
+        int batch = batchSize;
         int perEpoch = 100;
         int n = batch * perEpoch;
         Random r = new Random(0);
@@ -217,14 +231,15 @@ final class BenchCommand implements Callable<Integer> {
         int epochs = warmEpochs + Math.max(1, steps / perEpoch);
         List<EpochReport> reports = new ArrayList<>();
         TrainingOptions o = TrainingOptions.defaults().withEpochs(epochs).withBatchSize(batch).withPatience(0)
-                .withProgress(reports::add);
-        Trainer.fit(new MlpNetwork(20, new int[] {64, 64}, 2), data, null, Objective.softmaxCrossEntropy(), o);
+                .withDevice(choice).withProgress(reports::add);
+        Trainer.fit(new MlpNetwork(20, hidden, 2), data, null, Objective.softmaxCrossEntropy(), o);
         double timed = reports.get(reports.size() - 1).seconds() - reports.get(warmEpochs - 1).seconds();
         long timedSteps = (long) (epochs - warmEpochs) * perEpoch;
         double sps = timedSteps / timed;
         String threads = System.getProperty("ai.djl.pytorch.num_threads", "1");
-        out.printf(java.util.Locale.ROOT, "train-step: %.0f Adam steps/s (20→64→64→2 MLP, batch 256, CPU, %s PyTorch thread(s), %d steps timed after %d warm-up)%n",
-                sps, threads, timedSteps, warmEpochs * perEpoch);
+        String net = "20-" + java.util.Arrays.stream(hidden).mapToObj(String::valueOf).collect(java.util.stream.Collectors.joining("-")) + "-2";
+        out.printf(java.util.Locale.ROOT, "train-step: %.0f Adam steps/s (%s MLP, batch %d, %s, %s PyTorch thread(s), %d steps timed after %d warm-up)%n",
+                sps, net, batch, where, threads, timedSteps, warmEpochs * perEpoch);
         if (json != null) {
             JsonObject o2 = new JsonObject();
             o2.addProperty("benchmark", "train-step");
@@ -232,9 +247,10 @@ final class BenchCommand implements Callable<Integer> {
             o2.addProperty("timed_steps", timedSteps);
             o2.addProperty("seconds", timed);
             o2.addProperty("batch_size", batch);
-            o2.addProperty("network", "20-64-64-2 relu");
+            o2.addProperty("network", net + " relu");
+            o2.addProperty("device", where);
             o2.addProperty("threads", Integer.parseInt(threads));
-            o2.addProperty("engine", "DJL 0.35.1 / PyTorch 2.7.1 CPU");
+            o2.addProperty("engine", "DJL " + ai.djl.engine.Engine.getDjlVersion() + " / PyTorch " + org.pellucid.core.train.Torch.engine().getVersion());
             Cli.writeJson(json, o2);
         }
         return Pellucid.OK;

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "pellucid", mixinStandardHelpOptions = true, versionProvider = Pellucid.Version.class,
         description = "Interpretable-by-construction models, and numbers for how good their explanations are.",
-        subcommands = {DemoCommand.class, DatasetsCommand.class, TrainCommand.class, PredictCommand.class, ExplainCommand.class,
+        subcommands = {DemoCommand.class, DatasetsCommand.class, DoctorCommand.class, TrainCommand.class, PredictCommand.class, ExplainCommand.class,
                 EvaluateCommand.class, DistillCommand.class, CompareCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Pellucid implements Runnable {
