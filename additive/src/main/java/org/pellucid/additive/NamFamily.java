@@ -102,7 +102,18 @@ public final class NamFamily implements ModelFamily {
     @Override
     public Savable train(Dataset train, Dataset valid, TrainConfig cfg) {
         OptionTable.Values v = OPTIONS.read(kind(), cfg);
-        unsuitable(train).ifPresent(r -> {
+        Fitted f = fit(train, valid, cfg, v);
+        Provenance prov = new Provenance(kind(), v.used(), cfg.seed(), train.fingerprint(), train.name(), Provenance.currentVersions(),
+                Instant.now().toString()).withTraining(f.result().summary());
+        return new NamModel(f.encoder(), f.net(), f.parameters(), prov);
+    }
+
+    /** A trained main-effects network: the encoder, the network, its parameters and the training record. */
+    record Fitted(FeatureEncoder encoder, AdditiveNetwork net, float[] parameters, TrainResult result) {}
+
+    /** Trains the main effects with the values of {@link #OPTIONS} ({@code ga2m} reads the same names). */
+    static Fitted fit(Dataset train, Dataset valid, TrainConfig cfg, OptionTable.Values v) {
+        new NamFamily().unsuitable(train).ifPresent(r -> {
             throw new IllegalArgumentException(r);
         });
         FeatureEncoder enc = FeatureEncoder.fit(train);
@@ -123,9 +134,7 @@ public final class NamFamily implements ModelFamily {
         if (projection != null) {
             projection.project(net.layout(), params); // the kept epoch's parameters were projected; this makes it certain
         }
-        Provenance prov = new Provenance(kind(), v.used(), cfg.seed(), train.fingerprint(), train.name(), Provenance.currentVersions(),
-                Instant.now().toString()).withTraining(r.summary());
-        return new NamModel(enc, net, params, prov);
+        return new Fitted(enc, net, params, r);
     }
 
     /** Parses {@code col:+,col:-} into shape-network signs, naming a wrong column in the data's terms. */

@@ -92,9 +92,13 @@ public final class NamModel implements InterpretableModel<FeatureAttribution>, C
 
     /** Each user column's contribution to each class logit, and the bias: [columns + 1][classes]. */
     double[][] contributions(Instance x) {
-        double[] z = encoder.encode(x);
+        return contributionsEncoded(encoder.encode(x), x.size());
+    }
+
+    /** {@link #contributions} of an encoded row of {@code columns} user columns. */
+    double[][] contributionsEncoded(double[] z, int columns) {
         int k = net.classes;
-        double[][] c = new double[x.size() + 1][k];
+        double[][] c = new double[columns + 1][k];
         for (int n = 0; n < net.numeric.length; n++) {
             double[] s = numericShape(n, z[net.numeric[n]]);
             for (int q = 0; q < k; q++) {
@@ -112,7 +116,7 @@ public final class NamModel implements InterpretableModel<FeatureAttribution>, C
             }
         }
         for (int q = 0; q < k; q++) {
-            c[x.size()][q] = at("bias", q);
+            c[columns][q] = at("bias", q);
         }
         return c;
     }

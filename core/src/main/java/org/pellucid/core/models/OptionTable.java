@@ -231,6 +231,12 @@ public final class OptionTable {
             return this;
         }
 
+        /** Every option of {@code other}, in its order (a family that extends another's training, as ga2m extends nam). */
+        public Builder including(OptionTable other) {
+            other.specs.values().forEach(this::add);
+            return this;
+        }
+
         /** An integer in {@code [min, max]} ({@code max} = {@link Integer#MAX_VALUE} for none). */
         public Builder integer(String name, int def, int min, int max, String meaning) {
             return add(new Spec(name, Type.INTEGER, Integer.toString(def), intRange(min, max), meaning, false, def,

@@ -1,0 +1,290 @@
+package org.pellucid.additive;
+
+import ai.djl.Device;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.pellucid.core.data.Dataset;
+import org.pellucid.core.encode.FeatureEncoder;
+import org.pellucid.core.io.ModelReader;
+import org.pellucid.core.io.Savable;
+import org.pellucid.core.model.Provenance;
+import org.pellucid.core.model.TrainingSummary;
+import org.pellucid.core.models.ModelFamily;
+import org.pellucid.core.models.OptionTable;
+import org.pellucid.core.models.TrainConfig;
+import org.pellucid.core.train.NetworkRunner;
+import org.pellucid.core.train.Objective;
+import org.pellucid.core.train.TensorData;
+import org.pellucid.core.train.TrainResult;
+import org.pellucid.core.train.Trainer;
+import org.pellucid.core.train.TrainingOptions;
+
+/**
+ * {@code ga2m}: a generalized additive model with a few pairwise interactions (GA²M: Lou, Caruana,
+ * Gehrke, Hooker, KDD 2013), trained as neural networks and deployed as lookup tables.
+ *
+ * <ol>
+ *   <li>Main effects: the {@code nam} network ({@link NamFamily}), with its options.
+ *   <li>Pairs: FAST ({@link PairRanking}) ranks every pair of columns on the main effects' residuals on
+ *       the training rows; the best {@code pairs} get one small network each ({@link PairNetwork}),
+ *       trained on top of the frozen main effects.
+ *   <li>Tables: every shape and pair is read off its network on a grid (up to {@code grid} quantiles
+ *       of each numeric column, every category), pairs are purified into the main effects on the
+ *       training rows' distribution (Lengerich et al. 2020) and the shapes centred into the bias
+ *       ({@link AdditiveTables}). The tables are the model; how often they predict the class the
+ *       networks predict, on the validation rows, is kept in the training record
+ *       ({@code lookup_agreement_valid}).
+ * </ol>
+ */
+public final class Ga2mFamily implements ModelFamily {
+    /** The options: nam's for the main effects, then the pairs' and the tables'. */
+    public static final OptionTable OPTIONS = OptionTable.builder()
+            .including(NamFamily.OPTIONS)
+            .integer("pairs", 10, 0, 100, "pairwise interactions kept, the best by FAST on the main effects' residuals")
+            .integer("pair-hidden", 16, 1, 1024, "units in each hidden layer of a pair's network (two layers)")
+            .integer("pair-epochs", 100, 1, 1_000_000, "most passes over the training rows for the pairs")
+            .integer("pair-patience", 15, 1, 1_000_000, "epochs without a better validation cross-entropy before the pairs stop")
+            .integer("grid", 64, 2, 4096, "lookup-table points per numeric column (its training quantiles)")
+            .build();
+
+    @Override
+    public String kind() {
+        return "ga2m";
+    }
+
+    @Override
+    public boolean transparent() {
+        return true;
+    }
+
+    @Override
+    public String description() {
+        return "additive model with purified pairwise interactions (GA²M), trained as networks, deployed as lookup tables";
+    }
+
+    @Override
+    public OptionTable options() {
+        return OPTIONS;
+    }
+
+    @Override
+    public Optional<String> unsuitable(Dataset data) {
+        return new NamFamily().unsuitable(data);
+    }
+
+    @Override
+    public Savable train(Dataset train, Dataset valid, TrainConfig cfg) {
+        OptionTable.Values v = OPTIONS.read(kind(), cfg);
+        NamFamily.Fitted nam = NamFamily.fit(train, valid, cfg, v);
+        FeatureEncoder enc = nam.encoder();
+        int k = train.schema().classes().size();
+        int cols = train.schema().featureCount();
+        float[] xt = enc.encodeAllFlat(train);
+        float[] mainTrain = logits(nam.net(), nam.parameters(), xt, train.size());
+
+        AdditiveTables.Axis[] axes = new AdditiveTables.Axis[cols];
+        for (int j = 0; j < cols; j++) {
+            double[] col = new double[train.size()];
+            for (int i = 0; i < col.length; i++) {
+                col[i] = train.value(i, j);
+            }
+            axes[j] = AdditiveTables.Axis.of(train.schema().feature(j), col, enc.statistics(j)[0], v.integer("grid"));
+        }
+        List<PairRanking.Scored> ranked = PairRanking.rank(nearestCells(train, axes), sizes(axes), residuals(train, mainTrain, k));
+        List<PairRanking.Scored> chosen = ranked.subList(0, Math.min(v.integer("pairs"), ranked.size()));
+        int[][] pairs = chosen.stream().map(s -> new int[] {s.first(), s.second()}).toArray(int[][]::new);
+
+        PairNetwork pn = new PairNetwork(enc.width(), inputsOfPairs(enc, pairs), v.integer("pair-hidden"), k);
+        TensorData pTrain = withOffsets(xt, mainTrain, train, enc.width(), k);
+        TensorData pValid = null;
+        float[] xv = null;
+        float[] mainValid = null;
+        if (valid != null && valid.size() > 0) {
+            xv = enc.encodeAllFlat(valid);
+            mainValid = logits(nam.net(), nam.parameters(), xv, valid.size());
+            pValid = withOffsets(xv, mainValid, valid, enc.width(), k);
+        }
+        TrainResult pr = null;
+        float[] pairParams = new float[0];
+        if (pairs.length > 0) {
+            TrainingOptions o = new TrainingOptions(v.integer("pair-epochs"), v.integer("batch-size"), v.number("lr"), v.number("weight-decay"),
+                    true, v.integer("pair-patience"), cfg.seed() + 1, cfg.device(), cfg.progress());
+            pr = Trainer.fit(pn, pTrain, pValid, Objective.softmaxCrossEntropy(), Trainer.ValidationMetric.negativeCrossEntropy(),
+                    org.pellucid.core.train.StepHook.none(), o);
+            pairParams = pr.parameters();
+        }
+        Provenance prov0 = new Provenance("nam", NamFamily.OPTIONS.read("nam", TrainConfig.of(cfg.seed())).used(), cfg.seed(),
+                train.fingerprint(), train.name(), Provenance.currentVersions(), Instant.now().toString());
+        AdditiveTables tables = tables(new NamModel(enc, nam.net(), nam.parameters(), prov0), pn, pairParams, enc, axes, pairs, train);
+
+        TrainingSummary summary = nam.result().summary();
+        summary = summary.withNote("pairs", chosen.stream().map(s -> train.schema().feature(s.first()).name() + " × "
+                + train.schema().feature(s.second()).name() + String.format(Locale.ROOT, " (%.1f)", s.gain())).collect(Collectors.joining(", ")));
+        if (pr != null) {
+            summary = summary.with("pair_best_epoch", pr.bestEpoch());
+        }
+        if (pValid != null) {
+            float[] net = pairs.length > 0 ? logits(pn, pairParams, pValid.features(), valid.size()) : mainValid;
+            double[] agree = agreement(tables, valid, net, k);
+            summary = summary.with("lookup_agreement_valid", agree[0]).with("lookup_max_logit_gap_valid", agree[1]);
+        }
+        Provenance prov = new Provenance(kind(), v.used(), cfg.seed(), train.fingerprint(), train.name(), Provenance.currentVersions(),
+                Instant.now().toString()).withTraining(summary);
+        return new Ga2mModel(train.schema(), tables, prov);
+    }
+
+    /** The networks' logits for encoded rows, on the CPU. */
+    static float[] logits(org.pellucid.core.train.Network net, float[] params, float[] x, int rows) {
+        try (NetworkRunner run = new NetworkRunner(net, params, Device.cpu())) {
+            return run.forward(x, rows);
+        }
+    }
+
+    private static int[] sizes(AdditiveTables.Axis[] axes) {
+        int[] s = new int[axes.length];
+        for (int j = 0; j < axes.length; j++) {
+            s[j] = axes[j].size();
+        }
+        return s;
+    }
+
+    /** Each row's cell per column: the grid point with the larger interpolation weight. */
+    private static int[][] nearestCells(Dataset d, AdditiveTables.Axis[] axes) {
+        int[][] c = new int[d.size()][axes.length];
+        int[] idx = new int[2];
+        double[] w = new double[2];
+        for (int i = 0; i < d.size(); i++) {
+            for (int j = 0; j < axes.length; j++) {
+                int n = axes[j].cells(d.value(i, j), idx, w);
+                c[i][j] = n == 2 && w[1] > w[0] ? idx[1] : idx[0];
+            }
+        }
+        return c;
+    }
+
+    /** One-hot label minus softmax of the main effects' logits, per row and class. */
+    private static double[][] residuals(Dataset d, float[] logits, int k) {
+        double[][] r = new double[d.size()][];
+        for (int i = 0; i < d.size(); i++) {
+            double[] p = org.pellucid.core.models.NeuralData.softmax(logits, i * k, k);
+            p[d.label(i)] -= 1;
+            for (int q = 0; q < k; q++) {
+                p[q] = -p[q];
+            }
+            r[i] = p;
+        }
+        return r;
+    }
+
+    private static int[][] inputsOfPairs(FeatureEncoder enc, int[][] pairs) {
+        int[][] in = new int[pairs.length][];
+        for (int p = 0; p < pairs.length; p++) {
+            List<Integer> idx = new ArrayList<>();
+            for (int c : pairs[p]) {
+                for (int t = enc.offset(c); t < enc.offset(c) + enc.width(c); t++) {
+                    idx.add(t);
+                }
+            }
+            in[p] = idx.stream().mapToInt(Integer::intValue).toArray();
+        }
+        return in;
+    }
+
+    private static TensorData withOffsets(float[] x, float[] offsets, Dataset d, int width, int k) {
+        int n = d.size();
+        float[] f = new float[n * (width + k)];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(x, i * width, f, i * (width + k), width);
+            System.arraycopy(offsets, i * k, f, i * (width + k) + width, k);
+        }
+        return TensorData.classification(f, n, width + k, d.labels(), k);
+    }
+
+    /** Reads the main effects and pairs off their networks on the axes' cells, then purifies and centres them. */
+    static AdditiveTables tables(NamModel nam, PairNetwork pn, float[] pairParams, FeatureEncoder enc, AdditiveTables.Axis[] axes,
+                                 int[][] pairs, Dataset train) {
+        int k = train.schema().classes().size();
+        int cols = axes.length;
+        AdditiveTables t = AdditiveTables.empty(axes, pairs, k);
+        double[] raw = new double[cols];
+        for (int j = 0; j < cols; j++) {
+            java.util.Arrays.fill(raw, Double.NaN);
+            for (int c = 0; c < axes[j].size(); c++) {
+                raw[j] = axes[j].value(c);
+                double[][] contrib = nam.contributionsEncoded(enc.encode(raw), cols);
+                t.main[j][c] = contrib[j].clone();
+                if (j == 0 && c == 0) {
+                    System.arraycopy(contrib[cols], 0, t.bias, 0, k);
+                }
+            }
+        }
+        for (int p = 0; p < pairs.length; p++) {
+            java.util.Arrays.fill(raw, Double.NaN);
+            for (int a = 0; a < axes[pairs[p][0]].size(); a++) {
+                raw[pairs[p][0]] = axes[pairs[p][0]].value(a);
+                for (int b = 0; b < axes[pairs[p][1]].size(); b++) {
+                    raw[pairs[p][1]] = axes[pairs[p][1]].value(b);
+                    t.pair[p][a][b] = pn.pairOutput(pairParams, p, enc.encode(raw));
+                }
+            }
+        }
+        double[][] mass1 = new double[cols][];
+        double[][][] mass2 = new double[pairs.length][][];
+        for (int j = 0; j < cols; j++) {
+            mass1[j] = new double[axes[j].size()];
+        }
+        for (int p = 0; p < pairs.length; p++) {
+            mass2[p] = new double[axes[pairs[p][0]].size()][axes[pairs[p][1]].size()];
+        }
+        int[][] idx = new int[cols][2];
+        double[][] w = new double[cols][2];
+        int[] n = new int[cols];
+        for (int i = 0; i < train.size(); i++) {
+            for (int j = 0; j < cols; j++) {
+                n[j] = axes[j].cells(train.value(i, j), idx[j], w[j]);
+                for (int c = 0; c < n[j]; c++) {
+                    mass1[j][idx[j][c]] += w[j][c];
+                }
+            }
+            for (int p = 0; p < pairs.length; p++) {
+                int a = pairs[p][0];
+                int b = pairs[p][1];
+                for (int ca = 0; ca < n[a]; ca++) {
+                    for (int cb = 0; cb < n[b]; cb++) {
+                        mass2[p][idx[a][ca]][idx[b][cb]] += w[a][ca] * w[b][cb];
+                    }
+                }
+            }
+        }
+        t.purify(mass2, 200, 1e-9);
+        t.centre(mass1);
+        return t;
+    }
+
+    /** Share of rows where the tables and the networks predict the same class, and the largest logit gap. */
+    private static double[] agreement(AdditiveTables t, Dataset d, float[] net, int k) {
+        int same = 0;
+        double gap = 0;
+        for (int i = 0; i < d.size(); i++) {
+            double[] l = t.logits(d.rowValues(i), null, null);
+            int a = 0;
+            int b = 0;
+            for (int q = 0; q < k; q++) {
+                a = l[q] > l[a] ? q : a;
+                b = net[i * k + q] > net[i * k + b] ? q : b;
+                gap = Math.max(gap, Math.abs((l[q] - l[0]) - (net[i * k + q] - net[i * k])));
+            }
+            same += a == b ? 1 : 0;
+        }
+        return new double[] {d.size() == 0 ? 1 : (double) same / d.size(), gap};
+    }
+
+    @Override
+    public Savable read(ModelReader in) {
+        return Ga2mModel.read(in);
+    }
+}
