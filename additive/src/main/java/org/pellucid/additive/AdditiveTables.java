@@ -22,15 +22,19 @@ import org.pellucid.core.io.ModelFormatException;
  */
 final class AdditiveTables {
     final Axis[] axes;
+    final Axis[] pairAxes; // coarser axes the pairs, and the main-effect corrections purification makes, are read on
     final double[][][] main; // [column][cell][class]
+    final double[][][] corr; // [column][pair-axis cell][class]: what purification moved out of pairs
     final int[][] pairs; // [pair] = {i, j}
     final double[][][][] pair; // [pair][cell i][cell j][class]
     final double[] bias;
     final int classes;
 
-    AdditiveTables(Axis[] axes, double[][][] main, int[][] pairs, double[][][][] pair, double[] bias) {
+    AdditiveTables(Axis[] axes, Axis[] pairAxes, double[][][] main, double[][][] corr, int[][] pairs, double[][][][] pair, double[] bias) {
         this.axes = axes;
+        this.pairAxes = pairAxes;
         this.main = main;
+        this.corr = corr;
         this.pairs = pairs;
         this.pair = pair;
         this.bias = bias;
@@ -102,7 +106,11 @@ final class AdditiveTables {
             return binary ? cell : cell == levels - 1 ? Double.NaN : cell;
         }
 
-        /** The axis of column {@code c}: up to {@code points} distinct quantiles of its training values. */
+        /**
+         * The axis of column {@code c} with at most {@code points} grid points: every distinct training
+         * value when there are that few (the table is then exact on every value seen), else half the
+         * points at quantiles of the training values and half evenly spaced over their range.
+         */
         static Axis of(Column c, double[] values, double mean, int points) {
             if (!c.isNumeric()) {
                 boolean binary = c.type() == ColumnType.BINARY;
@@ -112,11 +120,17 @@ final class AdditiveTables {
             if (v.length == 0) {
                 return new Axis(new double[] {mean}, 0, mean, false);
             }
-            double[] g = new double[points];
-            for (int q = 0; q < points; q++) {
-                g[q] = v[(int) Math.round((double) q * (v.length - 1) / Math.max(1, points - 1))];
+            double[] distinct = Arrays.stream(v).distinct().toArray();
+            if (distinct.length <= points) {
+                return new Axis(distinct, 0, mean, false);
             }
-            return new Axis(Arrays.stream(g).distinct().toArray(), 0, mean, false);
+            int half = Math.max(2, points / 2);
+            double[] g = new double[2 * half];
+            for (int q = 0; q < half; q++) {
+                g[q] = v[(int) Math.round((double) q * (v.length - 1) / (half - 1))];
+                g[half + q] = v[0] + (v[v.length - 1] - v[0]) * q / (half - 1);
+            }
+            return new Axis(Arrays.stream(g).sorted().distinct().toArray(), 0, mean, false);
         }
     }
 
@@ -129,10 +143,14 @@ final class AdditiveTables {
         double[] wb = new double[2];
         for (int j = 0; j < axes.length; j++) {
             int n = axes[j].cells(x[j], ia, wa);
+            int nc = pairAxes[j].cells(x[j], ib, wb);
             for (int q = 0; q < classes; q++) {
                 double s = 0;
                 for (int a = 0; a < n; a++) {
                     s += wa[a] * main[j][ia[a]][q];
+                }
+                for (int a = 0; a < nc; a++) {
+                    s += wb[a] * corr[j][ib[a]][q];
                 }
                 out[q] += s;
                 if (mainPart != null) {
@@ -141,8 +159,8 @@ final class AdditiveTables {
             }
         }
         for (int p = 0; p < pairs.length; p++) {
-            int na = axes[pairs[p][0]].cells(x[pairs[p][0]], ia, wa);
-            int nb = axes[pairs[p][1]].cells(x[pairs[p][1]], ib, wb);
+            int na = pairAxes[pairs[p][0]].cells(x[pairs[p][0]], ia, wa);
+            int nb = pairAxes[pairs[p][1]].cells(x[pairs[p][1]], ib, wb);
             for (int q = 0; q < classes; q++) {
                 double s = 0;
                 for (int a = 0; a < na; a++) {
@@ -188,7 +206,7 @@ final class AdditiveTables {
                         for (int b = 0; b < nb; b++) {
                             t[a][b][q] -= m;
                         }
-                        main[pairs[p][0]][a][q] += m;
+                        corr[pairs[p][0]][a][q] += m;
                         last = Math.max(last, Math.abs(m));
                     }
                     for (int b = 0; b < nb; b++) {
@@ -202,7 +220,7 @@ final class AdditiveTables {
                         for (int a = 0; a < na; a++) {
                             t[a][b][q] -= m;
                         }
-                        main[pairs[p][1]][b][q] += m;
+                        corr[pairs[p][1]][b][q] += m;
                         last = Math.max(last, Math.abs(m));
                     }
                 }
@@ -214,8 +232,17 @@ final class AdditiveTables {
         return last;
     }
 
-    /** Moves each main effect's weighted mean ({@code mass[j][cell]}) into the bias, so every shape averages to zero. */
-    void centre(double[][] mass) {
+    /**
+     * Moves each main effect's weighted mean into the bias, so every shape averages to zero under the
+     * training rows ({@code mass}: their interpolation weights per cell of the main axes, {@code pairMass}
+     * of the pair axes, which the corrections live on).
+     */
+    void centre(double[][] mass, double[][] pairMass) {
+        centre(main, mass);
+        centre(corr, pairMass);
+    }
+
+    private void centre(double[][][] tables, double[][] mass) {
         for (int j = 0; j < axes.length; j++) {
             double sw = Arrays.stream(mass[j]).sum();
             if (sw <= 0) {
@@ -223,12 +250,12 @@ final class AdditiveTables {
             }
             for (int q = 0; q < classes; q++) {
                 double m = 0;
-                for (int a = 0; a < main[j].length; a++) {
-                    m += mass[j][a] * main[j][a][q];
+                for (int a = 0; a < tables[j].length; a++) {
+                    m += mass[j][a] * tables[j][a][q];
                 }
                 m /= sw;
-                for (int a = 0; a < main[j].length; a++) {
-                    main[j][a][q] -= m;
+                for (int a = 0; a < tables[j].length; a++) {
+                    tables[j][a][q] -= m;
                 }
                 bias[q] += m;
             }
@@ -241,6 +268,9 @@ final class AdditiveTables {
         for (double[][] m : main) {
             n += (long) m.length * classes;
         }
+        for (double[][] m : corr) {
+            n += (long) m.length * classes;
+        }
         for (double[][][] t : pair) {
             n += (long) t.length * t[0].length * classes;
         }
@@ -249,6 +279,20 @@ final class AdditiveTables {
 
     JsonObject toJson() {
         JsonObject o = new JsonObject();
+        o.add("axes", axesJson(axes));
+        o.add("pair_axes", axesJson(pairAxes));
+        JsonArray pr = new JsonArray();
+        for (int[] p : pairs) {
+            JsonArray e = new JsonArray();
+            e.add(p[0]);
+            e.add(p[1]);
+            pr.add(e);
+        }
+        o.add("pairs", pr);
+        return o;
+    }
+
+    private static JsonArray axesJson(Axis[] axes) {
         JsonArray ax = new JsonArray();
         for (Axis a : axes) {
             JsonObject e = new JsonObject();
@@ -263,16 +307,7 @@ final class AdditiveTables {
             }
             ax.add(e);
         }
-        o.add("axes", ax);
-        JsonArray pr = new JsonArray();
-        for (int[] p : pairs) {
-            JsonArray e = new JsonArray();
-            e.add(p[0]);
-            e.add(p[1]);
-            pr.add(e);
-        }
-        o.add("pairs", pr);
-        return o;
+        return ax;
     }
 
     /** Every table entry in one array: bias, then main effects, then pairs (row-major, class fastest). */
@@ -282,10 +317,12 @@ final class AdditiveTables {
         for (double b : bias) {
             v[i++] = b;
         }
-        for (double[][] m : main) {
-            for (double[] cell : m) {
-                for (double c : cell) {
-                    v[i++] = c;
+        for (double[][][] tables : new double[][][][] {main, corr}) {
+            for (double[][] m : tables) {
+                for (double[] cell : m) {
+                    for (double c : cell) {
+                        v[i++] = c;
+                    }
                 }
             }
         }
@@ -303,23 +340,8 @@ final class AdditiveTables {
 
     static AdditiveTables fromJson(Schema schema, JsonObject o, double[] v) {
         int k = schema.classes().size();
-        JsonArray ax = o.getAsJsonArray("axes");
-        if (ax.size() != schema.featureCount()) {
-            throw new ModelFormatException("ga2m model: " + ax.size() + " axes for " + schema.featureCount() + " columns");
-        }
-        Axis[] axes = new Axis[ax.size()];
-        for (int j = 0; j < axes.length; j++) {
-            JsonObject e = ax.get(j).getAsJsonObject();
-            if (e.has("grid")) {
-                double[] g = new double[e.getAsJsonArray("grid").size()];
-                for (int q = 0; q < g.length; q++) {
-                    g[q] = e.getAsJsonArray("grid").get(q).getAsDouble();
-                }
-                axes[j] = new Axis(g, 0, e.get("missing").getAsDouble(), false);
-            } else {
-                axes[j] = new Axis(null, e.get("levels").getAsInt(), Double.NaN, e.get("binary").getAsBoolean());
-            }
-        }
+        Axis[] axes = axesFromJson(schema, o.getAsJsonArray("axes"));
+        Axis[] pairAxes = axesFromJson(schema, o.getAsJsonArray("pair_axes"));
         JsonArray pr = o.getAsJsonArray("pairs");
         int[][] pairs = new int[pr.size()][];
         for (int p = 0; p < pairs.length; p++) {
@@ -328,7 +350,7 @@ final class AdditiveTables {
                 throw new ModelFormatException("ga2m model: pair " + Arrays.toString(pairs[p]) + " names no column");
             }
         }
-        AdditiveTables t = empty(axes, pairs, k);
+        AdditiveTables t = empty(axes, pairAxes, pairs, k);
         if (v.length != t.size()) {
             throw new ModelFormatException("ga2m model: " + v.length + " table values, the axes need " + t.size());
         }
@@ -336,10 +358,12 @@ final class AdditiveTables {
         for (int q = 0; q < k; q++) {
             t.bias[q] = v[i++];
         }
-        for (double[][] m : t.main) {
-            for (double[] cell : m) {
-                for (int q = 0; q < k; q++) {
-                    cell[q] = v[i++];
+        for (double[][][] tables : new double[][][][] {t.main, t.corr}) {
+            for (double[][] m : tables) {
+                for (double[] cell : m) {
+                    for (int q = 0; q < k; q++) {
+                        cell[q] = v[i++];
+                    }
                 }
             }
         }
@@ -355,16 +379,38 @@ final class AdditiveTables {
         return t;
     }
 
+    private static Axis[] axesFromJson(Schema schema, JsonArray ax) {
+        if (ax == null || ax.size() != schema.featureCount()) {
+            throw new ModelFormatException("ga2m model: " + (ax == null ? 0 : ax.size()) + " axes for " + schema.featureCount() + " columns");
+        }
+        Axis[] axes = new Axis[ax.size()];
+        for (int j = 0; j < axes.length; j++) {
+            JsonObject e = ax.get(j).getAsJsonObject();
+            if (e.has("grid")) {
+                double[] g = new double[e.getAsJsonArray("grid").size()];
+                for (int q = 0; q < g.length; q++) {
+                    g[q] = e.getAsJsonArray("grid").get(q).getAsDouble();
+                }
+                axes[j] = new Axis(g, 0, e.get("missing").getAsDouble(), false);
+            } else {
+                axes[j] = new Axis(null, e.get("levels").getAsInt(), Double.NaN, e.get("binary").getAsBoolean());
+            }
+        }
+        return axes;
+    }
+
     /** Tables of zeros on the given axes and pairs. */
-    static AdditiveTables empty(Axis[] axes, int[][] pairs, int classes) {
+    static AdditiveTables empty(Axis[] axes, Axis[] pairAxes, int[][] pairs, int classes) {
         double[][][] main = new double[axes.length][][];
+        double[][][] corr = new double[axes.length][][];
         for (int j = 0; j < axes.length; j++) {
             main[j] = new double[axes[j].size()][classes];
+            corr[j] = new double[pairAxes[j].size()][classes];
         }
         double[][][][] pair = new double[pairs.length][][][];
         for (int p = 0; p < pairs.length; p++) {
-            pair[p] = new double[axes[pairs[p][0]].size()][axes[pairs[p][1]].size()][classes];
+            pair[p] = new double[pairAxes[pairs[p][0]].size()][pairAxes[pairs[p][1]].size()][classes];
         }
-        return new AdditiveTables(axes, main, pairs, pair, new double[classes]);
+        return new AdditiveTables(axes, pairAxes, main, corr, pairs, pair, new double[classes]);
     }
 }

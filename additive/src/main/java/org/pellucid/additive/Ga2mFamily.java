@@ -43,12 +43,16 @@ import org.pellucid.core.train.TrainingOptions;
 public final class Ga2mFamily implements ModelFamily {
     /** The options: nam's for the main effects, then the pairs' and the tables'. */
     public static final OptionTable OPTIONS = OptionTable.builder()
-            .including(NamFamily.OPTIONS)
+            .including(NamFamily.OPTIONS) // monotone columns are kept out of pairs, so their shapes stay monotone
             .integer("pairs", 10, 0, 100, "pairwise interactions kept, the best by FAST on the main effects' residuals")
             .integer("pair-hidden", 16, 1, 1024, "units in each hidden layer of a pair's network (two layers)")
+            .number("pair-lr", 0.005, 0, true, 10, "Adam learning rate of the pairs")
+            .number("pair-weight-decay", 1e-4, 0, false, 1e6, "decoupled weight decay of the pairs")
             .integer("pair-epochs", 100, 1, 1_000_000, "most passes over the training rows for the pairs")
             .integer("pair-patience", 15, 1, 1_000_000, "epochs without a better validation cross-entropy before the pairs stop")
-            .integer("grid", 64, 2, 4096, "lookup-table points per numeric column (its training quantiles)")
+            .integer("grid", 512, 2, 100_000, "most lookup-table points of a numeric column's shape (all its training values if fewer, "
+                    + "else half at quantiles, half evenly spaced)")
+            .integer("pair-grid", 32, 2, 1024, "most lookup-table points of a numeric column in a pair, and for FAST's cells")
             .build();
 
     @Override
@@ -87,14 +91,19 @@ public final class Ga2mFamily implements ModelFamily {
         float[] mainTrain = logits(nam.net(), nam.parameters(), xt, train.size());
 
         AdditiveTables.Axis[] axes = new AdditiveTables.Axis[cols];
+        AdditiveTables.Axis[] pairAxes = new AdditiveTables.Axis[cols];
         for (int j = 0; j < cols; j++) {
             double[] col = new double[train.size()];
             for (int i = 0; i < col.length; i++) {
                 col[i] = train.value(i, j);
             }
             axes[j] = AdditiveTables.Axis.of(train.schema().feature(j), col, enc.statistics(j)[0], v.integer("grid"));
+            pairAxes[j] = AdditiveTables.Axis.of(train.schema().feature(j), col, enc.statistics(j)[0], v.integer("pair-grid"));
         }
-        List<PairRanking.Scored> ranked = PairRanking.rank(nearestCells(train, axes), sizes(axes), residuals(train, mainTrain, k));
+        List<PairRanking.Scored> ranked = PairRanking.rank(nearestCells(train, pairAxes), sizes(pairAxes), residuals(train, mainTrain, k));
+        // a pair with a monotone column could bend its shape, so those columns stay out of pairs
+        java.util.Set<Integer> monotone = monotoneColumns(v.text("monotone", () -> null), train);
+        ranked = ranked.stream().filter(s -> !monotone.contains(s.first()) && !monotone.contains(s.second())).toList();
         List<PairRanking.Scored> chosen = ranked.subList(0, Math.min(v.integer("pairs"), ranked.size()));
         int[][] pairs = chosen.stream().map(s -> new int[] {s.first(), s.second()}).toArray(int[][]::new);
 
@@ -111,7 +120,8 @@ public final class Ga2mFamily implements ModelFamily {
         TrainResult pr = null;
         float[] pairParams = new float[0];
         if (pairs.length > 0) {
-            TrainingOptions o = new TrainingOptions(v.integer("pair-epochs"), v.integer("batch-size"), v.number("lr"), v.number("weight-decay"),
+            TrainingOptions o = new TrainingOptions(v.integer("pair-epochs"), v.integer("batch-size"), v.number("pair-lr"),
+                    v.number("pair-weight-decay"),
                     true, v.integer("pair-patience"), cfg.seed() + 1, cfg.device(), cfg.progress());
             pr = Trainer.fit(pn, pTrain, pValid, Objective.softmaxCrossEntropy(), Trainer.ValidationMetric.negativeCrossEntropy(),
                     org.pellucid.core.train.StepHook.none(), o);
@@ -119,7 +129,8 @@ public final class Ga2mFamily implements ModelFamily {
         }
         Provenance prov0 = new Provenance("nam", NamFamily.OPTIONS.read("nam", TrainConfig.of(cfg.seed())).used(), cfg.seed(),
                 train.fingerprint(), train.name(), Provenance.currentVersions(), Instant.now().toString());
-        AdditiveTables tables = tables(new NamModel(enc, nam.net(), nam.parameters(), prov0), pn, pairParams, enc, axes, pairs, train);
+        AdditiveTables tables = tables(new NamModel(enc, nam.net(), nam.parameters(), prov0), pn, pairParams, enc, axes, pairAxes, pairs,
+                train);
 
         TrainingSummary summary = nam.result().summary();
         summary = summary.withNote("pairs", chosen.stream().map(s -> train.schema().feature(s.first()).name() + " × "
@@ -135,6 +146,16 @@ public final class Ga2mFamily implements ModelFamily {
         Provenance prov = new Provenance(kind(), v.used(), cfg.seed(), train.fingerprint(), train.name(), Provenance.currentVersions(),
                 Instant.now().toString()).withTraining(summary);
         return new Ga2mModel(train.schema(), tables, prov);
+    }
+
+    private static java.util.Set<Integer> monotoneColumns(String spec, Dataset train) {
+        java.util.Set<Integer> out = new java.util.HashSet<>();
+        if (spec != null && !spec.isBlank()) {
+            for (String part : spec.split(",")) {
+                out.add(train.schema().indexOf(part.trim().split(":")[0].trim()));
+            }
+        }
+        return out;
     }
 
     /** The networks' logits for encoded rows, on the CPU. */
@@ -206,10 +227,10 @@ public final class Ga2mFamily implements ModelFamily {
 
     /** Reads the main effects and pairs off their networks on the axes' cells, then purifies and centres them. */
     static AdditiveTables tables(NamModel nam, PairNetwork pn, float[] pairParams, FeatureEncoder enc, AdditiveTables.Axis[] axes,
-                                 int[][] pairs, Dataset train) {
+                                 AdditiveTables.Axis[] pairAxes, int[][] pairs, Dataset train) {
         int k = train.schema().classes().size();
         int cols = axes.length;
-        AdditiveTables t = AdditiveTables.empty(axes, pairs, k);
+        AdditiveTables t = AdditiveTables.empty(axes, pairAxes, pairs, k);
         double[] raw = new double[cols];
         for (int j = 0; j < cols; j++) {
             java.util.Arrays.fill(raw, Double.NaN);
@@ -224,30 +245,38 @@ public final class Ga2mFamily implements ModelFamily {
         }
         for (int p = 0; p < pairs.length; p++) {
             java.util.Arrays.fill(raw, Double.NaN);
-            for (int a = 0; a < axes[pairs[p][0]].size(); a++) {
-                raw[pairs[p][0]] = axes[pairs[p][0]].value(a);
-                for (int b = 0; b < axes[pairs[p][1]].size(); b++) {
-                    raw[pairs[p][1]] = axes[pairs[p][1]].value(b);
+            for (int a = 0; a < pairAxes[pairs[p][0]].size(); a++) {
+                raw[pairs[p][0]] = pairAxes[pairs[p][0]].value(a);
+                for (int b = 0; b < pairAxes[pairs[p][1]].size(); b++) {
+                    raw[pairs[p][1]] = pairAxes[pairs[p][1]].value(b);
                     t.pair[p][a][b] = pn.pairOutput(pairParams, p, enc.encode(raw));
                 }
             }
         }
         double[][] mass1 = new double[cols][];
+        double[][] massPair1 = new double[cols][];
         double[][][] mass2 = new double[pairs.length][][];
         for (int j = 0; j < cols; j++) {
             mass1[j] = new double[axes[j].size()];
+            massPair1[j] = new double[pairAxes[j].size()];
         }
         for (int p = 0; p < pairs.length; p++) {
-            mass2[p] = new double[axes[pairs[p][0]].size()][axes[pairs[p][1]].size()];
+            mass2[p] = new double[pairAxes[pairs[p][0]].size()][pairAxes[pairs[p][1]].size()];
         }
+        int[] idx1 = new int[2];
+        double[] w1 = new double[2];
         int[][] idx = new int[cols][2];
         double[][] w = new double[cols][2];
         int[] n = new int[cols];
         for (int i = 0; i < train.size(); i++) {
             for (int j = 0; j < cols; j++) {
-                n[j] = axes[j].cells(train.value(i, j), idx[j], w[j]);
+                int m = axes[j].cells(train.value(i, j), idx1, w1);
+                for (int c = 0; c < m; c++) {
+                    mass1[j][idx1[c]] += w1[c];
+                }
+                n[j] = pairAxes[j].cells(train.value(i, j), idx[j], w[j]);
                 for (int c = 0; c < n[j]; c++) {
-                    mass1[j][idx[j][c]] += w[j][c];
+                    massPair1[j][idx[j][c]] += w[j][c];
                 }
             }
             for (int p = 0; p < pairs.length; p++) {
@@ -261,7 +290,7 @@ public final class Ga2mFamily implements ModelFamily {
             }
         }
         t.purify(mass2, 200, 1e-9);
-        t.centre(mass1);
+        t.centre(mass1, massPair1);
         return t;
     }
 

@@ -21,7 +21,7 @@ import org.pellucid.core.models.TrainConfig;
 class Ga2mProperties {
     static final Dataset DATA = SyntheticData.rule(800, 5);
     static final Ga2mModel MODEL = (Ga2mModel) new Ga2mFamily().train(DATA, DATA.subset(java.util.stream.IntStream.range(0, 200).toArray()),
-            TrainConfig.of(1).with("epochs", "15").with("hidden", "8").with("pairs", "3").with("pair-epochs", "10").with("grid", "24"));
+            TrainConfig.of(1).with("epochs", "15").with("hidden", "8").with("pairs", "3").with("pair-epochs", "10").with("grid", "24").with("pair-grid", "8"));
 
     /** FAST's score of a pair is the best drop in squared error over every 2×2 cut, counted the slow way. */
     @Property(tries = 60)
@@ -94,7 +94,9 @@ class Ga2mProperties {
         Random r = new Random(seed);
         AdditiveTables.Axis num = new AdditiveTables.Axis(new double[] {0, 1, 2.5, 4}, 0, 2, false);
         AdditiveTables.Axis cat = new AdditiveTables.Axis(null, 4, Double.NaN, false);
-        AdditiveTables t = AdditiveTables.empty(new AdditiveTables.Axis[] {num, cat, num}, new int[][] {{0, 1}, {0, 2}}, 2);
+        AdditiveTables.Axis fine = new AdditiveTables.Axis(new double[] {-1, 0, 0.5, 1, 2, 2.5, 3, 4, 5}, 0, 2, false);
+        AdditiveTables t = AdditiveTables.empty(new AdditiveTables.Axis[] {fine, cat, fine}, new AdditiveTables.Axis[] {num, cat, num},
+                new int[][] {{0, 1}, {0, 2}}, 2);
         fill(t, r);
         double[][] rows = new double[300][];
         for (int i = 0; i < rows.length; i++) {
@@ -104,7 +106,8 @@ class Ga2mProperties {
         for (int i = 0; i < rows.length; i++) {
             before[i] = t.logits(rows[i], null, null);
         }
-        double[][] mass1 = {new double[4], new double[4], new double[4]};
+        double[][] mass1 = {new double[9], new double[4], new double[9]};
+        double[][] massPair1 = {new double[4], new double[4], new double[4]};
         double[][][] mass2 = {new double[4][4], new double[4][4]};
         int[] ia = new int[2];
         double[] wa = new double[2];
@@ -116,10 +119,14 @@ class Ga2mProperties {
                 for (int c = 0; c < n; c++) {
                     mass1[j][ia[c]] += wa[c];
                 }
+                n = t.pairAxes[j].cells(x[j], ia, wa);
+                for (int c = 0; c < n; c++) {
+                    massPair1[j][ia[c]] += wa[c];
+                }
             }
             for (int p = 0; p < 2; p++) {
-                int na = t.axes[t.pairs[p][0]].cells(x[t.pairs[p][0]], ia, wa);
-                int nb = t.axes[t.pairs[p][1]].cells(x[t.pairs[p][1]], ib, wb);
+                int na = t.pairAxes[t.pairs[p][0]].cells(x[t.pairs[p][0]], ia, wa);
+                int nb = t.pairAxes[t.pairs[p][1]].cells(x[t.pairs[p][1]], ib, wb);
                 for (int a = 0; a < na; a++) {
                     for (int b = 0; b < nb; b++) {
                         mass2[p][ia[a]][ib[b]] += wa[a] * wb[b];
@@ -128,7 +135,7 @@ class Ga2mProperties {
             }
         }
         t.purify(mass2, 500, 1e-12);
-        t.centre(mass1);
+        t.centre(mass1, massPair1);
         for (int i = 0; i < rows.length; i++) {
             double[] after = t.logits(rows[i], null, null);
             for (int q = 0; q < 2; q++) {
@@ -148,15 +155,18 @@ class Ga2mProperties {
         }
         for (int j = 0; j < 3; j++) {
             double sv = 0;
-            for (int c = 0; c < 4; c++) {
+            for (int c = 0; c < t.axes[j].size(); c++) {
                 sv += mass1[j][c] * t.main[j][c][0];
+            }
+            for (int c = 0; c < 4; c++) {
+                sv += massPair1[j][c] * t.corr[j][c][0];
             }
             assertEquals(0, sv, 1e-6, "shape " + j + " is centred");
         }
     }
 
     private static void fill(AdditiveTables t, Random r) {
-        for (double[][] m : t.main) {
+        for (double[][] m : java.util.stream.Stream.concat(java.util.Arrays.stream(t.main), java.util.Arrays.stream(t.corr)).toList()) {
             for (double[] c : m) {
                 for (int q = 0; q < c.length; q++) {
                     c[q] = r.nextGaussian();
@@ -197,6 +207,31 @@ class Ga2mProperties {
             sum += a.values()[j];
         }
         assertEquals(a.output(), sum, 1e-9, "contributions add up to the log-odds");
+    }
+
+    /** Monotone columns stay out of pairs, so their contribution, main effect alone, is monotone on a fine grid. */
+    @Example
+    void monotoneColumnsStayMonotone() {
+        Ga2mModel m = (Ga2mModel) new Ga2mFamily().train(DATA, null, TrainConfig.of(2).with("epochs", "10").with("hidden", "8")
+                .with("pairs", "4").with("pair-epochs", "3").with("monotone", "income:+,debt_ratio:-"));
+        for (int[] p : m.tables().pairs) {
+            for (int c : p) {
+                assertTrue(!DATA.schema().feature(c).name().equals("income") && !DATA.schema().feature(c).name().equals("debt_ratio"),
+                        "a monotone column in a pair: " + java.util.Arrays.toString(p));
+            }
+        }
+        for (String col : new String[] {"income", "debt_ratio"}) {
+            int j = DATA.schema().indexOf(col);
+            int sign = col.equals("income") ? 1 : -1;
+            double[] row = DATA.rowValues(0);
+            double prev = Double.NaN;
+            for (int g = 0; g <= 300; g++) {
+                row[j] = (col.equals("income") ? 0 : -0.5) + (col.equals("income") ? 150 : 2) * g / 300.0;
+                double c = m.attribution(new Instance(DATA.schema(), row), 1).values()[j];
+                assertTrue(Double.isNaN(prev) || sign * (c - prev) >= -1e-9, col + " not monotone at " + row[j]);
+                prev = c;
+            }
+        }
     }
 
     /** The saved tables are the model: a saved and read model predicts and explains the same. */
