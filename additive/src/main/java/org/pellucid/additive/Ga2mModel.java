@@ -31,7 +31,8 @@ import org.pellucid.core.model.Provenance;
  * up to the explained logit exactly (completeness gap 0), and name only the data's columns; the
  * pairs themselves are in {@link #describe()} and {@link #pairTerms}.
  */
-public final class Ga2mModel implements InterpretableModel<FeatureAttribution>, ClassAttributable, HasComplexity, Savable {
+public final class Ga2mModel implements InterpretableModel<FeatureAttribution>, ClassAttributable, HasComplexity, Savable,
+        org.pellucid.core.model.HasShapeFunctions {
     private final AdditiveTables tables;
     private final Schema schema;
     private final Provenance provenance;
@@ -150,6 +151,86 @@ public final class Ga2mModel implements InterpretableModel<FeatureAttribution>, 
         return GlobalExplanation.of("Additive model with " + tables.pairs.length + " purified pairs: each column's shape (contribution to the "
                 + (k == 2 ? "log-odds of " : "logit of ") + cls + ", at five of its grid points), then each pair's range", schema.featureNames(),
                 b.toString());
+    }
+
+    /**
+     * Each column's shape — its main effect plus what purification moved into it — at up to 120 of its
+     * grid points (each category), with the share of {@code data}'s rows nearest to each; each pair's
+     * purified table as a heat map. Values in the log-odds of the second class (two classes) or the
+     * logit of the first.
+     */
+    @Override
+    public org.pellucid.core.explain.ShapeFunctions shapeFunctions(org.pellucid.core.data.Dataset data) {
+        int k = tables.classes;
+        int target = k == 2 ? 1 : 0;
+        int n = schema.featureCount();
+        List<org.pellucid.core.explain.ShapeFunctions.Curve> curves = new ArrayList<>();
+        for (int j = 0; j < n; j++) {
+            AdditiveTables.Axis ax = tables.axes[j];
+            int cells = ax.size();
+            int step = ax.numeric() ? Math.max(1, (cells + 119) / 120) : 1;
+            List<Double> xs = new ArrayList<>();
+            for (int c = 0; c < cells; c += step) {
+                xs.add(ax.numeric() ? ax.value(c) : c);
+            }
+            if (ax.numeric() && (cells - 1) % step != 0) {
+                xs.add(ax.value(cells - 1));
+            }
+            double[] x = xs.stream().mapToDouble(Double::doubleValue).toArray();
+            double[] y = new double[x.length];
+            List<String> labels = new ArrayList<>();
+            double[] raw = new double[n];
+            java.util.Arrays.fill(raw, Double.NaN);
+            double[][] mp = new double[n][k];
+            for (int g = 0; g < x.length; g++) {
+                raw[j] = ax.numeric() ? x[g] : ax.value((int) x[g]);
+                tables.logits(raw, mp, null);
+                y[g] = explained(mp[j], target);
+                if (!ax.numeric()) {
+                    double v = ax.value((int) x[g]);
+                    labels.add(Double.isNaN(v) ? "(missing)" : schema.feature(j).categories().get((int) v));
+                }
+            }
+            double[] col = new double[data.size()];
+            for (int i = 0; i < col.length; i++) {
+                double v = data.value(i, j);
+                col[i] = ax.numeric() ? v : cellOf(ax, v);
+            }
+            curves.add(new org.pellucid.core.explain.ShapeFunctions.Curve(schema.feature(j).name(), labels, x, y,
+                    org.pellucid.core.explain.ShapeFunctions.density(x, col)));
+        }
+        List<org.pellucid.core.explain.ShapeFunctions.Pair> maps = new ArrayList<>();
+        for (int p = 0; p < tables.pairs.length; p++) {
+            int a = tables.pairs[p][0];
+            int b = tables.pairs[p][1];
+            double[][] z = new double[tables.pair[p].length][tables.pair[p][0].length];
+            for (int u = 0; u < z.length; u++) {
+                for (int v = 0; v < z[u].length; v++) {
+                    z[u][v] = explained(tables.pair[p][u][v], target);
+                }
+            }
+            maps.add(new org.pellucid.core.explain.ShapeFunctions.Pair(schema.feature(a).name(), schema.feature(b).name(),
+                    axisLabels(a), axisLabels(b), z));
+        }
+        String cls = schema.classes().get(target);
+        return new org.pellucid.core.explain.ShapeFunctions((k == 2 ? "log-odds(" : "logit(") + cls + ")", curves, maps);
+    }
+
+    private static double cellOf(AdditiveTables.Axis ax, double v) {
+        int[] idx = new int[2];
+        double[] w = new double[2];
+        ax.cells(v, idx, w);
+        return idx[0];
+    }
+
+    private List<String> axisLabels(int j) {
+        AdditiveTables.Axis ax = tables.pairAxes[j];
+        List<String> out = new ArrayList<>();
+        for (int c = 0; c < ax.size(); c++) {
+            double v = ax.value(c);
+            out.add(Double.isNaN(v) ? "(missing)" : schema.feature(j).format(v));
+        }
+        return out;
     }
 
     @Override

@@ -26,7 +26,8 @@ import org.pellucid.core.train.ParamLayout;
  * that sum, computed here from the trained parameters, so the explanation — each column's shape
  * value — is the model, exactly (completeness gap 0 up to rounding).
  */
-public final class NamModel implements InterpretableModel<FeatureAttribution>, ClassAttributable, HasComplexity, Savable {
+public final class NamModel implements InterpretableModel<FeatureAttribution>, ClassAttributable, HasComplexity, Savable,
+        org.pellucid.core.model.HasShapeFunctions {
     private final FeatureEncoder encoder;
     private final AdditiveNetwork net;
     private final float[] p;
@@ -192,6 +193,67 @@ public final class NamModel implements InterpretableModel<FeatureAttribution>, C
         }
         return GlobalExplanation.of("Neural additive model: each column's shape (contribution to the "
                 + (k == 2 ? "log-odds of " : "logit of ") + cls + "; numbers at standardised values z)", s.featureNames(), b.toString());
+    }
+
+    /**
+     * Each column's shape on 80 points from its smallest to its largest value in {@code data} (a
+     * category: each level), centred to average zero over the data, in the log-odds of the second
+     * class (two classes) or the logit of the first.
+     */
+    @Override
+    public org.pellucid.core.explain.ShapeFunctions shapeFunctions(org.pellucid.core.data.Dataset data) {
+        Schema s = schema();
+        int k = net.classes;
+        int target = k == 2 ? 1 : 0;
+        List<org.pellucid.core.explain.ShapeFunctions.Curve> curves = new ArrayList<>();
+        for (int j = 0; j < s.featureCount(); j++) {
+            double[] col = new double[data.size()];
+            for (int i = 0; i < col.length; i++) {
+                col[i] = data.value(i, j);
+            }
+            double[] x;
+            double[] y;
+            List<String> labels = new ArrayList<>();
+            if (s.feature(j).isNumeric()) {
+                double lo = java.util.Arrays.stream(col).filter(v -> !Double.isNaN(v)).min().orElse(0);
+                double hi = java.util.Arrays.stream(col).filter(v -> !Double.isNaN(v)).max().orElse(1);
+                int n = -1;
+                for (int q = 0; q < columnOfNumeric.length; q++) {
+                    n = columnOfNumeric[q] == j ? q : n;
+                }
+                double[] st = encoder.statistics(j);
+                x = new double[hi > lo ? 80 : 1];
+                y = new double[x.length];
+                for (int g = 0; g < x.length; g++) {
+                    x[g] = x.length == 1 ? lo : lo + (hi - lo) * g / (x.length - 1);
+                    double[] v = numericShape(n, (x[g] - st[0]) / st[1]);
+                    y[g] = k == 2 ? v[1] - v[0] : v[target];
+                }
+            } else {
+                labels.addAll(s.feature(j).categories());
+                x = new double[labels.size()];
+                y = new double[labels.size()];
+                double[] raw = new double[s.featureCount()];
+                java.util.Arrays.fill(raw, Double.NaN);
+                for (int c = 0; c < x.length; c++) {
+                    x[c] = c;
+                    raw[j] = c;
+                    double[] v = contributionsEncoded(encoder.encode(raw), s.featureCount())[j];
+                    y[c] = k == 2 ? v[1] - v[0] : v[target];
+                }
+            }
+            double[] d = org.pellucid.core.explain.ShapeFunctions.density(x, col);
+            double mean = 0;
+            for (int g = 0; g < x.length; g++) {
+                mean += d[g] * y[g];
+            }
+            for (int g = 0; g < x.length; g++) {
+                y[g] -= mean;
+            }
+            curves.add(new org.pellucid.core.explain.ShapeFunctions.Curve(s.feature(j).name(), labels, x, y, d));
+        }
+        String cls = s.classes().get(target);
+        return new org.pellucid.core.explain.ShapeFunctions((k == 2 ? "log-odds(" : "logit(") + cls + ")", curves, List.of());
     }
 
     @Override

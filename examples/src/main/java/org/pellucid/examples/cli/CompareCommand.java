@@ -298,6 +298,9 @@ final class CompareCommand implements Callable<Integer> {
             String text = g.toText();
             o.addProperty("global_text", text.length() > 6000 ? text.substring(0, 6000) + "\n… (cut)" : text);
         }
+        if (model instanceof org.pellucid.core.model.HasShapeFunctions hs) {
+            o.add("shapes", org.pellucid.examples.report.ShapeCharts.toJson(hs.shapeFunctions(r.train())));
+        }
         Explainer post = interpretable ? null : new KernelShap(KernelShap.sampleBackground(r.train(), 50, seed), Output.PROBABILITY,
                 1024, 10, 8192, seed);
         JsonArray examples = new JsonArray();

@@ -458,6 +458,9 @@ public final class HtmlReport {
             s.append("<h3>").append(esc(str(m, "global_title", "The model as a whole"))).append("</h3><pre>")
                     .append(esc(m.get("global_text").getAsString())).append("</pre>");
         }
+        if (m.has("shapes") && m.get("shapes").isJsonObject()) {
+            s.append(ShapeCharts.render(m.getAsJsonObject("shapes")));
+        }
         if (m.has("images") && m.get("images").isJsonObject()) {
             s.append(imageSection(m.getAsJsonObject("images")));
         }
@@ -647,6 +650,9 @@ public final class HtmlReport {
             padding:1.5rem;color:#222;line-height:1.45}
             h1{margin:.2rem 0}h2{border-bottom:1px solid #ddd;padding-bottom:.2rem;margin-top:2rem}h3{margin:1rem 0 .4rem;font-size:1rem}
             .sub{color:#555;margin:.2rem 0}.imgrow{display:flex;flex-wrap:wrap;gap:.5rem;align-items:flex-start;margin:.4rem 0}.imgrow>p{flex-basis:100%;margin:.2rem 0}
+            .shapes{display:flex;flex-wrap:wrap;gap:.4rem;align-items:flex-start;margin:.4rem 0}svg.shape{max-width:100%;height:auto}
+            figure.pairmap{margin:0;width:180px}figure.pairmap img{width:160px;height:160px;image-rendering:pixelated;border:1px solid #ccc}
+            figure.pairmap figcaption{font-size:.72rem;overflow-wrap:anywhere}
             figure.px{margin:0;width:96px;text-align:center}figure.px img{width:84px;height:84px;image-rendering:pixelated;border:1px solid #ccc}
             figure.px figcaption{font-size:.72rem;overflow-wrap:anywhere}.truth{background:#fff4e6;border-left:4px solid #d9480f;padding:.4rem .8rem}
             .chart{width:100%;max-width:760px;height:auto}.ax{font-size:12px;fill:#555}.lbl{font-size:12px;fill:#222}.val{font-size:11px;fill:#444}

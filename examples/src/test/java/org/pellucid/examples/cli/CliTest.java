@@ -227,10 +227,23 @@ class CliTest {
         assertTrue(html.contains("What the best black box does") && html.contains("Baseline: always predicting"), "both in the report");
         assertTrue(html.contains("Against the known truth") && html.contains("conditions on true columns"), "the truth table");
         assertTrue(html.contains("layer-wise relevance propagation"), "LRP of the mlp in the report");
+        assertTrue(html.contains("<h3>Shape functions</h3>") && html.contains("<h3>Pairwise interactions</h3>"), "nam/ga2m shapes and pair maps");
         for (var m : o.getAsJsonObject("comparison").getAsJsonArray("models")) {
             JsonObject mo = m.getAsJsonObject();
             if (List.of("rules", "tree", "sparse-mlp", "lassonet").contains(mo.get("model").getAsString())) {
                 assertTrue(mo.getAsJsonObject("truth").has("stated_columns"), mo.get("model") + " states its columns");
+            }
+            if (List.of("nam", "ga2m").contains(mo.get("model").getAsString())) {
+                JsonObject sh = mo.getAsJsonObject("shapes");
+                assertEquals(8, sh.getAsJsonArray("curves").size(), mo.get("model") + " draws one shape per column");
+                for (var c : sh.getAsJsonArray("curves")) {
+                    double sum = 0;
+                    for (var d : c.getAsJsonObject().getAsJsonArray("density")) {
+                        sum += d.getAsDouble();
+                    }
+                    assertEquals(1, sum, 1e-3, "densities of " + c.getAsJsonObject().get("column") + " add up to one");
+                }
+                assertEquals(mo.get("model").getAsString().equals("ga2m"), !sh.getAsJsonArray("pairs").isEmpty(), "only ga2m has pairs");
             }
             if (mo.get("model").getAsString().equals("mlp")) {
                 JsonObject lrp = mo.getAsJsonArray("examples").get(0).getAsJsonObject().getAsJsonObject("lrp");

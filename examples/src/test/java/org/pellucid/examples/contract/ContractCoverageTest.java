@@ -47,7 +47,7 @@ class ContractCoverageTest {
         assertFalse(kinds.isEmpty());
         List<String> missing = kinds.stream().filter(k -> !suites.containsKey(k)).toList();
         assertEquals(List.of(), missing, "registered families without a contract suite (suites found: " + suites + ")");
-        assertEquals(12, kinds.size(), "registered families (the 11 of issue #14 and nam): " + kinds);
+        assertEquals(13, kinds.size(), "registered families (the 11 of issue #14, nam and ga2m): " + kinds);
     }
 
     /** Concrete ModelContract subclasses in the class path's test-jars and test-classes folders. */
