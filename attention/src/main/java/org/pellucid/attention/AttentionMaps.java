@@ -24,6 +24,7 @@ import java.util.Arrays;
  * </ul>
  */
 public final class AttentionMaps {
+    /** How the heads of a layer are combined into one map: their mean or their maximum. */
     public enum HeadFusion { MEAN, MAX }
 
     private AttentionMaps() {}

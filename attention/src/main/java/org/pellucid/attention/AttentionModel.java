@@ -35,6 +35,7 @@ import org.pellucid.core.train.Torch;
  * Inference runs through DJL, each call in its own scope, so it is safe from many threads.
  */
 public final class AttentionModel implements InterpretableModel<AttentionExplanation>, Savable {
+    /** How attention is turned into an explanation: raw last layer, rollout, flow or gradient-weighted rollout. */
     public enum Method {
         RAW("raw"), ROLLOUT("rollout"), FLOW("flow"), GRAD_ROLLOUT("grad-rollout");
 

@@ -23,6 +23,7 @@ import org.pellucid.core.data.Instance;
  * </ul>
  */
 public final class Interventions {
+    /** Which concept to intervene on next: at random, the least certain, or the one that helps the task most. */
     public enum Policy {
         RANDOM, UNCERTAINTY, GREEDY;
 

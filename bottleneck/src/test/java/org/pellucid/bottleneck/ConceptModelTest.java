@@ -1,15 +1,11 @@
 package org.pellucid.bottleneck;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.data.Splits;
 import org.pellucid.core.data.SyntheticData;
-import org.pellucid.core.explain.ConceptExplanation;
 import org.pellucid.core.models.ModelFamilies;
 import org.pellucid.core.models.TrainConfig;
 

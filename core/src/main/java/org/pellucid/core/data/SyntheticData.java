@@ -111,7 +111,7 @@ public final class SyntheticData {
     public static final List<String> RULE_CONCEPTS = List.of("high_income", "low_debt", "unemployed");
 
     /**
-     * The known-rule credit table: approve when income > 50 and debt_ratio < 0.4, except that the
+     * The known-rule credit table: approve when income > 50 and debt_ratio &lt; 0.4, except that the
      * unemployed are always denied. Five noise columns (age, tenure, region, n_cards, score_noise).
      * The rule's conditions are the concepts {@link #RULE_CONCEPTS}; the label is a function of them.
      */

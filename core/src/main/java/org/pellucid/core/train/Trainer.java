@@ -68,6 +68,11 @@ public final class Trainer {
         return fit(net, train, valid, objective, metric, StepHook.none(), o);
     }
 
+    /**
+     * Trains {@code net}: an {@link EpochRunner} makes one pass over the shuffled rows per epoch, the
+     * validation score is read after each, an {@link EarlyStopping} policy keeps the best epoch's
+     * parameters and says when to stop, and the options' {@link ProgressListener} hears every epoch.
+     */
     public static TrainResult fit(Network net, TensorData train, TensorData valid, Objective objective,
                                   ValidationMetric metric, StepHook hook, TrainingOptions o) {
         Engine engine = Torch.engine();
@@ -80,137 +85,171 @@ public final class Trainer {
         }
         long start = System.nanoTime();
         try (NDManager m = engine.newBaseManager(device)) {
-            NDArray theta = m.create(init);
-            theta.setRequiresGradient(true);
-            NDArray mean = m.zeros(theta.getShape());
-            NDArray var = m.zeros(theta.getShape());
-            NDArray x = m.create(train.features(), new Shape(train.rows(), train.width()));
-            NDArray y = m.create(train.targets(), new Shape(train.rows(), train.targetWidth()));
-            NDArray xv = null;
-            NDArray yv = null;
-            NDArray lv = null;
-            if (valid != null && valid.rows() > 0) {
-                xv = m.create(valid.features(), new Shape(valid.rows(), valid.width()));
-                yv = m.create(valid.targets(), new Shape(valid.rows(), valid.targetWidth()));
-                if (valid.labels() != null) {
-                    lv = m.create(java.util.Arrays.stream(valid.labels()).asLongStream().toArray());
+            EpochRunner runner = new EpochRunner(engine, m, net, objective, hook, o, init, train, rnd);
+            Validation val = Validation.of(m, valid);
+            boolean early = o.patience() > 0 && val != null;
+            try (EarlyStopping stop = new EarlyStopping(early ? o.patience() : 0)) {
+                List<EpochReport> history = new ArrayList<>();
+                String reason = "reached " + o.epochs() + " epochs";
+                for (int epoch = 1; epoch <= o.epochs(); epoch++) {
+                    double epochLoss = runner.epoch();
+                    if (!Double.isFinite(epochLoss)) {
+                        if (stop.hasBest()) {
+                            // diverged after a good epoch was kept: stop there and say so, rather than lose it
+                            reason = "the training loss became " + epochLoss + " in epoch " + epoch
+                                    + "; kept epoch " + stop.bestEpoch() + ", the best before it";
+                            o.progress().onMessage(reason);
+                            break;
+                        }
+                        throw new NonFiniteLossException(epoch, epochLoss);
+                    }
+                    double score = val == null ? Double.NaN : val.score(net, layout, runner.theta(), metric);
+                    if (val != null) {
+                        stop.observe(epoch, score, runner.theta());
+                    }
+                    double secs = (System.nanoTime() - start) / 1e9;
+                    EpochReport r = new EpochReport(epoch, o.epochs(), epochLoss, score, secs,
+                            secs / epoch * (o.epochs() - epoch), m.getManagedArrays().size());
+                    history.add(r);
+                    o.progress().onEpoch(r);
+                    if (stop.shouldStop()) {
+                        reason = "no validation improvement for " + o.patience() + " epochs";
+                        break;
+                    }
                 }
+                int bestEpoch = stop.hasBest() ? stop.bestEpoch() : history.size();
+                float[] params = stop.hasBest() ? stop.best() : runner.theta().stopGradient().toFloatArray();
+                o.progress().onEnd(bestEpoch, reason);
+                for (float f : params) {
+                    if (!Float.isFinite(f)) {
+                        throw new NonFiniteLossException(bestEpoch, Double.NaN);
+                    }
+                }
+                return new TrainResult(params, history, bestEpoch, runner.steps(), (System.nanoTime() - start) / 1e9, reason);
             }
+        }
+    }
+
+    /** The validation rows on the device, made once per run, and how they are scored. */
+    private record Validation(NDArray x, NDArray targets, NDArray labels) {
+        static Validation of(NDManager m, TensorData valid) {
+            if (valid == null || valid.rows() == 0) {
+                return null;
+            }
+            NDArray lv = valid.labels() == null ? null : m.create(java.util.Arrays.stream(valid.labels()).asLongStream().toArray());
+            return new Validation(m.create(valid.features(), new Shape(valid.rows(), valid.width())),
+                    m.create(valid.targets(), new Shape(valid.rows(), valid.targetWidth())), lv);
+        }
+
+        double score(Network net, ParamLayout layout, NDArray theta, ValidationMetric metric) {
+            try (NDScope vs = new NDScope()) {
+                vs.suppressNotUsedWarning();
+                return metric.score(net.forward(Params.view(layout, theta.stopGradient()), x), targets, labels);
+            }
+        }
+    }
+
+    /**
+     * One pass over the training rows per call: the rows (already on the device) permuted with one
+     * gather, then contiguous batches, each a forward pass, a backward pass and one fused Adam (or
+     * SGD) update of the flat parameter vector, inside its own {@link NDScope}. The loss is summed on
+     * the device and read once, at the end of the epoch.
+     */
+    private static final class EpochRunner {
+        private final Engine engine;
+        private final NDManager m;
+        private final Network net;
+        private final Objective objective;
+        private final StepHook hook;
+        private final TrainingOptions o;
+        private final Random rnd;
+        private final ParamLayout layout;
+        private final NDArray theta;
+        private final NDArray mean;
+        private final NDArray var;
+        private final NDArray x;
+        private final NDArray y;
+        private final Params views;
+        private final int n;
+        private final int bs;
+        private long t;
+
+        EpochRunner(Engine engine, NDManager m, Network net, Objective objective, StepHook hook, TrainingOptions o, float[] init,
+                    TensorData train, Random rnd) {
+            this.engine = engine;
+            this.m = m;
+            this.net = net;
+            this.objective = objective;
+            this.hook = hook;
+            this.o = o;
+            this.rnd = rnd;
+            this.layout = net.layout();
+            theta = m.create(init);
+            theta.setRequiresGradient(true);
+            mean = m.zeros(theta.getShape());
+            var = m.zeros(theta.getShape());
+            x = m.create(train.features(), new Shape(train.rows(), train.width()));
+            y = m.create(train.targets(), new Shape(train.rows(), train.targetWidth()));
             // views of theta made once, with autograd on, so each step's graph runs through them into theta;
             // they need no saved tensors, so reusing them across backward passes is safe
-            Params views;
             try (Autograd.Held lock = Autograd.hold(); GradientCollector gc = engine.newGradientCollector()) {
                 views = Params.view(layout, theta);
             }
-            boolean early = o.patience() > 0 && xv != null;
-            NDArray best = null;
-            double bestScore = Double.NEGATIVE_INFINITY;
-            int bestEpoch = 0;
-            int sinceBest = 0;
-            List<EpochReport> history = new ArrayList<>();
-            long t = 0;
-            int n = train.rows();
-            int bs = Math.min(o.batchSize(), n);
+            n = train.rows();
+            bs = Math.min(o.batchSize(), n);
+        }
+
+        NDArray theta() {
+            return theta;
+        }
+
+        long steps() {
+            return t;
+        }
+
+        /** One epoch; returns the mean training loss of its steps. */
+        double epoch() {
+            int steps = 0;
+            try (NDScope epochScope = new NDScope()) {
+                epochScope.suppressNotUsedWarning();
+                NDArray idx = m.create(permutation(n, rnd));
+                NDArray xp = x.get(idx);
+                NDArray yp = y.get(idx);
+                NDArray lossSum = m.zeros(new Shape());
+                for (int s = 0; s < n; s += bs) {
+                    try (NDScope stepScope = new NDScope()) {
+                        stepScope.suppressNotUsedWarning();
+                        NDIndex rows = new NDIndex().addSliceDim(s, Math.min(n, s + bs));
+                        lossSum.addi(step(xp.get(rows), yp.get(rows)));
+                        steps++;
+                    }
+                }
+                return lossSum.getFloat() / steps;
+            }
+        }
+
+        /** One optimizer step on a batch; returns its loss, detached. */
+        private NDArray step(NDArray xb, NDArray yb) {
+            NDArray loss;
+            try (Autograd.Held lock = Autograd.hold(); GradientCollector gc = engine.newGradientCollector()) {
+                loss = objective.loss(net.forward(views, xb), yb);
+                gc.backward(loss);
+            }
+            t++;
             float lr = (float) o.learningRate();
-            float wd = (float) o.weightDecay();
-            String reason = "reached " + o.epochs() + " epochs";
-            for (int epoch = 1; epoch <= o.epochs(); epoch++) {
-                double epochLoss;
-                int steps = 0;
-                try (NDScope epochScope = new NDScope()) {
-                    epochScope.suppressNotUsedWarning();
-                    NDArray idx = m.create(permutation(n, rnd));
-                    NDArray xp = x.get(idx);
-                    NDArray yp = y.get(idx);
-                    NDArray lossSum = m.zeros(new Shape());
-                    for (int s = 0; s < n; s += bs) {
-                        int e = Math.min(n, s + bs);
-                        try (NDScope stepScope = new NDScope()) {
-                            stepScope.suppressNotUsedWarning();
-                            NDIndex rows = new NDIndex().addSliceDim(s, e);
-                            NDArray xb = xp.get(rows);
-                            NDArray yb = yp.get(rows);
-                            NDArray loss;
-                            try (Autograd.Held lock = Autograd.hold(); GradientCollector gc = engine.newGradientCollector()) {
-                                NDArray out = net.forward(views, xb);
-                                loss = objective.loss(out, yb);
-                                gc.backward(loss);
-                            }
-                            t++;
-                            double c1 = 1 - Math.pow(BETA1, t);
-                            double c2 = 1 - Math.pow(BETA2, t);
-                            float lrCorrected = (float) (lr * Math.sqrt(c2) / c1);
-                            NDArray grad = theta.getGradient();
-                            if (o.optimizer() == Optimizer.ADAM) {
-                                theta.getNDArrayInternal().adamUpdate(new NDList(theta, grad, mean, var), new NDList(theta),
-                                        lr, lrCorrected, wd, 1f, -1f, BETA1, BETA2, EPSILON, true, o.decoupledWeightDecay());
-                            } else {
-                                theta.getNDArrayInternal().sgdUpdate(new NDList(theta, grad, mean), new NDList(theta),
-                                        lr, wd, 1f, -1f, 0.9f, false);
-                            }
-                            lossSum.addi(loss.stopGradient());
-                            hook.afterStep(theta, layout, t);
-                            steps++;
-                        }
-                    }
-                    epochLoss = lossSum.getFloat() / steps;
-                }
-                if (!Double.isFinite(epochLoss)) {
-                    if (early && best != null) {
-                        // diverged after a good epoch was kept: stop there and say so, rather than lose it
-                        reason = "the training loss became " + epochLoss + " in epoch " + epoch
-                                + "; kept epoch " + bestEpoch + ", the best before it";
-                        o.progress().onMessage(reason);
-                        break;
-                    }
-                    throw new NonFiniteLossException(epoch, epochLoss);
-                }
-                double score = Double.NaN;
-                if (xv != null) {
-                    try (NDScope vs = new NDScope()) {
-                        vs.suppressNotUsedWarning();
-                        NDArray out = net.forward(Params.view(layout, theta.stopGradient()), xv);
-                        score = metric.score(out, yv, lv);
-                        if (score > bestScore) {
-                            bestScore = score;
-                            bestEpoch = epoch;
-                            sinceBest = 0;
-                            if (early) {
-                                if (best != null) {
-                                    best.close();
-                                }
-                                best = theta.stopGradient().duplicate();
-                                NDScope.unregister(best);
-                            }
-                        } else {
-                            sinceBest++;
-                        }
-                    }
-                }
-                double secs = (System.nanoTime() - start) / 1e9;
-                EpochReport r = new EpochReport(epoch, o.epochs(), epochLoss, score, secs,
-                        secs / epoch * (o.epochs() - epoch), m.getManagedArrays().size());
-                history.add(r);
-                o.progress().onEpoch(r);
-                if (early && sinceBest >= o.patience()) {
-                    reason = "no validation improvement for " + o.patience() + " epochs";
-                    break;
-                }
-            }
-            float[] params;
-            if (early && best != null) {
-                params = best.toFloatArray();
+            double c1 = 1 - Math.pow(BETA1, t);
+            double c2 = 1 - Math.pow(BETA2, t);
+            float lrCorrected = (float) (lr * Math.sqrt(c2) / c1);
+            NDArray grad = theta.getGradient();
+            if (o.optimizer() == Optimizer.ADAM) {
+                theta.getNDArrayInternal().adamUpdate(new NDList(theta, grad, mean, var), new NDList(theta),
+                        lr, lrCorrected, (float) o.weightDecay(), 1f, -1f, BETA1, BETA2, EPSILON, true, o.decoupledWeightDecay());
             } else {
-                params = theta.stopGradient().toFloatArray();
-                bestEpoch = history.size();
+                theta.getNDArrayInternal().sgdUpdate(new NDList(theta, grad, mean), new NDList(theta),
+                        lr, (float) o.weightDecay(), 1f, -1f, 0.9f, false);
             }
-            o.progress().onEnd(bestEpoch, reason);
-            for (float f : params) {
-                if (!Float.isFinite(f)) {
-                    throw new NonFiniteLossException(bestEpoch, Double.NaN);
-                }
-            }
-            return new TrainResult(params, history, bestEpoch, t, (System.nanoTime() - start) / 1e9, reason);
+            hook.afterStep(theta, layout, t);
+            return loss.stopGradient();
         }
     }
 

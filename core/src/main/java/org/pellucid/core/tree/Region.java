@@ -25,7 +25,7 @@ public record Region(double[] lower, double[] upper) {
         return true;
     }
 
-    /** The region of a node's left child (x[feature] <= threshold). */
+    /** The region of a node's left child (x[feature] &lt;= threshold). */
     public Region left(int feature, double threshold) {
         double[] hi = upper.clone();
         hi[feature] = Math.min(hi[feature], threshold);

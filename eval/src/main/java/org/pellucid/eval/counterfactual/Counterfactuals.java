@@ -131,10 +131,30 @@ public final class Counterfactuals {
             if (col.isNumeric()) {
                 double t = Double.parseDouble(c.value());
                 switch (c.operator()) {
-                    case "<=" -> { if (t < hi[j] || (t == hi[j] && hiOpen[j])) { hi[j] = t; hiOpen[j] = false; } }
-                    case "<" -> { if (t <= hi[j]) { hi[j] = t; hiOpen[j] = true; } }
-                    case ">" -> { if (t >= lo[j]) { lo[j] = t; loOpen[j] = true; } }
-                    case ">=" -> { if (t > lo[j]) { lo[j] = t; loOpen[j] = false; } }
+                    case "<=" -> {
+                        if (t < hi[j] || (t == hi[j] && hiOpen[j])) {
+                            hi[j] = t;
+                            hiOpen[j] = false;
+                        }
+                    }
+                    case "<" -> {
+                        if (t <= hi[j]) {
+                            hi[j] = t;
+                            hiOpen[j] = true;
+                        }
+                    }
+                    case ">" -> {
+                        if (t >= lo[j]) {
+                            lo[j] = t;
+                            loOpen[j] = true;
+                        }
+                    }
+                    case ">=" -> {
+                        if (t > lo[j]) {
+                            lo[j] = t;
+                            loOpen[j] = false;
+                        }
+                    }
                     default -> throw new IllegalArgumentException("operator " + c.operator() + " on a number");
                 }
             } else {

@@ -32,6 +32,7 @@ import org.pellucid.core.model.Predictor;
  */
 public final class GradientExplainer implements Explainer {
 
+    /** The gradient attribution computed, by its CLI name. */
     public enum Method {
         SALIENCY("saliency"), GRADIENT_X_INPUT("gradient-x-input"), INTEGRATED_GRADIENTS("ig"), SMOOTHGRAD("smoothgrad");
 

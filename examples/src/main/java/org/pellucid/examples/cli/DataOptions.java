@@ -4,7 +4,6 @@ import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
 import org.pellucid.core.data.CsvLoader;
-import org.pellucid.core.data.MissingPolicy;
 import org.pellucid.core.data.TableSpec;
 import picocli.CommandLine.Option;
 

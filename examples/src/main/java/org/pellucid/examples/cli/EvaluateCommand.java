@@ -10,7 +10,6 @@ import org.pellucid.core.io.Savable;
 import org.pellucid.core.model.HasComplexity;
 import org.pellucid.core.model.Prediction;
 import org.pellucid.core.model.Predictor;
-import org.pellucid.core.model.Simulatable;
 import org.pellucid.core.models.ModelFamilies;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
