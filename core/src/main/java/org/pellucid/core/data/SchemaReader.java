@@ -179,10 +179,25 @@ public final class SchemaReader implements Closeable {
         if (r.length != width) {
             throw new DatasetException(source, line, null, "expected " + width + " fields, found " + r.length);
         }
+        Instance x = parse(schema, r, featureAt, source, line, missing, unseen);
+        String t = targetAt >= 0 && !MissingValues.isMissing(r[targetAt]) ? r[targetAt].trim() : null;
+        rows++;
+        return new Row(line, idAt >= 0 ? r[idAt] : null, x, t);
+    }
+
+    /**
+     * One record's fields read in the model's schema, as {@link #next} reads them: {@code featureAt[j]}
+     * is the field of the model's column j; a missing marker is a missing value (counted in
+     * {@code missing}), a category the model never saw is a missing value (counted in {@code unseen}),
+     * and a field that is not a number where the model reads numbers is a {@link DatasetException}
+     * naming {@code source}, {@code line} and the column. Spark's executors read rows with it too.
+     */
+    public static Instance parse(Schema schema, String[] r, int[] featureAt, String source, long line, Map<String, Integer> missing,
+                                 Map<String, Integer> unseen) {
         double[] v = new double[featureAt.length];
         for (int j = 0; j < v.length; j++) {
             Column c = schema.feature(j);
-            String s = r[featureAt[j]].trim();
+            String s = r[featureAt[j]] == null ? "" : r[featureAt[j]].trim();
             if (MissingValues.isMissing(s)) {
                 v[j] = Double.NaN;
                 missing.merge(c.name(), 1, Integer::sum);
@@ -202,9 +217,7 @@ public final class SchemaReader implements Closeable {
                 }
             }
         }
-        String t = targetAt >= 0 && !MissingValues.isMissing(r[targetAt]) ? r[targetAt].trim() : null;
-        rows++;
-        return new Row(line, idAt >= 0 ? r[idAt] : null, new Instance(schema, v), t);
+        return new Instance(schema, v);
     }
 
     /**

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Spark against one JVM on this machine: KernelSHAP rows/s of `pellucid explain` (single JVM) and of
+# `pellucid spark explain --master local[2]` on the adult test rows, and `pellucid spark predict`
+# rows/s on ROWS generated rows (default 1,000,000: the adult rows repeated). Needs the datasets
+# (../shared/datasets or PELLUCID_DATA). Prints one line per measurement; writes under OUT.
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+OUT="${1:-$HERE/benchmarks/results/spark}"
+ROWS="${ROWS:-1000000}"
+DATA="${PELLUCID_DATA:-$HERE/../shared/datasets}/tabular"
+mkdir -p "$OUT"
+# adult as a CSV with a header (the .info file names the columns), and its last 2,000 rows to explain
+python3 - "$DATA/adult.info" "$DATA/adult.data" "$OUT/adult.csv" "$OUT/adult-tail.csv" "$OUT/adult-1m.csv" "$ROWS" <<'PY'
+import sys
+info, data, full, tail, big, rows = sys.argv[1:7]
+names = [l.split()[0] for l in open(info) if l.strip() and not l.startswith("LABEL_POS")]
+lines = [",".join(v.strip() for v in l.rstrip("\n").split(",")) for l in open(data) if l.strip()]
+head = ",".join(["row"] + names) + "\n"
+open(full, "w").write(",".join(names) + "\n" + "\n".join(lines) + "\n")
+open(tail, "w").write(head + "".join(f"{i},{l}\n" for i, l in enumerate(lines[-2000:])))
+with open(big, "w") as f:
+    f.write(head)
+    for i in range(int(rows)):
+        f.write(f"{i},{lines[i % len(lines)]}\n")
+PY
+"$HERE/pellucid" train logistic --data "$OUT/adult.csv" --seed 1 --out "$OUT/model" > "$OUT/train.log" 2>&1
+t0=$(date +%s.%N)
+"$HERE/pellucid" explain --model "$OUT/model" --data "$OUT/adult-tail.csv" --rows 0:500 --explainer kernel-shap --json "$OUT/single.json" > /dev/null 2>&1
+t1=$(date +%s.%N)
+echo "single JVM explain (kernel-shap, 500 rows): $(python3 -c "print(f'{500/($t1-$t0):.1f} rows/s, {$t1-$t0:.1f} s')")"
+for master in "local[1]" "local[2]"; do
+  "$HERE/pellucid" spark explain --model "$OUT/model" --data "$OUT/adult-tail.csv" --id row --explainer kernel-shap \
+    --background "$OUT/adult.csv" --master "$master" --out "$OUT/explained-$master" 2>/dev/null | sed "s/^/spark explain (kernel-shap, 2,000 rows, $master): /"
+done
+for master in "local[1]" "local[2]"; do
+  "$HERE/pellucid" spark predict --model "$OUT/model" --data "$OUT/adult-1m.csv" --id row --master "$master" \
+    --out "$OUT/predicted-$master" 2>/dev/null | sed "s/^/spark predict ($ROWS rows, $master): /"
+done

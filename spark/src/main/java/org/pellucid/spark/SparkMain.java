@@ -1,0 +1,173 @@
+package org.pellucid.spark;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.pellucid.core.data.DatasetException;
+import org.pellucid.core.data.SchemaReader;
+import org.pellucid.core.data.TableSpec;
+import org.pellucid.core.io.ModelFormatException;
+import org.pellucid.core.model.Model;
+import org.pellucid.core.models.ModelFamilies;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code pellucid spark predict|explain}: scores a CSV (with a header) or Parquet input on Spark and
+ * writes Parquet — the input's id, the prediction, each class's probability and, for {@code explain},
+ * each column's attribution and the explanation's JSON. The output is written beside its final name
+ * and renamed into place when the job succeeds, so a failed job leaves no partial output. Exit codes
+ * as the main CLI: 0 done, 2 bad input (one line), 1 internal error.
+ */
+@Command(name = "pellucid spark", mixinStandardHelpOptions = true,
+        description = "Batch predict or explain with a saved model on Apache Spark (local[*] by default, or --master).")
+public final class SparkMain implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "predict|explain", description = "What to compute.")
+    String what;
+
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "A model saved by `pellucid train --out`.")
+    Path model;
+
+    @Option(names = "--data", required = true, paramLabel = "PATH", description = "A .csv file with a header, or Parquet.")
+    String data;
+
+    @Option(names = "--out", required = true, paramLabel = "PATH", description = "Where to write the Parquet output (a folder).")
+    Path out;
+
+    @Option(names = "--explainer", defaultValue = "built-in", description = "explain: built-in or kernel-shap (default ${DEFAULT-VALUE}).")
+    String explainer;
+
+    @Option(names = "--background", paramLabel = "FILE", description = "kernel-shap: reference rows with the target, e.g. the training CSV.")
+    Path background;
+
+    @Option(names = "--id", paramLabel = "COL", description = "Input column copied to each output row (default: the row's position).")
+    String id;
+
+    @Option(names = "--master", defaultValue = "local[*]", description = "Spark master (default ${DEFAULT-VALUE}).")
+    String master;
+
+    @Option(names = "--partitions", defaultValue = "0", description = "Repartition the input into N partitions first (0: as read).")
+    int partitions;
+
+    @Option(names = "--seed", defaultValue = "1", description = "kernel-shap's seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command; returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new SparkMain());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("pellucid spark: " + ex.getMessage());
+            return 2;
+        });
+        cl.setExecutionExceptionHandler((ex, c, p) -> {
+            Throwable cause = userError(ex);
+            if (cause != null) {
+                err.println("pellucid spark: " + cause.getMessage().replace('\n', ' '));
+                return 2;
+            }
+            err.println("pellucid spark: internal error: " + ex);
+            return 1;
+        });
+        return cl.execute(args);
+    }
+
+    /** The user's mistake behind an exception, through Spark's wrapping, or null for a bug. */
+    static Throwable userError(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof DatasetException || t instanceof ModelFormatException || t instanceof IllegalArgumentException
+                    || t instanceof org.apache.spark.sql.AnalysisException) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (!what.equals("predict") && !what.equals("explain")) {
+            throw new IllegalArgumentException("pellucid spark does predict or explain, not '" + what + "'");
+        }
+        if (partitions < 0) {
+            throw new IllegalArgumentException("--partitions must be 0 or more");
+        }
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            throw new IllegalArgumentException("--out: the folder " + parent + " does not exist");
+        }
+        if (!data.contains("://") && !Files.exists(Path.of(data))) {
+            throw new IllegalArgumentException("--data: no file or folder at " + data);
+        }
+        boolean explain = what.equals("explain");
+        SparkScoring.Settings s = new SparkScoring.Settings(explain ? explainer : null, id, seed, 1024, 10);
+        org.pellucid.core.data.Dataset bg = null;
+        if (explain && explainer.equals("kernel-shap")) {
+            if (background == null) {
+                throw new IllegalArgumentException("kernel-shap needs --background FILE (reference rows with the target, e.g. the training CSV)");
+            }
+            Model m = (Model) ModelFamilies.load(model);
+            try (SchemaReader r = SchemaReader.open(background, m.schema(), TableSpec.defaults(), null)) {
+                bg = r.readAll(background.getFileName().toString());
+            }
+        }
+        long start = System.nanoTime();
+        boolean ours = SparkSession.getActiveSession().isEmpty();
+        SparkSession spark = SparkSession.builder().master(master).appName("pellucid " + what).config("spark.ui.enabled", "false")
+                .getOrCreate();
+        Path tmp = out.resolveSibling(out.getFileName() + ".partial-" + Long.toHexString(System.nanoTime()));
+        try {
+            org.apache.spark.sql.Dataset<Row> in = data.toLowerCase(Locale.ROOT).endsWith(".csv")
+                    ? spark.read().option("header", "true").csv(data) : spark.read().parquet(data);
+            if (partitions > 0) {
+                in = in.repartition(partitions);
+            }
+            org.apache.spark.sql.Dataset<Row> scored = SparkScoring.score(spark, model, in, s, bg);
+            scored.write().parquet(tmp.toString());
+            long rows = spark.read().parquet(tmp.toString()).count();
+            if (Files.exists(out)) {
+                delete(out);
+            }
+            Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE);
+            System.out.printf(Locale.ROOT, "pellucid spark: %s %d rows in %.1f s (%.0f rows/s) to %s%n", what, rows,
+                    (System.nanoTime() - start) / 1e9, rows / ((System.nanoTime() - start) / 1e9), out);
+            return 0;
+        } finally {
+            if (Files.exists(tmp)) {
+                delete(tmp);
+            }
+            if (ours) {
+                spark.stop();
+            }
+        }
+    }
+
+    private static void delete(Path p) {
+        try (Stream<Path> walk = Files.walk(p)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(q -> {
+                try {
+                    Files.delete(q);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
