@@ -128,9 +128,14 @@ public final class SparkMain implements Callable<Integer> {
         }
         long start = System.nanoTime();
         boolean ours = SparkSession.getActiveSession().isEmpty();
-        SparkSession spark = SparkSession.builder().master(master).appName("pellucid " + what).config("spark.ui.enabled", "false")
-                .getOrCreate();
-        Path tmp = out.resolveSibling(out.getFileName() + ".partial-" + Long.toHexString(System.nanoTime()));
+        SparkSession.Builder b = SparkSession.builder().master(master).appName("pellucid " + what).config("spark.ui.enabled", "false");
+        if (master.startsWith("local")) {
+            // local mode talks to itself only: bind to the loopback address, never to an outward interface
+            b = b.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
+        }
+        SparkSession spark = b.getOrCreate();
+        // written under a plain name beside --out (Spark reads [, ], *, ? in paths as patterns), renamed on success
+        Path tmp = out.toAbsolutePath().resolveSibling(".pellucid-spark-partial-" + Long.toHexString(System.nanoTime()));
         try {
             org.apache.spark.sql.Dataset<Row> in = data.toLowerCase(Locale.ROOT).endsWith(".csv")
                     ? spark.read().option("header", "true").csv(data) : spark.read().parquet(data);

@@ -149,6 +149,10 @@ class SparkScoringTest {
         assertEquals(200, back.size());
         assertEquals(List.of("id", "prediction", "probabilities", "attributions", "explanation"),
                 List.of(spark.read().parquet(out.toString()).columns()));
+        Path odd = tmp.resolve("scored [1]");
+        assertEquals(0, SparkMain.run(new String[] {"predict", "--model", modelDir.toString(), "--data", csv.toString(), "--out", odd.toString()},
+                new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(new java.io.StringWriter())));
+        assertTrue(Files.isDirectory(odd), "an output name with brackets and a space (Spark reads [ ] as a pattern)");
         for (String[] bad : new String[][] {{"--model", tmp.resolve("nothing").toString()}, {"--data", tmp.resolve("none.csv").toString()}}) {
             java.util.List<String> args = new java.util.ArrayList<>(List.of("predict", "--model", modelDir.toString(), "--data", csv.toString(),
                     "--out", tmp.resolve("never").toString()));
