@@ -144,7 +144,9 @@ public final class SparkScoring {
         Broadcast<Bundle> model64 = jsc.broadcast(bundle);
         Broadcast<double[][]> bgCast = jsc.broadcast(bg);
         final int idIndex = idAt;
-        JavaRDD<Row> scored = input.toJavaRDD().zipWithIndex().mapPartitions(
+        // positions cost a pass over the input (zipWithIndex counts each partition first): only without an id column
+        JavaRDD<Tuple2<Row, Long>> numbered = idIndex >= 0 ? input.toJavaRDD().map(r -> new Tuple2<>(r, -1L)) : JavaRDD.fromRDD(input.toJavaRDD().zipWithIndex().rdd(), scala.reflect.ClassTag$.MODULE$.apply(Tuple2.class));
+        JavaRDD<Row> scored = numbered.mapPartitions(
                 (Iterator<Tuple2<Row, Long>> rows) -> new Scorer(model64.value(), bgCast.value(), s, featureAt, idIndex).apply(rows));
         return spark.createDataFrame(scored, outputSchema(schema, s.explainer() != null));
     }
@@ -183,8 +185,10 @@ public final class SparkScoring {
                     Object v = r.get(i);
                     fields[i] = v == null ? "" : v.toString();
                 }
-                Instance x = SchemaReader.parse(schema, fields, featureAt, "the input", t._2() + 1, missing, unseen);
                 String id = idAt >= 0 ? fields[idAt] : Long.toString(t._2());
+                // an error names the row by its id, or by its line (header first) when there is no id column
+                Instance x = SchemaReader.parse(schema, fields, featureAt, idAt >= 0 ? "the input (row with id " + id + ")" : "the input",
+                        idAt >= 0 ? -1 : t._2() + 2, missing, unseen);
                 out.add(row(id, x));
             }
             return out.iterator();

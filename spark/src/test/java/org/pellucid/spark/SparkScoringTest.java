@@ -149,6 +149,22 @@ class SparkScoringTest {
         assertEquals(200, back.size());
         assertEquals(List.of("id", "prediction", "probabilities", "attributions", "explanation"),
                 List.of(spark.read().parquet(out.toString()).columns()));
+        Path badCsv = tmp.resolve("bad.csv");
+        try {
+            List<String> lines = new ArrayList<>(Files.readAllLines(csv));
+            String[] f = lines.get(5).split(",", -1);
+            f[0] = "c-bad";
+            f[1 + train.schema().indexOf("income")] = "lots";
+            lines.set(5, String.join(",", f));
+            Files.write(badCsv, lines);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        java.io.StringWriter e1 = new java.io.StringWriter();
+        assertEquals(2, SparkMain.run(new String[] {"predict", "--model", modelDir.toString(), "--data", badCsv.toString(), "--id", "customer",
+            "--out", tmp.resolve("never").toString()}, new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(e1, true)));
+        assertTrue(e1.toString().contains("c-bad") && e1.toString().contains("income") && e1.toString().contains("'lots' is not a number"),
+                e1.toString());
         Path odd = tmp.resolve("scored [1]");
         assertEquals(0, SparkMain.run(new String[] {"predict", "--model", modelDir.toString(), "--data", csv.toString(), "--out", odd.toString()},
                 new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(new java.io.StringWriter())));
