@@ -134,8 +134,8 @@ public final class SparkMain implements Callable<Integer> {
             b = b.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
         }
         SparkSession spark = b.getOrCreate();
-        // written under a plain name beside --out (Spark reads [, ], *, ? in paths as patterns), renamed on success
-        Path tmp = out.toAbsolutePath().resolveSibling(".pellucid-spark-partial-" + Long.toHexString(System.nanoTime()));
+        // written under a plain name beside --out (Spark reads [, ], *, ? in paths as patterns, and skips names starting with . or _), renamed on success
+        Path tmp = out.toAbsolutePath().resolveSibling("pellucid-spark-partial-" + Long.toHexString(System.nanoTime()));
         try {
             org.apache.spark.sql.Dataset<Row> in = data.toLowerCase(Locale.ROOT).endsWith(".csv")
                     ? spark.read().option("header", "true").csv(data) : spark.read().parquet(data);
