@@ -82,6 +82,29 @@ public final class Ga2mFamily implements ModelFamily {
 
     @Override
     public Savable train(Dataset train, Dataset valid, TrainConfig cfg) {
+        return trainWithNetworks(train, valid, cfg).model();
+    }
+
+    /** A trained ga2m with the networks its tables were read from (kept only for checking the tables against them). */
+    record Trained(Ga2mModel model, NamFamily.Fitted nam, PairNetwork pairs, float[] pairParameters) {
+        /** The networks' logits for {@code d}'s rows (main effects plus pairs), row-major. */
+        float[] networkLogits(Dataset d) {
+            int k = d.schema().classes().size();
+            float[] x = nam.encoder().encodeAllFlat(d);
+            float[] main = logits(nam.net(), nam.parameters(), x, d.size());
+            if (pairs.inputsOfPair.length == 0) {
+                return main;
+            }
+            return logits(pairs, pairParameters, withOffsets(x, main, d, nam.encoder().width(), k).features(), d.size());
+        }
+
+        /** Share of {@code d}'s rows where the tables predict the networks' class, and the largest logit gap. */
+        double[] agreement(Dataset d) {
+            return Ga2mFamily.agreement(model.tables(), d, networkLogits(d), d.schema().classes().size());
+        }
+    }
+
+    Trained trainWithNetworks(Dataset train, Dataset valid, TrainConfig cfg) {
         OptionTable.Values v = OPTIONS.read(kind(), cfg);
         NamFamily.Fitted nam = NamFamily.fit(train, valid, cfg, v);
         FeatureEncoder enc = nam.encoder();
@@ -145,7 +168,7 @@ public final class Ga2mFamily implements ModelFamily {
         }
         Provenance prov = new Provenance(kind(), v.used(), cfg.seed(), train.fingerprint(), train.name(), Provenance.currentVersions(),
                 Instant.now().toString()).withTraining(summary);
-        return new Ga2mModel(train.schema(), tables, prov);
+        return new Trained(new Ga2mModel(train.schema(), tables, prov), nam, pn, pairParams);
     }
 
     private static java.util.Set<Integer> monotoneColumns(String spec, Dataset train) {
@@ -295,7 +318,7 @@ public final class Ga2mFamily implements ModelFamily {
     }
 
     /** Share of rows where the tables and the networks predict the same class, and the largest logit gap. */
-    private static double[] agreement(AdditiveTables t, Dataset d, float[] net, int k) {
+    static double[] agreement(AdditiveTables t, Dataset d, float[] net, int k) {
         int same = 0;
         double gap = 0;
         for (int i = 0; i < d.size(); i++) {
