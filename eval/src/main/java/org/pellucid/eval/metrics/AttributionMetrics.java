@@ -1,6 +1,5 @@
 package org.pellucid.eval.metrics;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -251,9 +250,5 @@ public final class AttributionMetrics {
             sizes[i] = k;
         }
         return MetricResult.ofExamples("size", Category.SIMULABILITY, Direction.LOWER_IS_BETTER, sizes, seed);
-    }
-
-    static List<FeatureAttribution> copy(List<FeatureAttribution> l) {
-        return new ArrayList<>(l);
     }
 }

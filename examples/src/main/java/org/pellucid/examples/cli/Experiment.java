@@ -154,10 +154,10 @@ final class Experiment {
         return o;
     }
 
+    /** The model's complexity; {@code features} counts the columns the model uses (it was also written, the same value, as active_features). */
     static JsonObject complexity(Complexity c) {
         JsonObject o = new JsonObject();
         o.addProperty("features", c.features());
-        o.addProperty("active_features", c.features());
         o.addProperty("parameters", c.parameters());
         o.addProperty("rules", c.rules());
         o.addProperty("literals", c.literals());
