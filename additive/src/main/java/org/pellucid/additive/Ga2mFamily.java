@@ -150,9 +150,8 @@ public final class Ga2mFamily implements ModelFamily {
                     org.pellucid.core.train.StepHook.none(), o);
             pairParams = pr.parameters();
         }
-        Provenance prov0 = new Provenance("nam", NamFamily.OPTIONS.read("nam", TrainConfig.of(cfg.seed())).used(), cfg.seed(),
-                train.fingerprint(), train.name(), Provenance.currentVersions(), Instant.now().toString());
-        AdditiveTables tables = tables(new NamModel(enc, nam.net(), nam.parameters(), prov0), pn, pairParams, enc, axes, pairAxes, pairs,
+        // the main effects read through NamModel's own arithmetic; this view is never saved, so it carries no provenance
+        AdditiveTables tables = tables(new NamModel(enc, nam.net(), nam.parameters(), null), pn, pairParams, enc, axes, pairAxes, pairs,
                 train);
 
         TrainingSummary summary = nam.result().summary();
@@ -255,15 +254,13 @@ public final class Ga2mFamily implements ModelFamily {
         int cols = axes.length;
         AdditiveTables t = AdditiveTables.empty(axes, pairAxes, pairs, k);
         double[] raw = new double[cols];
+        java.util.Arrays.fill(raw, Double.NaN);
+        System.arraycopy(nam.contributionsEncoded(enc.encode(raw), cols)[cols], 0, t.bias, 0, k);
         for (int j = 0; j < cols; j++) {
             java.util.Arrays.fill(raw, Double.NaN);
             for (int c = 0; c < axes[j].size(); c++) {
                 raw[j] = axes[j].value(c);
-                double[][] contrib = nam.contributionsEncoded(enc.encode(raw), cols);
-                t.main[j][c] = contrib[j].clone();
-                if (j == 0 && c == 0) {
-                    System.arraycopy(contrib[cols], 0, t.bias, 0, k);
-                }
+                t.main[j][c] = nam.contributionsEncoded(enc.encode(raw), cols)[j];
             }
         }
         for (int p = 0; p < pairs.length; p++) {

@@ -60,6 +60,16 @@ public final class NamModel implements InterpretableModel<FeatureAttribution>, C
         return provenance;
     }
 
+    /** The index of column j's shape network among the numeric columns, or -1. */
+    int shapeOf(int column) {
+        for (int q = 0; q < columnOfNumeric.length; q++) {
+            if (columnOfNumeric[q] == column) {
+                return q;
+            }
+        }
+        return -1;
+    }
+
     private float at(String slot, long i) {
         return p[(int) (net.layout().slot(slot).offset() + i)];
     }
@@ -172,10 +182,7 @@ public final class NamModel implements InterpretableModel<FeatureAttribution>, C
         for (int j = 0; j < s.featureCount(); j++) {
             b.append(String.format(Locale.ROOT, "%s:", s.feature(j).name()));
             if (s.feature(j).isNumeric()) {
-                int n = -1;
-                for (int q = 0; q < columnOfNumeric.length; q++) {
-                    n = columnOfNumeric[q] == j ? q : n;
-                }
+                int n = shapeOf(j);
                 for (double z = -2; z <= 2.001; z += 1) {
                     double[] v = numericShape(n, z);
                     b.append(String.format(Locale.ROOT, "  z=%+.0f: %+.3f", z, k == 2 ? v[1] - v[0] : v[target]));
@@ -217,10 +224,7 @@ public final class NamModel implements InterpretableModel<FeatureAttribution>, C
             if (s.feature(j).isNumeric()) {
                 double lo = java.util.Arrays.stream(col).filter(v -> !Double.isNaN(v)).min().orElse(0);
                 double hi = java.util.Arrays.stream(col).filter(v -> !Double.isNaN(v)).max().orElse(1);
-                int n = -1;
-                for (int q = 0; q < columnOfNumeric.length; q++) {
-                    n = columnOfNumeric[q] == j ? q : n;
-                }
+                int n = shapeOf(j);
                 double[] st = encoder.statistics(j);
                 x = new double[hi > lo ? 80 : 1];
                 y = new double[x.length];

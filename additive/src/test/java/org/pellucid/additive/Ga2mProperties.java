@@ -14,6 +14,7 @@ import org.pellucid.core.data.Dataset;
 import org.pellucid.core.data.Instance;
 import org.pellucid.core.data.Schema;
 import org.pellucid.core.data.SyntheticData;
+import org.pellucid.core.explain.Contribution;
 import org.pellucid.core.explain.FeatureAttribution;
 import org.pellucid.core.models.TrainConfig;
 
@@ -200,6 +201,11 @@ class Ga2mProperties {
         for (int p = 0; p < pp.length; p++) {
             expect[t.pairs[p][0]] += (pp[p][1] - pp[p][0]) / 2;
             expect[t.pairs[p][1]] += (pp[p][1] - pp[p][0]) / 2;
+        }
+        java.util.List<Contribution> terms = MODEL.pairTerms(x, 1);
+        assertEquals(t.pairs.length, terms.size());
+        for (int p = 0; p < pp.length; p++) {
+            assertEquals(pp[p][1] - pp[p][0], terms.get(p).attribution(), 1e-12, "pair term " + terms.get(p).feature());
         }
         double sum = a.baseline();
         for (int j = 0; j < mp.length; j++) {

@@ -1,6 +1,5 @@
 package org.pellucid.spark;
 
-import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -34,6 +33,7 @@ import org.pellucid.core.data.Schema;
 import org.pellucid.core.data.SchemaReader;
 import org.pellucid.core.explain.Contribution;
 import org.pellucid.core.explain.FeatureAttribution;
+import org.pellucid.core.io.ExplanationJson;
 import org.pellucid.core.io.ModelFormatException;
 import org.pellucid.core.io.Savable;
 import org.pellucid.core.model.ClassAttributable;
@@ -170,28 +170,44 @@ public final class SparkScoring {
                     s.seed());
         }
 
+        /** Scores the partition's rows lazily, one at a time, as Spark pulls them: nothing is held beyond the current row. */
         Iterator<Row> apply(Iterator<Tuple2<Row, Long>> rows) {
-            List<Row> out = new ArrayList<>();
             Map<String, Integer> missing = new HashMap<>();
             Map<String, Integer> unseen = new HashMap<>();
-            String[] fields = new String[0];
-            while (rows.hasNext()) {
-                Tuple2<Row, Long> t = rows.next();
-                Row r = t._1();
-                if (fields.length != r.length()) {
-                    fields = new String[r.length()];
+            return new Iterator<>() {
+                private String[] fields = new String[0];
+
+                @Override
+                public boolean hasNext() {
+                    return rows.hasNext();
                 }
-                for (int i = 0; i < fields.length; i++) {
-                    Object v = r.get(i);
-                    fields[i] = v == null ? "" : v.toString();
+
+                @Override
+                public Row next() {
+                    Tuple2<Row, Long> t = rows.next();
+                    Row r = t._1();
+                    if (fields.length != r.length()) {
+                        fields = new String[r.length()];
+                    }
+                    for (int i = 0; i < fields.length; i++) {
+                        Object v = r.get(i);
+                        fields[i] = v == null ? "" : v.toString();
+                    }
+                    String id = idAt >= 0 ? fields[idAt] : Long.toString(t._2());
+                    Instance x;
+                    try {
+                        // without an id column the row is named by its line (the header is line 1)
+                        x = SchemaReader.parse(schema, fields, featureAt, "the input", idAt >= 0 ? -1 : t._2() + 2, missing, unseen);
+                    } catch (DatasetException e) {
+                        if (idAt < 0) {
+                            throw e;
+                        }
+                        throw new DatasetException("the input (row with id " + id + ")", -1, null,
+                                e.getMessage().substring("the input: ".length()), e);
+                    }
+                    return row(id, x);
                 }
-                String id = idAt >= 0 ? fields[idAt] : Long.toString(t._2());
-                // an error names the row by its id, or by its line (header first) when there is no id column
-                Instance x = SchemaReader.parse(schema, fields, featureAt, idAt >= 0 ? "the input (row with id " + id + ")" : "the input",
-                        idAt >= 0 ? -1 : t._2() + 2, missing, unseen);
-                out.add(row(id, x));
-            }
-            return out.iterator();
+            };
         }
 
         private Row row(String id, Instance x) {
@@ -216,27 +232,20 @@ public final class SparkScoring {
                 attr.put(c.feature(), c.attribution());
             }
             return RowFactory.create(id, p.className(), scala.jdk.javaapi.CollectionConverters.asScala(probs),
-                    scala.jdk.javaapi.CollectionConverters.asScala(attr), json(a));
+                    scala.jdk.javaapi.CollectionConverters.asScala(attr), ExplanationJson.toJson(a).toString());
         }
-    }
-
-    /** An attribution as one JSON object: method, target, baseline, output and each column's value. */
-    static String json(FeatureAttribution a) {
-        JsonObject o = new JsonObject();
-        o.addProperty("method", a.method());
-        o.addProperty("target", a.target());
-        o.addProperty("baseline", a.baseline());
-        o.addProperty("output", a.output());
-        JsonObject c = new JsonObject();
-        for (Contribution x : a.contributions()) {
-            c.addProperty(x.feature(), x.attribution());
-        }
-        o.add("attributions", c);
-        return o.toString();
     }
 
     static org.pellucid.core.data.Dataset background(Schema schema, double[][] rows) {
         return org.pellucid.core.data.Dataset.builder(schema).name("background").features(rows).labels(new int[rows.length]).build();
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary copy left behind is harmless
+        }
     }
 
     private static String dirName(Map<String, byte[]> files) {
@@ -287,7 +296,12 @@ public final class SparkScoring {
                         Files.createDirectories(p.getParent());
                         Files.write(p, e.getValue());
                     }
-                    Savable m = ModelFamilies.load(tmp);
+                    Savable m;
+                    try {
+                        m = ModelFamilies.load(tmp);
+                    } finally {
+                        deleteQuietly(tmp); // the model is in memory now; the copy is not needed
+                    }
                     if (!(m instanceof Model model)) {
                         throw new ModelFormatException("the saved model in " + dirName(files) + " is not a model that predicts");
                     }

@@ -2,8 +2,6 @@ package org.pellucid.core.train;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
@@ -61,7 +59,7 @@ public final class DevicePlacement {
         TrainingOptions o = TrainingOptions.defaults().withEpochs(2).withBatchSize(64).withPatience(0)
                 .withSeed(1).withDevice(choice).withProgress(ProgressListener.silent());
         Trainer.fit(net, train, valid, Objective.softmaxCrossEntropy(), Trainer.ValidationMetric.accuracy(), hook, o);
-        return new Report(device, new TreeSet<>(net.seen), net.count, steps[0]);
+        return new Report(device, net.seen, net.count, steps[0]);
     }
 
     private static TensorData slice(TensorData d, int from, int to) {
@@ -73,7 +71,7 @@ public final class DevicePlacement {
     /** A network that notes the device of each parameter view and input it is handed. */
     private static final class Recording implements Network {
         private final Network inner;
-        private final List<String> seen = new ArrayList<>();
+        private final Set<String> seen = new TreeSet<>();
         private int count;
 
         Recording(Network inner) {

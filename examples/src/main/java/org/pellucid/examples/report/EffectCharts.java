@@ -99,7 +99,8 @@ public final class EffectCharts {
                 colour, width));
     }
 
-    private static String num(double v) {
+    /** A tick or axis number: whole above 100, three significant digits below (ShapeCharts uses it too). */
+    static String num(double v) {
         return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%.0f" : "%.3g", v);
     }
 

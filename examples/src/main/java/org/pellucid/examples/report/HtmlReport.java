@@ -421,7 +421,7 @@ public final class HtmlReport {
                 + "</figcaption></figure>";
     }
 
-    private static double[] doubles(JsonArray a) {
+    static double[] doubles(JsonArray a) {
         double[] v = new double[a.size()];
         for (int i = 0; i < v.length; i++) {
             v[i] = a.get(i).getAsDouble();

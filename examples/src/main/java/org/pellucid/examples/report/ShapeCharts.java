@@ -75,7 +75,7 @@ public final class ShapeCharts {
     /** The HTML for a model's shapes and pair maps. */
     public static String render(JsonObject o) {
         String target = o.get("target").getAsString();
-        StringBuilder s = new StringBuilder("<h3>Shape functions</h3><p>Each column's contribution to the ").append(esc(target))
+        StringBuilder s = new StringBuilder("<h3>Shape functions</h3><p>Each column's contribution to the ").append(HtmlReport.esc(target))
                 .append(" along its values (centred to average zero over the training rows); the grey strip under each chart is how many "
                         + "training rows sit at each value.</p><div class=\"shapes\">");
         for (JsonElement e : o.getAsJsonArray("curves")) {
@@ -85,7 +85,7 @@ public final class ShapeCharts {
         JsonArray pairs = o.getAsJsonArray("pairs");
         if (!pairs.isEmpty()) {
             s.append("<h3>Pairwise interactions</h3><p>What each pair adds beyond the two shapes (purified: it averages to zero along "
-                    + "either column), first column downwards, second across; blue lowers, red raises the ").append(esc(target))
+                    + "either column), first column downwards, second across; blue lowers, red raises the ").append(HtmlReport.esc(target))
                     .append(", white is zero.</p><div class=\"shapes\">");
             for (JsonElement e : pairs) {
                 s.append(pair(e.getAsJsonObject()));
@@ -96,9 +96,9 @@ public final class ShapeCharts {
     }
 
     static String curve(JsonObject c) {
-        double[] x = doubles(c.getAsJsonArray("x"));
-        double[] y = doubles(c.getAsJsonArray("y"));
-        double[] d = doubles(c.getAsJsonArray("density"));
+        double[] x = HtmlReport.doubles(c.getAsJsonArray("x"));
+        double[] y = HtmlReport.doubles(c.getAsJsonArray("y"));
+        double[] d = HtmlReport.doubles(c.getAsJsonArray("density"));
         List<String> labels = new ArrayList<>();
         c.getAsJsonArray("labels").forEach(l -> labels.add(l.getAsString()));
         boolean numeric = labels.isEmpty();
@@ -109,7 +109,7 @@ public final class ShapeCharts {
         int pw = W - L - 8;
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"shape\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
-                        + "font-family=\"system-ui,sans-serif\"><title>%s</title>", W, H, W, H, esc(c.get("column").getAsString())));
+                        + "font-family=\"system-ui,sans-serif\"><title>%s</title>", W, H, W, H, HtmlReport.esc(c.get("column").getAsString())));
         s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#fafafa\" stroke=\"#ccc\"/>", L, TOP, pw, PLOT));
         double zero = TOP + PLOT * (hi / span);
         s.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#bbb\" stroke-dasharray=\"3 3\"/>", L, L + pw,
@@ -127,7 +127,7 @@ public final class ShapeCharts {
                 double py = TOP + PLOT * (hi - Math.max(0, y[i])) / span;
                 double ph = PLOT * Math.abs(y[i]) / span;
                 s.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"><title>%s: %+.3f</title></rect>",
-                        px - bw * 0.4, py, bw * 0.8, Math.max(0.5, ph), y[i] >= 0 ? "#e8590c" : "#1c7ed6", esc(labels.get(i)), y[i]));
+                        px - bw * 0.4, py, bw * 0.8, Math.max(0.5, ph), y[i] >= 0 ? "#e8590c" : "#1c7ed6", HtmlReport.esc(labels.get(i)), y[i]));
             }
         }
         if (numeric && n > 0) {
@@ -138,17 +138,17 @@ public final class ShapeCharts {
             }
             s.append("<polyline points=\"").append(pts.toString().trim()).append("\" fill=\"none\" stroke=\"#1c7ed6\" stroke-width=\"2\"/>");
         }
-        s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"10\" fill=\"#555\" text-anchor=\"end\">%s</text>", L - 3, TOP + 9, num(hi)));
+        s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"10\" fill=\"#555\" text-anchor=\"end\">%s</text>", L - 3, TOP + 9, EffectCharts.num(hi)));
         s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"10\" fill=\"#555\" text-anchor=\"end\">%s</text>", L - 3, TOP + PLOT,
-                num(lo)));
-        String first = numeric ? num(xlo) : n > 0 ? labels.get(0) : "";
-        String last = numeric ? num(xhi) : n > 1 ? labels.get(n - 1) : "";
+                EffectCharts.num(lo)));
+        String first = numeric ? EffectCharts.num(xlo) : n > 0 ? labels.get(0) : "";
+        String last = numeric ? EffectCharts.num(xhi) : n > 1 ? labels.get(n - 1) : "";
         int ly = TOP + PLOT + STRIP + 16;
-        s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"10\" fill=\"#555\">%s</text>", L, ly, esc(cut(first, 14))));
+        s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"10\" fill=\"#555\">%s</text>", L, ly, HtmlReport.esc(cut(first, 14))));
         s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"10\" fill=\"#555\" text-anchor=\"end\">%s</text>", L + pw, ly,
-                esc(cut(last, 14))));
+                HtmlReport.esc(cut(last, 14))));
         s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">%s</text>", L + pw / 2, H - 4,
-                esc(cut(c.get("column").getAsString(), 30))));
+                HtmlReport.esc(cut(c.get("column").getAsString(), 30))));
         return s.append("</svg>").toString();
     }
 
@@ -159,7 +159,7 @@ public final class ShapeCharts {
         double max = 0;
         double[][] v = new double[na][];
         for (int a = 0; a < na; a++) {
-            v[a] = doubles(z.get(a).getAsJsonArray());
+            v[a] = HtmlReport.doubles(z.get(a).getAsJsonArray());
             for (double d : v[a]) {
                 max = Math.max(max, Math.abs(d));
             }
@@ -180,7 +180,7 @@ public final class ShapeCharts {
         JsonArray sl = p.getAsJsonArray("second_labels");
         String caption = String.format(Locale.ROOT, "%s (down: %s … %s) × %s (across: %s … %s), ±%.3f", p.get("first").getAsString(),
                 label(fl, 0), label(fl, fl.size() - 1), p.get("second").getAsString(), label(sl, 0), label(sl, sl.size() - 1), max);
-        return "<figure class=\"pairmap\"><img src=\"" + Pixels.dataUri(img) + "\" alt=\"" + esc(caption) + "\"><figcaption>" + esc(caption)
+        return "<figure class=\"pairmap\"><img src=\"" + Pixels.dataUri(img) + "\" alt=\"" + HtmlReport.esc(caption) + "\"><figcaption>" + HtmlReport.esc(caption)
                 + "</figcaption></figure>";
     }
 
@@ -208,21 +208,5 @@ public final class ShapeCharts {
 
     private static String cut(String s, int n) {
         return s.length() <= n ? s : s.substring(0, n - 1) + "…";
-    }
-
-    private static double[] doubles(JsonArray a) {
-        double[] v = new double[a.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = a.get(i).getAsDouble();
-        }
-        return v;
-    }
-
-    private static String num(double v) {
-        return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%.0f" : "%.3g", v);
-    }
-
-    private static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }
