@@ -134,6 +134,25 @@ final class AdditiveTables {
         }
     }
 
+    /** Row-major logits of every row of {@code d}. */
+    float[] logitsOf(org.pellucid.core.data.Dataset d) {
+        float[] out = new float[d.size() * classes];
+        for (int i = 0; i < d.size(); i++) {
+            double[] l = logits(d.rowValues(i), null, null);
+            for (int q = 0; q < classes; q++) {
+                out[i * classes + q] = (float) l[q];
+            }
+        }
+        return out;
+    }
+
+    /** Adds per-class offsets to the bias (see {@link DecisionOffsets}). */
+    void shiftBias(double[] offsets) {
+        for (int q = 0; q < classes; q++) {
+            bias[q] += offsets[q];
+        }
+    }
+
     /** The logits of raw row {@code x}, and each column's and pair's share, in {@code parts} when not null. */
     double[] logits(double[] x, double[][] mainPart, double[][] pairPart) {
         double[] out = bias.clone();

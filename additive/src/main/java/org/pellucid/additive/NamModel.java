@@ -30,15 +30,36 @@ public final class NamModel implements InterpretableModel<FeatureAttribution>, C
         org.pellucid.core.model.HasShapeFunctions {
     private final FeatureEncoder encoder;
     private final AdditiveNetwork net;
-    private final float[] p;
+    private final float[][] bags; // one parameter vector per bagged network; the model is their mean
     private final Provenance provenance;
     private final int[] columnOfNumeric;
+    private final int w1;
+    private final int b1;
+    private final int w2;
+    private final int b2;
+    private final int w3;
+    private final int b3;
 
     NamModel(FeatureEncoder encoder, AdditiveNetwork net, float[] parameters, Provenance provenance) {
+        this(encoder, net, new float[][] {parameters}, provenance);
+    }
+
+    /** A model that is the mean of bagged networks of one layout (the mean of additive models is additive). */
+    NamModel(FeatureEncoder encoder, AdditiveNetwork net, float[][] bags, Provenance provenance) {
         this.encoder = encoder;
         this.net = net;
-        this.p = parameters.clone();
+        this.bags = new float[bags.length][];
+        for (int b = 0; b < bags.length; b++) {
+            this.bags[b] = bags[b].clone();
+        }
         this.provenance = provenance;
+        ParamLayout l = net.layout();
+        w1 = (int) l.slot("n_w1").offset();
+        b1 = (int) l.slot("n_b1").offset();
+        w2 = (int) l.slot("n_w2").offset();
+        b2 = (int) l.slot("n_b2").offset();
+        w3 = (int) l.slot("n_w3").offset();
+        b3 = (int) l.slot("n_b3").offset();
         columnOfNumeric = new int[net.numeric.length];
         for (int c = 0; c < net.numeric.length; c++) {
             columnOfNumeric[c] = encoder.features().get(net.numeric[c]).column();
@@ -70,33 +91,50 @@ public final class NamModel implements InterpretableModel<FeatureAttribution>, C
         return -1;
     }
 
-    private float at(String slot, long i) {
-        return p[(int) (net.layout().slot(slot).offset() + i)];
+    /** A linear parameter (category weight or bias), as the mean over the bags. */
+    private double at(String slot, long i) {
+        int o = (int) (net.layout().slot(slot).offset() + i);
+        double s = 0;
+        for (float[] p : bags) {
+            s += p[o];
+        }
+        return s / bags.length;
     }
 
-    /** shape_c(z) for numeric column c (its standardised value z), per class. */
+    FeatureEncoder encoder() {
+        return encoder;
+    }
+
+    /** How many bagged networks the model averages. */
+    int bagCount() {
+        return bags.length;
+    }
+
+    /** shape_c(z) for numeric column c (its encoded value z), per class: the mean of the bags' shape networks. */
     double[] numericShape(int c, double z) {
         int h = net.hidden;
         int k = net.classes;
-        double[] h1 = new double[h];
-        for (int u = 0; u < h; u++) {
-            h1[u] = Math.max(0, z * at("n_w1", (long) c * h + u) + at("n_b1", (long) c * h + u));
-        }
-        double[] h2 = new double[h];
-        for (int v = 0; v < h; v++) {
-            double s = at("n_b2", (long) c * h + v);
-            for (int u = 0; u < h; u++) {
-                s += h1[u] * at("n_w2", (long) c * h * h + (long) u * h + v);
-            }
-            h2[v] = Math.max(0, s);
-        }
         double[] out = new double[k];
-        for (int q = 0; q < k; q++) {
-            double s = at("n_b3", (long) c * k + q);
-            for (int v = 0; v < h; v++) {
-                s += h2[v] * at("n_w3", (long) c * h * k + (long) v * k + q);
+        double[] h1 = new double[h];
+        double[] h2 = new double[h];
+        for (float[] p : bags) {
+            for (int u = 0; u < h; u++) {
+                h1[u] = Math.max(0, z * p[w1 + c * h + u] + p[b1 + c * h + u]);
             }
-            out[q] = s;
+            for (int v = 0; v < h; v++) {
+                double s = p[b2 + c * h + v];
+                for (int u = 0; u < h; u++) {
+                    s += h1[u] * p[w2 + c * h * h + u * h + v];
+                }
+                h2[v] = Math.max(0, s);
+            }
+            for (int q = 0; q < k; q++) {
+                double s = p[b3 + c * k + q];
+                for (int v = 0; v < h; v++) {
+                    s += h2[v] * p[w3 + c * h * k + v * k + q];
+                }
+                out[q] += s / bags.length;
+            }
         }
         return out;
     }
@@ -225,12 +263,11 @@ public final class NamModel implements InterpretableModel<FeatureAttribution>, C
                 double lo = java.util.Arrays.stream(col).filter(v -> !Double.isNaN(v)).min().orElse(0);
                 double hi = java.util.Arrays.stream(col).filter(v -> !Double.isNaN(v)).max().orElse(1);
                 int n = shapeOf(j);
-                double[] st = encoder.statistics(j);
                 x = new double[hi > lo ? 80 : 1];
                 y = new double[x.length];
                 for (int g = 0; g < x.length; g++) {
                     x[g] = x.length == 1 ? lo : lo + (hi - lo) * g / (x.length - 1);
-                    double[] v = numericShape(n, (x[g] - st[0]) / st[1]);
+                    double[] v = numericShape(n, encoder.encodeNumeric(j, x[g]));
                     y[g] = k == 2 ? v[1] - v[0] : v[target];
                 }
             } else {
@@ -262,25 +299,38 @@ public final class NamModel implements InterpretableModel<FeatureAttribution>, C
 
     @Override
     public Complexity complexity() {
-        return Complexity.ofFeatures(schema().featureCount(), p.length);
+        return Complexity.ofFeatures(schema().featureCount(), bags.length * bags[0].length);
     }
 
     @Override
     public void write(ModelWriter out) {
         out.put("encoder", encoder.toJson());
         out.put("hidden", new com.google.gson.JsonPrimitive(net.hidden));
-        out.array("parameters", p);
+        out.array("parameters", bags[0]);
+        if (bags.length > 1) {
+            out.put("bags", new com.google.gson.JsonPrimitive(bags.length));
+            for (int b = 1; b < bags.length; b++) {
+                out.array("parameters_" + b, bags[b]);
+            }
+        }
     }
 
     static NamModel read(ModelReader in) {
         FeatureEncoder enc = FeatureEncoder.fromJson(in.schema(), in.get("encoder").getAsJsonObject());
         AdditiveNetwork net = NamFamily.network(enc, in.get("hidden").getAsInt(), in.schema().classes().size());
-        float[] params = in.floats("parameters");
-        if (params.length != net.layout().size()) {
-            throw new org.pellucid.core.io.ModelFormatException("nam model: " + params.length + " parameters for a layout of "
-                    + net.layout().size());
+        int count = in.has("bags") ? in.get("bags").getAsInt() : 1;
+        if (count < 1 || count > 1000) {
+            throw new org.pellucid.core.io.ModelFormatException("nam model: " + count + " bags");
         }
-        return new NamModel(enc, net, params, in.provenance());
+        float[][] bags = new float[count][];
+        for (int b = 0; b < count; b++) {
+            bags[b] = in.floats(b == 0 ? "parameters" : "parameters_" + b);
+            if (bags[b].length != net.layout().size()) {
+                throw new org.pellucid.core.io.ModelFormatException("nam model: " + bags[b].length + " parameters for a layout of "
+                        + net.layout().size());
+            }
+        }
+        return new NamModel(enc, net, bags, in.provenance());
     }
 
     ParamLayout layout() {

@@ -86,4 +86,56 @@ class NamProperties {
         double delta = after.output() - before.output();
         assertEquals(after.values()[j] - before.values()[j], delta, 1e-9, "the output moves by exactly the column's change");
     }
+
+    /** A bagged model is the mean of its bags: every contribution and the bias, to rounding. */
+    @Property(tries = 30)
+    void aBaggedModelIsTheMeanOfItsBags(@ForAll @IntRange(min = 0, max = 799) int row, @ForAll long seed) {
+        java.util.Random r = new java.util.Random(seed);
+        AdditiveNetwork net = NamFamily.network(NAM.encoder(), 4, 2);
+        float[][] bags = new float[3][(int) net.layout().size()];
+        for (float[] b : bags) {
+            for (int i = 0; i < b.length; i++) {
+                b[i] = (float) r.nextGaussian();
+            }
+        }
+        NamModel mean = new NamModel(NAM.encoder(), net, bags, null);
+        double[][] want = new double[DATA.schema().featureCount() + 1][2];
+        for (float[] b : bags) {
+            double[][] c = new NamModel(NAM.encoder(), net, b, null).contributions(DATA.row(row));
+            for (int j = 0; j < want.length; j++) {
+                for (int q = 0; q < 2; q++) {
+                    want[j][q] += c[j][q] / bags.length;
+                }
+            }
+        }
+        double[][] got = mean.contributions(DATA.row(row));
+        for (int j = 0; j < want.length; j++) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(want[j], got[j], 1e-9, "term " + j);
+        }
+    }
+
+    /** With bags the saved model reads back to the same predictions, and {@code decision=macro-f1} moves only the bias. */
+    @net.jqwik.api.Example
+    void baggedModelsSaveAndTuneOnlyTheBias() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("nam");
+        Dataset train = DATA.subset(java.util.stream.IntStream.range(0, 600).toArray());
+        Dataset valid = DATA.subset(java.util.stream.IntStream.range(600, 800).toArray());
+        TrainConfig cfg = TrainConfig.of(3).with("epochs", "10").with("hidden", "8").with("bags", "2");
+        NamModel tuned = (NamModel) new NamFamily().train(train, valid, cfg);
+        NamModel plain = (NamModel) new NamFamily().train(train, valid, cfg.with("decision", "argmax"));
+        org.junit.jupiter.api.Assertions.assertEquals(2, tuned.bagCount());
+        for (int i = 0; i < 50; i++) {
+            double[][] a = tuned.contributions(DATA.row(i));
+            double[][] b = plain.contributions(DATA.row(i));
+            for (int j = 0; j < a.length - 1; j++) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(b[j], a[j], 1e-6, "column " + j + " of row " + i);
+            }
+        }
+        org.pellucid.core.io.ModelStore.save(tuned, dir);
+        var back = org.pellucid.core.models.ModelFamilies.load(dir);
+        for (int i = 0; i < 50; i++) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(tuned.predict(DATA.row(i)).probabilities(),
+                    back.predict(DATA.row(i)).probabilities(), 1e-12);
+        }
+    }
 }

@@ -34,7 +34,7 @@ import org.pellucid.core.train.Torch;
  * rollout (see {@link AttentionMaps}); the per-layer, per-head attention travels with it.
  * Inference runs through DJL, each call in its own scope, so it is safe from many threads.
  */
-public final class AttentionModel implements InterpretableModel<AttentionExplanation>, Savable {
+public final class AttentionModel implements InterpretableModel<AttentionExplanation>, Savable, org.pellucid.core.model.HasExplanationMethods {
     /** How attention is turned into an explanation: raw last layer, rollout, flow or gradient-weighted rollout. */
     public enum Method {
         RAW("raw"), ROLLOUT("rollout"), FLOW("flow"), GRAD_ROLLOUT("grad-rollout");
@@ -101,6 +101,16 @@ public final class AttentionModel implements InterpretableModel<AttentionExplana
     /** The same model explaining by another method. */
     public AttentionModel withMethod(Method m) {
         return new AttentionModel(encoder, tokens, d, heads, layers, parameters, provenance, m);
+    }
+
+    @Override
+    public List<String> explanationMethods() {
+        return java.util.Arrays.stream(Method.values()).map(Method::id).toList();
+    }
+
+    @Override
+    public AttentionModel withExplanationMethod(String method) {
+        return withMethod(Method.parse(method));
     }
 
     public Method method() {

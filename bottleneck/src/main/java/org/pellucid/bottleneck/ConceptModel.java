@@ -17,7 +17,7 @@ import org.pellucid.core.io.ModelReader;
 import org.pellucid.core.io.ModelWriter;
 import org.pellucid.core.io.Savable;
 import org.pellucid.core.model.Complexity;
-import org.pellucid.core.model.ConceptIntervenable;
+import org.pellucid.core.model.HasConcepts;
 import org.pellucid.core.model.ConvolutionalModel;
 import org.pellucid.core.model.Explained;
 import org.pellucid.core.model.HasComplexity;
@@ -40,7 +40,7 @@ import org.pellucid.core.train.ParamLayout;
  * for {@code cem} a concept's contribution is the head's weights on its mixed embedding), and the
  * concepts whose flip alone would change the predicted class.
  */
-public final class ConceptModel implements InterpretableModel<ConceptExplanation>, ConceptIntervenable, Savable, HasComplexity,
+public final class ConceptModel implements InterpretableModel<ConceptExplanation>, HasConcepts, Savable, HasComplexity,
         org.pellucid.core.model.Differentiable, ConvolutionalModel.Has {
     private final String kind;
     private final String mode;
@@ -522,7 +522,28 @@ public final class ConceptModel implements InterpretableModel<ConceptExplanation
     }
 
     /** Concept metrics of this model on labelled rows, as JSON: see {@link ConceptMetrics}. */
-    public JsonObject metrics(org.pellucid.core.data.Dataset test) {
+    @Override
+    public JsonObject conceptMetrics(org.pellucid.core.data.Dataset test) {
         return ConceptMetrics.of(this, test).toJson();
+    }
+
+    @Override
+    public List<String> conceptNames() {
+        return groups.names();
+    }
+
+    @Override
+    public List<HasConcepts.Group> conceptGroups() {
+        return groups.groups().stream().map(g -> new HasConcepts.Group(g.name(), g.from(), g.to())).toList();
+    }
+
+    @Override
+    public double[] conceptProbabilities(Instance x) {
+        return concepts(x).probabilities();
+    }
+
+    @Override
+    public double[] interventionCurve(org.pellucid.core.data.Dataset test, HasConcepts.Policy policy, long seed) {
+        return Interventions.curve(this, test, policy, seed);
     }
 }

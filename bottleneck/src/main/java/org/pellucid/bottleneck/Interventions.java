@@ -1,5 +1,7 @@
 package org.pellucid.bottleneck;
 
+import org.pellucid.core.model.HasConcepts;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -23,31 +25,13 @@ import org.pellucid.core.data.Instance;
  * </ul>
  */
 public final class Interventions {
-    /** Which concept to intervene on next: at random, the least certain, or the one that helps the task most. */
-    public enum Policy {
-        RANDOM, UNCERTAINTY, GREEDY;
-
-        public static Policy parse(String s) {
-            return switch (s) {
-                case "random" -> RANDOM;
-                case "uncertainty", "most-uncertain" -> UNCERTAINTY;
-                case "greedy" -> GREEDY;
-                default -> throw new IllegalArgumentException("intervention policy must be random, uncertainty or greedy, got '" + s + "'");
-            };
-        }
-
-        public String id() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
-    }
-
     private Interventions() {}
 
     /**
      * Task accuracy after intervening on 0, 1, …, G concept groups (G+1 values); the last value
      * is the accuracy of the head on the true concepts.
      */
-    public static double[] curve(ConceptModel model, Dataset test, Policy policy, long seed) {
+    public static double[] curve(ConceptModel model, Dataset test, HasConcepts.Policy policy, long seed) {
         if (!test.hasConcepts()) {
             throw new IllegalArgumentException("an intervention curve needs the true concepts; '" + test.name() + "' has none");
         }
@@ -78,7 +62,7 @@ public final class Interventions {
     }
 
     /** The order in which a policy intervenes on the concept groups of one row. */
-    static List<Integer> order(ConceptModel model, ConceptModel.ConceptState st, Policy policy, Random rnd) {
+    static List<Integer> order(ConceptModel model, ConceptModel.ConceptState st, HasConcepts.Policy policy, Random rnd) {
         List<ConceptGroups.Group> groups = model.groups().groups();
         List<Integer> idx = new ArrayList<>();
         for (int i = 0; i < groups.size(); i++) {

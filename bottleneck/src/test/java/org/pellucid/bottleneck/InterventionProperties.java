@@ -109,7 +109,7 @@ class InterventionProperties {
     void theInterventionCurveStartsAtTheModelAndEndsAtTheHeadOnTrueConcepts() {
         for (ConceptModel m : new ConceptModel[] {CBM, CEM}) {
             ConceptMetrics cm = ConceptMetrics.of(m, TEST);
-            for (Interventions.Policy p : Interventions.Policy.values()) {
+            for (org.pellucid.core.model.HasConcepts.Policy p : org.pellucid.core.model.HasConcepts.Policy.values()) {
                 double[] curve = Interventions.curve(m, TEST, p, 1);
                 assertEquals(4, curve.length);
                 assertEquals(cm.taskAccuracy(), curve[0], 1e-12, p.id());
@@ -129,7 +129,7 @@ class InterventionProperties {
             ConceptModel m = (ConceptModel) ModelFamilies.get(kind).train(xor.subset(s.train()), xor.subset(s.valid()),
                     TrainConfig.of(1).with("epochs", "60").with("hidden", "16,16"));
             ConceptMetrics cm = ConceptMetrics.of(m, test);
-            for (Interventions.Policy p : Interventions.Policy.values()) {
+            for (org.pellucid.core.model.HasConcepts.Policy p : org.pellucid.core.model.HasConcepts.Policy.values()) {
                 double[] curve = Interventions.curve(m, test, p, 1);
                 assertEquals(cm.taskAccuracy(), curve[0], 1e-12, p.id());
                 // a bottleneck head on the true concepts is exact; cem's embeddings still carry the input

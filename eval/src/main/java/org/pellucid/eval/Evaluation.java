@@ -67,12 +67,52 @@ public final class Evaluation {
 
     private Evaluation() {}
 
+    /**
+     * How the rows under evaluation get explained: one after another in this JVM ({@link #SEQUENTIAL}),
+     * or spread over a cluster (the {@code spark} module). Whatever does it must return what
+     * {@link #SEQUENTIAL} returns, row for row: the metrics are computed from these attributions.
+     */
+    @FunctionalInterface
+    public interface RowExplainer {
+        /**
+         * One attribution per row of {@code rows}, for class {@code targets[i]}.
+         *
+         * @param explainer the explainer {@link #explainer(Settings, Dataset)} built from the settings and the training rows
+         */
+        List<FeatureAttribution> explainAll(Explainer explainer, Predictor model, Dataset rows, int[] targets);
+    }
+
+    /** Each row explained in turn, here. */
+    public static final RowExplainer SEQUENTIAL = (ex, model, rows, targets) -> {
+        List<FeatureAttribution> out = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            out.add(ex.explain(model, rows.row(i), targets[i]));
+        }
+        return out;
+    };
+
+    /**
+     * The training rows {@link #explainer(Settings, Dataset)} reads for these settings, and no more:
+     * KernelSHAP's background sample, LIME's sample, none for the rest. An explainer built from them
+     * is the one built from all of {@code train} (a sample of at most its own size is itself), so a
+     * cluster ships these rows, not the training data.
+     */
+    public static Dataset explainerRows(Settings s, Dataset train) {
+        return switch (s.explainer()) {
+            case "kernel-shap" -> KernelShap.sampleBackground(train, s.background(), s.seed());
+            case "lime" -> KernelShap.sampleBackground(train, LIME_ROWS, s.seed());
+            default -> train.subset(new int[0]);
+        };
+    }
+
+    private static final int LIME_ROWS = 5000;
+
     public static Explainer explainer(Settings s, Dataset train) {
         return switch (s.explainer()) {
             case "built-in" -> new BuiltInExplainer();
             case "kernel-shap" -> new KernelShap(KernelShap.sampleBackground(train, s.background(), s.seed()), s.output(),
                     s.samples(), 10, 8192, s.seed());
-            case "lime" -> new Lime(KernelShap.sampleBackground(train, 5000, s.seed()), s.output(), 1000, s.seed());
+            case "lime" -> new Lime(KernelShap.sampleBackground(train, LIME_ROWS, s.seed()), s.output(), 1000, s.seed());
             case "ig" -> GradientExplainer.of(GradientExplainer.Method.INTEGRATED_GRADIENTS, s.output(), s.seed());
             case "saliency" -> GradientExplainer.of(GradientExplainer.Method.SALIENCY, s.output(), s.seed());
             case "gradient-x-input" -> GradientExplainer.of(GradientExplainer.Method.GRADIENT_X_INPUT, s.output(), s.seed());
@@ -86,7 +126,17 @@ public final class Evaluation {
         };
     }
 
+    /** {@link #run(Predictor, Dataset, Dataset, Settings, RowExplainer)}, explaining here. */
     public static JsonObject run(Predictor model, Dataset train, Dataset test, Settings s) {
+        return run(model, train, test, s, SEQUENTIAL);
+    }
+
+    /**
+     * Scores the explainer of {@code s} on the first {@code s.rows()} rows of {@code test}: fidelity,
+     * simulability and stability, with {@code train} for backgrounds and baselines, and the rows'
+     * attributions computed by {@code explainRows}.
+     */
+    public static JsonObject run(Predictor model, Dataset train, Dataset test, Settings s, RowExplainer explainRows) {
         if (!test.schema().isClassification()) {
             throw new IllegalArgumentException("explanation metrics are computed for classifiers; the target is numeric");
         }
@@ -138,9 +188,9 @@ public final class Evaluation {
         if (attributions) {
             Explainer ex = explainer(s, train);
             long t0 = System.nanoTime();
-            List<FeatureAttribution> expl = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                expl.add(ex.explain(model, rows.row(i), ctx.targets()[i]));
+            List<FeatureAttribution> expl = explainRows.explainAll(ex, model, rows, ctx.targets());
+            if (expl.size() != n) {
+                throw new IllegalStateException(expl.size() + " attributions for " + n + " rows");
             }
             double msPerRow = (System.nanoTime() - t0) / 1e6 / n;
             MetricResult attributionSize = AttributionMetrics.size(expl, s.seed());

@@ -33,7 +33,7 @@ import org.pellucid.core.model.Simulatable;
  * them by hand reproduces the prediction exactly.
  */
 public final class RuleModel implements InterpretableModel<RuleExplanation>, Simulatable, HasComplexity, Savable,
-        org.pellucid.core.model.ClassAttributable {
+        org.pellucid.core.model.ClassAttributable, org.pellucid.core.model.Reportable {
     private final Schema schema;
     private final List<Rule> rules;
     private final double[] bias;
@@ -41,8 +41,32 @@ public final class RuleModel implements InterpretableModel<RuleExplanation>, Sim
     private final List<Fate> fates;
     private final Provenance provenance;
 
-    /** What became of an injected rule: kept, changed (to what) or dropped. */
-    public record Fate(String injected, String status, String now) {}
+    /** What training did to an injected rule. */
+    public enum FateStatus {
+        /** Kept as the expert wrote it. */
+        KEPT,
+        /** Kept with its conditions refined ({@link Fate#now()} says how). */
+        CHANGED,
+        /** Dropped: it never fired, or the data contradicted it. */
+        DROPPED;
+
+        /** The lower-case word saved and shown. */
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        static FateStatus parse(String id) {
+            for (FateStatus f : values()) {
+                if (f.id().equals(id)) {
+                    return f;
+                }
+            }
+            throw new org.pellucid.core.io.ModelFormatException("rules model: unknown injected-rule status '" + id + "'");
+        }
+    }
+
+    /** What became of an injected rule: kept, changed (to {@code now}) or dropped ({@code now} null). */
+    public record Fate(String injected, FateStatus status, String now) {}
 
     RuleModel(Schema schema, List<Rule> rules, double[] bias, List<Rule.Stats> stats, List<Fate> fates, Provenance provenance) {
         this.schema = schema;
@@ -221,8 +245,8 @@ public final class RuleModel implements InterpretableModel<RuleExplanation>, Sim
         if (!fates.isEmpty()) {
             b.append("injected rules:\n");
             for (Fate f : fates) {
-                b.append("  ").append(f.status()).append(": ").append(f.injected())
-                        .append(f.now() == null || f.status().equals("kept") ? "" : " → " + f.now()).append('\n');
+                b.append("  ").append(f.status().id()).append(": ").append(f.injected())
+                        .append(f.status() == FateStatus.CHANGED ? " → " + f.now() : "").append('\n');
             }
         }
         List<String> cols = new ArrayList<>();
@@ -245,6 +269,24 @@ public final class RuleModel implements InterpretableModel<RuleExplanation>, Sim
         return b.append(']').toString();
     }
 
+    /** Adds {@code rules} and {@code injected_rules} to a result. */
+    @Override
+    public void addTo(JsonObject result) {
+        JsonObject rj = toJson();
+        result.add("rules", rj.get("rules"));
+        result.add("injected_rules", rj.get("injected"));
+    }
+
+    /** One line per injected rule: what training did to it. */
+    @Override
+    public List<String> summaryLines() {
+        List<String> lines = new ArrayList<>();
+        for (Fate f : fates) {
+            lines.add("  injected rule " + f.status().id() + ": " + f.injected() + (f.status() == FateStatus.CHANGED ? " → " + f.now() : ""));
+        }
+        return lines;
+    }
+
     /** Rules as JSON: text, conditions, outcome, weights, support, confidence; and injected rules' fates. */
     public JsonObject toJson() {
         JsonObject o = new JsonObject();
@@ -265,7 +307,7 @@ public final class RuleModel implements InterpretableModel<RuleExplanation>, Sim
         for (Fate fate : fates) {
             JsonObject fo = new JsonObject();
             fo.addProperty("injected", fate.injected());
-            fo.addProperty("status", fate.status());
+            fo.addProperty("status", fate.status().id());
             if (fate.now() != null) {
                 fo.addProperty("now", fate.now());
             }
@@ -306,7 +348,7 @@ public final class RuleModel implements InterpretableModel<RuleExplanation>, Sim
         for (Fate fate : fates) {
             JsonObject fo = new JsonObject();
             fo.addProperty("injected", fate.injected());
-            fo.addProperty("status", fate.status());
+            fo.addProperty("status", fate.status().id());
             fo.addProperty("now", fate.now() == null ? "" : fate.now());
             f.add(fo);
         }
@@ -340,7 +382,7 @@ public final class RuleModel implements InterpretableModel<RuleExplanation>, Sim
         for (var e : in.get("fates").getAsJsonArray()) {
             JsonObject fo = e.getAsJsonObject();
             String now = fo.get("now").getAsString();
-            fates.add(new Fate(fo.get("injected").getAsString(), fo.get("status").getAsString(), now.isEmpty() ? null : now));
+            fates.add(new Fate(fo.get("injected").getAsString(), FateStatus.parse(fo.get("status").getAsString()), now.isEmpty() ? null : now));
         }
         return new RuleModel(s, rules, in.doubles("bias"), stats, fates, in.provenance());
     }

@@ -484,12 +484,12 @@ public final class RulesFamily implements ModelFamily {
             RuleParser.Parsed inj = injected.get(r);
             String key = keyOfNode.get(free + r);
             if (key == null) {
-                fates.add(new RuleModel.Fate(inj.text(), "dropped", null));
+                fates.add(new RuleModel.Fate(inj.text(), RuleModel.FateStatus.DROPPED, null));
                 continue;
             }
             Rule now = centredByKey.get(key);
             boolean same = new HashSet<>(now.literals()).equals(new HashSet<>(inj.literals())) && now.outcome() == inj.outcome();
-            fates.add(new RuleModel.Fate(inj.text(), same ? "kept" : "changed", now.toText(s)));
+            fates.add(new RuleModel.Fate(inj.text(), same ? RuleModel.FateStatus.KEPT : RuleModel.FateStatus.CHANGED, now.toText(s)));
         }
         Provenance prov = new Provenance("rules", v.used(), cfg.seed(), train.fingerprint(), train.name(),
                 Provenance.currentVersions(), Instant.now().toString()).withTraining(res.summary()

@@ -105,10 +105,10 @@ class RuleModelTest {
                 TrainConfig.of(1).with("rules-file", f.toString()).with("freeze", "true"));
         assertEquals(2, m.fates().size());
         RuleModel.Fate first = m.fates().get(0);
-        assertEquals("kept", first.status(), m.describe().toText());
+        assertEquals(RuleModel.FateStatus.KEPT, first.status(), m.describe().toText());
         assertTrue(m.rules().stream().anyMatch(r -> r.literals().equals(List.of(new Literal(2, "=", 2)))
                 && RULE.schema().classes().get(r.outcome()).equals("deny")), m.describe().toText());
-        assertEquals("dropped", m.fates().get(1).status(), "a rule that never fires on the data is dropped");
+        assertEquals(RuleModel.FateStatus.DROPPED, m.fates().get(1).status(), "a rule that never fires on the data is dropped");
     }
 
     @Property(tries = 300)

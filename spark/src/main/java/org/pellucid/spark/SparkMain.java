@@ -18,22 +18,26 @@ import org.pellucid.core.data.TableSpec;
 import org.pellucid.core.io.ModelFormatException;
 import org.pellucid.core.model.Model;
 import org.pellucid.core.models.ModelFamilies;
+import org.pellucid.eval.Evaluation;
+import org.pellucid.eval.explainers.Output;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code pellucid spark predict|explain}: scores a CSV (with a header) or Parquet input on Spark and
+ * {@code pellucid spark predict|explain|evaluate}: scores a CSV (with a header) or Parquet input on Spark and
  * writes Parquet — the input's id, the prediction, each class's probability and, for {@code explain},
- * each column's attribution and the explanation's JSON. The output is written beside its final name
+ * each column's attribution and the explanation's JSON. {@code evaluate} reads a CSV on the driver,
+ * splits it as {@code pellucid evaluate} does (the model's seed), explains the evaluated rows on Spark
+ * ({@link SparkEvaluation}) and writes the scores as JSON to {@code --out}. The output is written beside its final name
  * and renamed into place when the job succeeds, so a failed job leaves no partial output. Exit codes
  * as the main CLI: 0 done, 2 bad input (one line), 1 internal error.
  */
 @Command(name = "pellucid spark", mixinStandardHelpOptions = true,
-        description = "Batch predict or explain with a saved model on Apache Spark (local[*] by default, or --master).")
+        description = "Batch predict, explain or evaluate with a saved model on Apache Spark (local[*] by default, or --master).")
 public final class SparkMain implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "predict|explain", description = "What to compute.")
+    @Parameters(index = "0", paramLabel = "predict|explain|evaluate", description = "What to compute.")
     String what;
 
     @Option(names = "--model", required = true, paramLabel = "DIR", description = "A model saved by `pellucid train --out`.")
@@ -42,10 +46,12 @@ public final class SparkMain implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "PATH", description = "A .csv file with a header, or Parquet.")
     String data;
 
-    @Option(names = "--out", required = true, paramLabel = "PATH", description = "Where to write the Parquet output (a folder).")
+    @Option(names = "--out", required = true, paramLabel = "PATH",
+            description = "Where to write the Parquet output (a folder); evaluate: the scores' JSON file.")
     Path out;
 
-    @Option(names = "--explainer", defaultValue = "built-in", description = "explain: built-in or kernel-shap (default ${DEFAULT-VALUE}).")
+    @Option(names = "--explainer", defaultValue = "built-in",
+            description = "explain: built-in or kernel-shap; evaluate: any of pellucid evaluate's (default ${DEFAULT-VALUE}).")
     String explainer;
 
     @Option(names = "--background", paramLabel = "FILE", description = "kernel-shap: reference rows with the target, e.g. the training CSV.")
@@ -60,8 +66,11 @@ public final class SparkMain implements Callable<Integer> {
     @Option(names = "--partitions", defaultValue = "0", description = "Repartition the input into N partitions first (0: as read).")
     int partitions;
 
-    @Option(names = "--seed", defaultValue = "1", description = "kernel-shap's seed (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Option(names = "--seed", description = "kernel-shap's seed (default 1); evaluate: the split seed (default: the model's own).")
+    Long seed;
+
+    @Option(names = "--rows", defaultValue = "200", description = "evaluate: test rows to explain and score (default ${DEFAULT-VALUE}).")
+    int rows;
 
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
@@ -101,8 +110,8 @@ public final class SparkMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!what.equals("predict") && !what.equals("explain")) {
-            throw new IllegalArgumentException("pellucid spark does predict or explain, not '" + what + "'");
+        if (!what.equals("predict") && !what.equals("explain") && !what.equals("evaluate")) {
+            throw new IllegalArgumentException("pellucid spark does predict, explain or evaluate, not '" + what + "'");
         }
         if (partitions < 0) {
             throw new IllegalArgumentException("--partitions must be 0 or more");
@@ -114,8 +123,11 @@ public final class SparkMain implements Callable<Integer> {
         if (!data.contains("://") && !Files.exists(Path.of(data))) {
             throw new IllegalArgumentException("--data: no file or folder at " + data);
         }
+        if (what.equals("evaluate")) {
+            return evaluate();
+        }
         boolean explain = what.equals("explain");
-        SparkScoring.Settings s = new SparkScoring.Settings(explain ? explainer : null, id, seed, 1024, 10);
+        SparkScoring.Settings s = new SparkScoring.Settings(explain ? explainer : null, id, seed == null ? 1 : seed, 1024, 10);
         org.pellucid.core.data.Dataset bg = null;
         if (explain && explainer.equals("kernel-shap")) {
             if (background == null) {
@@ -128,12 +140,7 @@ public final class SparkMain implements Callable<Integer> {
         }
         long start = System.nanoTime();
         boolean ours = SparkSession.getActiveSession().isEmpty();
-        SparkSession.Builder b = SparkSession.builder().master(master).appName("pellucid " + what).config("spark.ui.enabled", "false");
-        if (master.startsWith("local")) {
-            // local mode talks to itself only: bind to the loopback address, never to an outward interface
-            b = b.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
-        }
-        SparkSession spark = b.getOrCreate();
+        SparkSession spark = session();
         // written under a plain name beside --out (Spark reads [, ], *, ? in paths as patterns, and skips names starting with . or _), renamed on success
         Path tmp = out.toAbsolutePath().resolveSibling("pellucid-spark-partial-" + Long.toHexString(System.nanoTime()));
         try {
@@ -156,6 +163,64 @@ public final class SparkMain implements Callable<Integer> {
             if (Files.exists(tmp)) {
                 delete(tmp);
             }
+            if (ours) {
+                spark.stop();
+            }
+        }
+    }
+
+    private SparkSession session() {
+        SparkSession.Builder b = SparkSession.builder().master(master).appName("pellucid " + what).config("spark.ui.enabled", "false");
+        if (master.startsWith("local")) {
+            // local mode talks to itself only: bind to the loopback address, never to an outward interface
+            b = b.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
+        }
+        return b.getOrCreate();
+    }
+
+    /** {@code evaluate}: the single-JVM command's split, settings and metrics, with the rows explained on Spark. */
+    private int evaluate() throws IOException {
+        if (!data.toLowerCase(Locale.ROOT).endsWith(".csv") || data.contains("://")) {
+            throw new IllegalArgumentException("spark evaluate reads a local .csv on the driver (it splits it as pellucid evaluate does), got "
+                    + data);
+        }
+        if (!(ModelFamilies.load(model) instanceof Model m)) {
+            throw new ModelFormatException("the saved model in " + model + " is not a model that predicts");
+        }
+        Path csv = Path.of(data);
+        org.pellucid.core.data.Dataset all;
+        try (SchemaReader r = SchemaReader.open(csv, m.schema(), TableSpec.defaults(), null)) {
+            all = r.readAll(csv.getFileName().toString());
+        }
+        long splitSeed = seed != null ? seed : m.provenance().seed();
+        org.pellucid.core.data.Splits.TrainValidTest split = org.pellucid.core.data.Splits.trainValidTest(all, 0.2, 0.2, splitSeed);
+        org.pellucid.core.data.Dataset test = all.subset(split.test());
+        org.pellucid.core.data.Dataset train = all.subset(split.train());
+        Evaluation.Settings settings = new Evaluation.Settings(explainer, Output.PROBABILITY, rows, 50, 1024, 20, 5, splitSeed);
+        long start = System.nanoTime();
+        boolean ours = SparkSession.getActiveSession().isEmpty();
+        SparkSession spark = session();
+        try {
+            com.google.gson.JsonObject scores = Evaluation.run(m, train, test, settings,
+                    SparkEvaluation.onSpark(spark, model, settings, train, partitions));
+            com.google.gson.JsonObject o = new com.google.gson.JsonObject();
+            o.addProperty("dataset", test.name());
+            o.addProperty("model", m.kind());
+            o.addProperty("master", master);
+            scores.entrySet().forEach(e -> o.add(e.getKey(), e.getValue()));
+            Path tmp = out.toAbsolutePath().resolveSibling("pellucid-spark-partial-" + Long.toHexString(System.nanoTime()) + ".json");
+            try {
+                Files.writeString(tmp, new com.google.gson.GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create()
+                        .toJson(o) + "\n");
+                Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+            System.out.printf(Locale.ROOT, "pellucid spark: evaluated %s's %s explanations of %d rows in %.1f s to %s%n", m.kind(), explainer,
+                    scores.get("rows").getAsInt(), (System.nanoTime() - start) / 1e9, out);
+            Evaluation.lines(scores).forEach(System.out::println);
+            return 0;
+        } finally {
             if (ours) {
                 spark.stop();
             }

@@ -21,6 +21,7 @@ import org.pellucid.core.model.HasComplexity;
 import org.pellucid.core.model.InterpretableModel;
 import org.pellucid.core.model.Prediction;
 import org.pellucid.core.model.Provenance;
+import org.pellucid.core.model.Reportable;
 import org.pellucid.core.train.ParamLayout;
 
 /**
@@ -30,7 +31,7 @@ import org.pellucid.core.train.ParamLayout;
  * attribution), with the completeness gap reported; for the linear skip path alone it is exact.
  * Inference runs in double precision in Java: predictions and gradients come from one computation.
  */
-public class SparseModel implements InterpretableModel<FeatureAttribution>, HasComplexity, Savable, ClassAttributable {
+public class SparseModel implements InterpretableModel<FeatureAttribution>, HasComplexity, Savable, ClassAttributable, Reportable {
     static final int IG_STEPS = 64;
     private final String kind;
     final FeatureEncoder encoder;
@@ -274,5 +275,25 @@ public class SparseModel implements InterpretableModel<FeatureAttribution>, HasC
             throw new IllegalArgumentException("the parameter file holds " + params.length + " values, the network " + net.layout().size());
         }
         return create(kind, enc, net, params, path, in.provenance());
+    }
+
+    /** Adds the regularisation {@code path}, the {@code selected_features} and {@code complexity.active_connections}. */
+    @Override
+    public void addTo(JsonObject result) {
+        JsonArray p = new JsonArray();
+        for (PathPoint pt : path()) {
+            JsonObject po = new JsonObject();
+            po.addProperty("lambda", pt.lambda());
+            po.addProperty("active_features", pt.activeFeatures());
+            po.addProperty("val_accuracy", pt.validAccuracy());
+            p.add(po);
+        }
+        result.add("path", p);
+        if (result.has("complexity")) {
+            result.getAsJsonObject("complexity").addProperty("active_connections", complexity().parameters());
+        }
+        JsonArray sel = new JsonArray();
+        describe().features().forEach(sel::add);
+        result.add("selected_features", sel);
     }
 }

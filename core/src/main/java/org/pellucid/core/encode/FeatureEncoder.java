@@ -26,7 +26,8 @@ public final class FeatureEncoder {
     private final NumericEncoding numeric;
     private final double[] mean;
     private final double[] std;
-    private final double[][] cuts; // quantile bin edges per numeric column (null when standardising)
+    private final double[][] cuts; // quantile bin edges (QUANTILE_BINS) or knots (QUANTILE) per numeric column, else null
+    private double[][] levels; // QUANTILE: the empirical distribution function at each knot
     private final int[] offset;
     private final int[] width;
     private final List<EncodedFeature> features;
@@ -47,7 +48,7 @@ public final class FeatureEncoder {
             offset[j] = f.size();
             switch (c.type()) {
                 case NUMERIC -> {
-                    if (numeric != NumericEncoding.QUANTILE_BINS) {
+                    if (numeric != NumericEncoding.QUANTILE_BINS) { // one input per column
                         f.add(new EncodedFeature(j, c.name(), c.name()));
                     } else {
                         double[] e = cuts[j];
@@ -78,14 +79,16 @@ public final class FeatureEncoder {
     /**
      * Fits on training rows.
      *
-     * @param bins number of quantile bins per numeric column (only for {@link NumericEncoding#QUANTILE_BINS})
+     * @param bins number of quantile bins per numeric column ({@link NumericEncoding#QUANTILE_BINS}), or most knots
+     *             ({@link NumericEncoding#QUANTILE}); unused otherwise
      */
     public static FeatureEncoder fit(Dataset train, NumericEncoding numeric, int bins) {
         Schema s = train.schema();
         int p = s.featureCount();
         double[] mean = new double[p];
         double[] std = new double[p];
-        double[][] cuts = numeric == NumericEncoding.QUANTILE_BINS ? new double[p][] : null;
+        double[][] cuts = numeric == NumericEncoding.QUANTILE_BINS || numeric == NumericEncoding.QUANTILE ? new double[p][] : null;
+        double[][] levels = numeric == NumericEncoding.QUANTILE ? new double[p][] : null;
         for (int j = 0; j < p; j++) {
             std[j] = 1;
             if (!s.feature(j).isNumeric()) {
@@ -112,7 +115,15 @@ public final class FeatureEncoder {
             double sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
             mean[j] = m;
             std[j] = sd > 1e-12 ? sd : 1;
-            if (cuts != null) {
+            if (levels != null) {
+                if (bins < 2) {
+                    throw new IllegalArgumentException("a quantile transform needs at least 2 knots, got " + bins);
+                }
+                Arrays.sort(v);
+                double[][] kl = knots(v, bins);
+                cuts[j] = kl[0];
+                levels[j] = kl[1];
+            } else if (cuts != null) {
                 if (bins < 2) {
                     throw new IllegalArgumentException("quantile binning needs at least 2 bins, got " + bins);
                 }
@@ -129,6 +140,7 @@ public final class FeatureEncoder {
             }
         }
         FeatureEncoder enc = new FeatureEncoder(s, numeric, mean, std, cuts);
+        enc.levels = levels;
         double[] em = new double[enc.width()];
         for (int i = 0; i < train.size(); i++) {
             double[] z = enc.encode(train.rowValues(i));
@@ -180,6 +192,17 @@ public final class FeatureEncoder {
         return encode(x.values());
     }
 
+    /** The one input a value of numeric column j is encoded as (missing: the training mean's), for encodings of width 1. */
+    public double encodeNumeric(int j, double x) {
+        if (!schema.feature(j).isNumeric() || numeric == NumericEncoding.QUANTILE_BINS) {
+            throw new IllegalArgumentException("column " + schema.feature(j).name() + " is not encoded as one number");
+        }
+        double[] row = new double[schema.featureCount()];
+        Arrays.fill(row, Double.NaN);
+        row[j] = x;
+        return encode(row)[offset[j]];
+    }
+
     /** Encodes raw schema values (numbers; category indices; NaN for missing). */
     public double[] encode(double[] values) {
         double[] out = new double[features.size()];
@@ -196,6 +219,8 @@ public final class FeatureEncoder {
                 case NUMERIC -> {
                     if (numeric == NumericEncoding.STANDARDIZE) {
                         out[o] = Double.isNaN(v) ? 0 : (v - mean[j]) / std[j];
+                    } else if (numeric == NumericEncoding.QUANTILE) {
+                        out[o] = quantile(j, v);
                     } else if (numeric == NumericEncoding.RAW) {
                         out[o] = Double.isNaN(v) ? mean[j] : v;
                     } else {
@@ -211,6 +236,82 @@ public final class FeatureEncoder {
                 }
             }
         }
+    }
+
+    /**
+     * Knots of a sorted sample: its distinct values at up to {@code most} evenly spaced ranks (always the
+     * smallest and largest), with the mid-rank distribution function at each: {knots, levels}.
+     */
+    static double[][] knots(double[] sorted, int most) {
+        int n = sorted.length;
+        if (n == 0) {
+            return new double[][] {{0}, {0.5}};
+        }
+        double[] k = new double[most];
+        double[] f = new double[most];
+        int m = 0;
+        for (int t = 0; t < most; t++) {
+            double x = sorted[(int) Math.round((double) t * (n - 1) / (most - 1))];
+            if (m > 0 && x <= k[m - 1]) {
+                continue;
+            }
+            int lo = lowerBound(sorted, x);
+            int hi = lowerBound(sorted, Math.nextUp(x));
+            k[m] = x;
+            f[m] = (lo + hi) / 2.0 / n;
+            m++;
+        }
+        return new double[][] {Arrays.copyOf(k, m), Arrays.copyOf(f, m)};
+    }
+
+    private static int lowerBound(double[] sorted, double x) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < x) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** The {@link NumericEncoding#QUANTILE} input of value x of column j (missing: that of the training mean). */
+    private double quantile(int j, double x) {
+        if (Double.isNaN(x)) {
+            x = mean[j];
+        }
+        double[] k = cuts[j];
+        double[] f = levels[j];
+        double u;
+        if (x <= k[0]) {
+            u = f[0];
+        } else if (x >= k[k.length - 1]) {
+            u = f[k.length - 1];
+        } else {
+            int b = lowerBound(k, x); // k[b-1] < x <= k[b]
+            double w = (x - k[b - 1]) / (k[b] - k[b - 1]);
+            u = f[b - 1] + w * (f[b] - f[b - 1]);
+        }
+        return (2 * u - 1) * Math.sqrt(3);
+    }
+
+    /** The inverse of {@link #quantile}: the value whose input is z (the lowest, where a level is tied). */
+    private double unquantile(int j, double z) {
+        double u = (z / Math.sqrt(3) + 1) / 2;
+        double[] k = cuts[j];
+        double[] f = levels[j];
+        if (u <= f[0]) {
+            return k[0];
+        }
+        for (int b = 1; b < k.length; b++) {
+            if (u <= f[b]) {
+                return k[b - 1] + (u - f[b - 1]) / (f[b] - f[b - 1]) * (k[b] - k[b - 1]);
+            }
+        }
+        return k[k.length - 1];
     }
 
     private static int bin(double[] e, double x) {
@@ -257,6 +358,8 @@ public final class FeatureEncoder {
                 case NUMERIC -> {
                     if (numeric == NumericEncoding.STANDARDIZE) {
                         v[j] = encoded[o] * std[j] + mean[j];
+                    } else if (numeric == NumericEncoding.QUANTILE) {
+                        v[j] = unquantile(j, encoded[o]);
                     } else if (numeric == NumericEncoding.RAW) {
                         v[j] = encoded[o];
                     } else {
@@ -311,6 +414,13 @@ public final class FeatureEncoder {
             }
             o.add("cuts", c);
         }
+        if (levels != null) {
+            JsonArray c = new JsonArray();
+            for (double[] e : levels) {
+                c.add(e == null ? new JsonArray() : Jsons.array(e));
+            }
+            o.add("levels", c);
+        }
         return o;
     }
 
@@ -322,18 +432,36 @@ public final class FeatureEncoder {
             throw new IllegalArgumentException("encoder statistics do not match the schema's " + schema.featureCount() + " columns");
         }
         double[][] cuts = null;
-        if (ne == NumericEncoding.QUANTILE_BINS) {
-            JsonArray c = o.getAsJsonArray("cuts");
-            cuts = new double[c.size()][];
-            for (int j = 0; j < c.size(); j++) {
-                cuts[j] = Jsons.doubles(c.get(j).getAsJsonArray());
+        double[][] levels = null;
+        if (ne == NumericEncoding.QUANTILE_BINS || ne == NumericEncoding.QUANTILE) {
+            cuts = arrays(o, "cuts", schema.featureCount());
+        }
+        if (ne == NumericEncoding.QUANTILE) {
+            levels = arrays(o, "levels", schema.featureCount());
+            for (int j = 0; j < levels.length; j++) {
+                if (schema.feature(j).isNumeric() && (cuts[j].length == 0 || cuts[j].length != levels[j].length)) {
+                    throw new IllegalArgumentException("encoder quantile knots of column " + schema.feature(j).name() + " are malformed");
+                }
             }
         }
         FeatureEncoder enc = new FeatureEncoder(schema, ne, mean, std, cuts);
+        enc.levels = levels;
         enc.encodedMean = Jsons.doubles(o.getAsJsonArray("encoded_mean"));
         if (enc.encodedMean.length != enc.width()) {
             throw new IllegalArgumentException("encoder means do not match the " + enc.width() + " encoded inputs");
         }
         return enc;
+    }
+
+    private static double[][] arrays(JsonObject o, String name, int columns) {
+        JsonArray c = o.getAsJsonArray(name);
+        if (c == null || c.size() != columns) {
+            throw new IllegalArgumentException("encoder " + name + " do not match the schema's " + columns + " columns");
+        }
+        double[][] out = new double[c.size()][];
+        for (int j = 0; j < c.size(); j++) {
+            out[j] = Jsons.doubles(c.get(j).getAsJsonArray());
+        }
+        return out;
     }
 }

@@ -42,6 +42,11 @@ public final class ModelReader {
         return e;
     }
 
+    /** Whether the manifest has {@code key} (for settings added after a format was first written). */
+    public boolean has(String key) {
+        return settings.has(key);
+    }
+
     public String getString(String key) {
         return get(key).getAsString();
     }

@@ -9,14 +9,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.pellucid.bottleneck.ConceptMetrics;
-import org.pellucid.bottleneck.ConceptModel;
-import org.pellucid.bottleneck.Interventions;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.data.Instance;
 import org.pellucid.core.explain.Explanation;
 import org.pellucid.core.io.ExplanationJson;
 import org.pellucid.core.io.Savable;
+import org.pellucid.core.model.HasConcepts;
 import org.pellucid.core.model.InterpretableModel;
 import org.pellucid.core.model.Prediction;
 import org.pellucid.core.models.ModelFamilies;
@@ -332,25 +330,25 @@ final class CompareCommand implements Callable<Integer> {
                 ex.add("lrp", ExplanationJson.toJson(new org.pellucid.eval.explainers.Lrp(
                         org.pellucid.eval.explainers.Lrp.Rule.EPSILON, 1e-6).explain(model, x, p.classIndex())));
             }
-            if (model instanceof ConceptModel cm && test.hasConcepts()) {
+            if (model instanceof HasConcepts cm && test.hasConcepts()) {
                 ex.add("intervention", intervention(cm, x, test.concepts(i)));
                 ex.add("what_if", whatIf(cm, x));
             }
             examples.add(ex);
         }
         o.add("examples", examples);
-        if (model instanceof ConceptModel cm && test.hasConcepts()) {
-            JsonObject c = ConceptMetrics.of(cm, test).toJson();
+        if (model instanceof HasConcepts cm && test.hasConcepts()) {
+            JsonObject c = cm.conceptMetrics(test);
             JsonArray curve = new JsonArray();
-            for (double v : Interventions.curve(cm, test, Interventions.Policy.UNCERTAINTY, seed)) {
+            for (double v : cm.interventionCurve(test, HasConcepts.Policy.UNCERTAINTY, seed)) {
                 curve.add(v);
             }
             c.add("intervention_curve", curve);
             o.add("concepts", c);
             o.getAsJsonObject("test").addProperty("concept_accuracy", c.get("concept_accuracy").getAsDouble());
         }
-        if (model instanceof ConceptModel cm) {
-            cm.convolutional().ifPresent(cv -> o.add("images", ImageReport.toJson(cv, cm, r.train(), test, 3)));
+        if (model instanceof HasConcepts cm) {
+            org.pellucid.core.model.ConvolutionalModel.of(cm).ifPresent(cv -> o.add("images", ImageReport.toJson(cv, cm, r.train(), test, 3)));
         }
     }
 
@@ -359,13 +357,13 @@ final class CompareCommand implements Callable<Integer> {
      * flip alone changes the class, else the one with the largest contribution) set to the opposite
      * of what the encoder predicted, and what the model then says — before and after.
      */
-    static JsonObject whatIf(ConceptModel cm, Instance x) {
-        var before = cm.explain(x);
+    static JsonObject whatIf(HasConcepts cm, Instance x) {
+        var before = cm.explain(x, null);
         var e = before.explanation();
-        double[] p = cm.concepts(x).probabilities();
+        double[] p = cm.conceptProbabilities(x);
         int c = -1;
         if (!e.flips().isEmpty()) {
-            c = cm.groups().names().indexOf(e.flips().get(0));
+            c = cm.conceptNames().indexOf(e.flips().get(0));
         }
         if (c < 0) {
             double best = -1;
@@ -382,7 +380,7 @@ final class CompareCommand implements Callable<Integer> {
         given[c] = p[c] >= 0.5 ? 0 : 1;
         var after = cm.explain(x, given);
         JsonObject w = new JsonObject();
-        String name = cm.groups().names().get(c);
+        String name = cm.conceptNames().get(c);
         w.addProperty("text", "set " + name + " to " + (int) given[c] + " (the encoder said " + String.format(java.util.Locale.ROOT, "%.2f", p[c]) + ")");
         w.addProperty("before", before.prediction().className());
         w.addProperty("predicted", after.prediction().className());
@@ -392,8 +390,8 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     /** The least certain concept group set to its true value, and what the model then says. */
-    static JsonObject intervention(ConceptModel cm, Instance x, double[] truth) {
-        double[] p = cm.concepts(x).probabilities();
+    static JsonObject intervention(HasConcepts cm, Instance x, double[] truth) {
+        double[] p = cm.conceptProbabilities(x);
         ConceptModelGroups.Choice c = ConceptModelGroups.leastCertain(cm, p);
         double[] given = new double[p.length];
         java.util.Arrays.fill(given, Double.NaN);

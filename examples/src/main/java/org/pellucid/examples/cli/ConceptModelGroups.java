@@ -1,30 +1,30 @@
 package org.pellucid.examples.cli;
 
-import org.pellucid.bottleneck.ConceptGroups;
-import org.pellucid.bottleneck.ConceptModel;
+import java.util.List;
+import org.pellucid.core.model.HasConcepts;
 
 /** Picks the concept group a report intervenes on: the one the model is least sure of. */
 final class ConceptModelGroups {
     private ConceptModelGroups() {}
 
-    record Choice(String name, int from, int to, ConceptGroups groups) {
+    record Choice(String name, int from, int to, List<String> names) {
         String describe(double[] truth) {
             if (to - from == 1) {
                 return truth[from] > 0.5 ? "1" : "0";
             }
             for (int i = from; i < to; i++) {
                 if (truth[i] > 0.5) {
-                    return groups.names().get(i);
+                    return names.get(i);
                 }
             }
             return "?";
         }
     }
 
-    static Choice leastCertain(ConceptModel cm, double[] p) {
-        ConceptGroups.Group best = null;
+    static Choice leastCertain(HasConcepts cm, double[] p) {
+        HasConcepts.Group best = null;
         double bestCert = Double.POSITIVE_INFINITY;
-        for (ConceptGroups.Group g : cm.groups().groups()) {
+        for (HasConcepts.Group g : cm.conceptGroups()) {
             double cert;
             if (g.binary()) {
                 cert = Math.abs(p[g.from()] - 0.5);
@@ -39,6 +39,6 @@ final class ConceptModelGroups {
                 best = g;
             }
         }
-        return new Choice(best.name(), best.from(), best.to(), cm.groups());
+        return new Choice(best.name(), best.from(), best.to(), cm.conceptNames());
     }
 }

@@ -5,28 +5,30 @@ import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.pellucid.bottleneck.ConceptMetrics;
-import org.pellucid.bottleneck.ConceptModel;
-import org.pellucid.bottleneck.Interventions;
 import org.pellucid.core.data.Dataset;
+import org.pellucid.core.model.HasConcepts;
 
 /** Concept accuracy, leakage and (on request) the intervention curve, added to a `train` result. */
 final class ConceptReport {
     private ConceptReport() {}
 
     /** Adds the measurements to o and returns the lines to print. */
-    static List<String> add(ConceptModel m, Dataset test, JsonObject o, Interventions.Policy policy, long seed) {
-        ConceptMetrics cm = ConceptMetrics.of(m, test);
+    static List<String> add(HasConcepts m, Dataset test, JsonObject o, HasConcepts.Policy policy, long seed) {
+        JsonObject cm = m.conceptMetrics(test);
+        double conceptAccuracy = cm.get("concept_accuracy").getAsDouble();
+        double hard = cm.get("accuracy_hard_concepts").getAsDouble();
+        double truth = cm.get("accuracy_true_concepts").getAsDouble();
+        double leakage = cm.get("leakage").getAsDouble();
         JsonObject t = o.getAsJsonObject("test");
-        t.addProperty("concept_accuracy", cm.conceptAccuracy());
-        t.addProperty("accuracy_hard_concepts", cm.hardTaskAccuracy());
-        t.addProperty("accuracy_true_concepts", cm.trueConceptAccuracy());
-        o.addProperty("leakage", cm.leakage());
+        t.addProperty("concept_accuracy", conceptAccuracy);
+        t.addProperty("accuracy_hard_concepts", hard);
+        t.addProperty("accuracy_true_concepts", truth);
+        o.addProperty("leakage", leakage);
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "  concept accuracy %.4f; task accuracy with hard concepts %.4f, with true concepts %.4f; leakage %+.4f",
-                cm.conceptAccuracy(), cm.hardTaskAccuracy(), cm.trueConceptAccuracy(), cm.leakage()));
+                conceptAccuracy, hard, truth, leakage));
         if (policy != null) {
-            double[] curve = Interventions.curve(m, test, policy, seed);
+            double[] curve = m.interventionCurve(test, policy, seed);
             JsonArray a = new JsonArray();
             StringBuilder b = new StringBuilder("  intervention curve (" + policy.id() + "):");
             for (double v : curve) {

@@ -13,7 +13,10 @@ import org.pellucid.core.data.Dataset;
 import org.pellucid.core.data.SyntheticData;
 import org.pellucid.core.explain.FeatureAttribution;
 import org.pellucid.core.io.ExplanationJson;
+import org.pellucid.core.explain.TreePathExplanation;
 import org.pellucid.core.model.Explained;
+import org.pellucid.core.model.HasConcepts;
+import org.pellucid.core.model.InterpretableModel;
 import org.pellucid.core.models.LogisticModel;
 import org.pellucid.core.models.ModelFamilies;
 import org.pellucid.core.models.TrainConfig;
@@ -22,7 +25,6 @@ import org.pellucid.core.train.ProgressListener;
 import org.pellucid.eval.Evaluation;
 import org.pellucid.eval.explainers.KernelShap;
 import org.pellucid.eval.explainers.Output;
-import org.pellucid.trees.TreeModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -76,7 +78,8 @@ final class DemoCommand implements Callable<Integer> {
 
         TrainConfig cfg = new TrainConfig(seed, DeviceChoice.CPU, ProgressListener.silent(), Map.of());
         Experiment.Result treeRun = Experiment.run(ModelFamilies.get("tree"), d, cfg.with("max-leaves", "8"), 0);
-        TreeModel tree = (TreeModel) treeRun.model();
+        @SuppressWarnings("unchecked") // the tree family's models explain by their decision path
+        InterpretableModel<TreePathExplanation> tree = (InterpretableModel<TreePathExplanation>) treeRun.model();
         Dataset test = treeRun.test();
         say(console, report, "The tree (8 leaves at most), as a person reads it:");
         say(console, report, tree.describe().toText().stripTrailing());
@@ -133,10 +136,10 @@ final class DemoCommand implements Callable<Integer> {
         say(console, report, "Concepts: a bottleneck model reads the rule's three conditions (" + SyntheticData.RULE_CONCEPTS
                 + ") first, then decides from them alone.");
         Experiment.Result cr = comparison.of("cbm");
-        org.pellucid.bottleneck.ConceptModel cbm = (org.pellucid.bottleneck.ConceptModel) cr.model();
-        org.pellucid.bottleneck.ConceptMetrics cmet = org.pellucid.bottleneck.ConceptMetrics.of(cbm, cr.test());
+        HasConcepts cbm = (HasConcepts) cr.model();
+        JsonObject conceptDemo = cbm.conceptMetrics(cr.test());
         say(console, report, String.format(Locale.ROOT, "  test accuracy %.3f, concept accuracy %.3f, leakage %+.3f", cr.accuracy(),
-                cmet.conceptAccuracy(), cmet.leakage()));
+                conceptDemo.get("concept_accuracy").getAsDouble(), conceptDemo.get("leakage").getAsDouble()));
         int pick = 0; // the first test row the model approves, so the intervention has something to change
         for (int i = 0; i < cr.test().size(); i++) {
             if (cbm.predict(cr.test().row(i)).classIndex() == 1) {
@@ -145,7 +148,7 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         var cx = cr.test().row(pick);
-        var ce = cbm.explain(cx);
+        var ce = cbm.explain(cx, null);
         say(console, report, "  test row " + pick + " " + cx + ": predicted " + ce.prediction().className());
         say(console, report, indent(ce.explanation().toText()));
         double[] given = {Double.NaN, Double.NaN, 1};
@@ -153,7 +156,6 @@ final class DemoCommand implements Callable<Integer> {
         say(console, report, "  intervention: say the applicant is unemployed (unemployed = 1) → predicted "
                 + after.prediction().className() + String.format(Locale.ROOT, " (p = %.3f)",
                 after.prediction().probability(after.prediction().classIndex())));
-        JsonObject conceptDemo = cmet.toJson();
         conceptDemo.addProperty("row", pick);
         conceptDemo.add("explanation", ExplanationJson.toJson(ce.explanation()));
         conceptDemo.add("if_unemployed", ExplanationJson.toJson(after.explanation()));

@@ -128,21 +128,8 @@ final class Experiment {
         if (r.model() instanceof HasComplexity h) {
             o.add("complexity", complexity(h.complexity()));
         }
-        if (r.model() instanceof org.pellucid.sparse.SparseModel sm) {
-            com.google.gson.JsonArray path = new com.google.gson.JsonArray();
-            for (org.pellucid.sparse.PathPoint p : sm.path()) {
-                JsonObject po = new JsonObject();
-                po.addProperty("lambda", p.lambda());
-                po.addProperty("active_features", p.activeFeatures());
-                po.addProperty("val_accuracy", p.validAccuracy());
-                path.add(po);
-            }
-            o.add("path", path);
-            JsonObject c = o.getAsJsonObject("complexity");
-            c.addProperty("active_connections", sm.complexity().parameters());
-            com.google.gson.JsonArray sel = new com.google.gson.JsonArray();
-            sm.describe().features().forEach(sel::add);
-            o.add("selected_features", sel);
+        if (r.model() instanceof org.pellucid.core.model.Reportable rp) {
+            rp.addTo(o);
         }
         JsonObject timing = new JsonObject();
         timing.addProperty("train_seconds", r.trainSeconds());
@@ -206,6 +193,9 @@ final class Experiment {
         if (r.cvMacroF1() != null) {
             l.add(String.format(java.util.Locale.ROOT, "  %d-fold CV macro-F1 %.4f ± %.4f, accuracy %.4f ± %.4f",
                     r.cvMacroF1().length, mean(r.cvMacroF1()), std(r.cvMacroF1()), mean(r.cvAccuracy()), std(r.cvAccuracy())));
+        }
+        if (r.model() instanceof org.pellucid.core.model.Reportable rp) {
+            l.addAll(rp.summaryLines());
         }
         return l;
     }

@@ -11,6 +11,7 @@ import org.pellucid.core.data.Dataset;
 import org.pellucid.core.io.ExplanationJson;
 import org.pellucid.core.io.Savable;
 import org.pellucid.core.model.Explained;
+import org.pellucid.core.model.HasConcepts;
 import org.pellucid.core.model.InterpretableModel;
 import org.pellucid.core.model.Prediction;
 import org.pellucid.core.models.ModelFamilies;
@@ -269,16 +270,16 @@ final class ExplainCommand implements Callable<Integer> {
         }
         double[] given = null;
         if (!intervene.isEmpty()) {
-            if (!(model instanceof org.pellucid.bottleneck.ConceptModel cm)) {
+            if (!(model instanceof HasConcepts cm)) {
                 throw new Pellucid.UsageException("--intervene applies to concept models (cbm, cem), not " + model.kind());
             }
-            given = new double[cm.groups().concepts()];
+            given = new double[cm.conceptNames().size()];
             java.util.Arrays.fill(given, Double.NaN);
             for (Map.Entry<String, String> e : intervene.entrySet()) {
-                int c = cm.groups().names().indexOf(e.getKey());
+                int c = cm.conceptNames().indexOf(e.getKey());
                 if (c < 0) {
                     throw new Pellucid.UsageException("unknown concept '" + e.getKey() + "'; the model's concepts are "
-                            + cm.groups().names());
+                            + cm.conceptNames());
                 }
                 double v;
                 try {
@@ -306,7 +307,7 @@ final class ExplainCommand implements Callable<Integer> {
                 out.println("row " + i + ": predicted " + p + ", true " + d.schema().target().format(d.target(i)));
                 out.print(a.toText());
             } else if (interpretable) {
-                Explained<?> e = given != null ? ((org.pellucid.bottleneck.ConceptModel) model).explain(d.row(i), given)
+                Explained<?> e = given != null ? ((HasConcepts) model).explain(d.row(i), given)
                         : ((InterpretableModel<?>) model).explain(d.row(i));
                 p = e.prediction();
                 o.add("explanation", ExplanationJson.toJson(e.explanation()));

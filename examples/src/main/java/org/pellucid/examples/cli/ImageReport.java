@@ -3,11 +3,10 @@ package org.pellucid.examples.cli;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.List;
-import org.pellucid.bottleneck.ConceptGroups;
-import org.pellucid.bottleneck.ConceptModel;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.data.Instance;
 import org.pellucid.core.model.ConvolutionalModel;
+import org.pellucid.core.model.HasConcepts;
 import org.pellucid.core.model.Prediction;
 import org.pellucid.eval.explainers.GradCam;
 import org.pellucid.eval.global.ActivationMaximisation;
@@ -21,7 +20,7 @@ import org.pellucid.eval.global.ActivationMaximisation;
 final class ImageReport {
     private ImageReport() {}
 
-    static JsonObject toJson(ConvolutionalModel cv, ConceptModel cm, Dataset train, Dataset test, int rows) {
+    static JsonObject toJson(ConvolutionalModel cv, HasConcepts cm, Dataset train, Dataset test, int rows) {
         JsonObject o = new JsonObject();
         JsonArray shape = new JsonArray();
         for (int v : cv.imageShape()) {
@@ -29,7 +28,7 @@ final class ImageReport {
         }
         o.add("shape", shape);
         List<String> outputs = cv.outputNames();
-        ConceptGroups groups = cm.groups();
+        List<HasConcepts.Group> groups = cm.conceptGroups();
         JsonArray examples = new JsonArray();
         for (int i = 0; i < Math.min(rows, test.size()); i++) {
             Instance x = test.row(i);
@@ -43,9 +42,9 @@ final class ImageReport {
             int classOut = cv.classOutput(p.classIndex());
             ex.addProperty("class_output", outputs.get(classOut));
             ex.add("class_cam", rounded(GradCam.map(cv, z, classOut)));
-            double[] probs = cm.concepts(x).probabilities();
+            double[] probs = cm.conceptProbabilities(x);
             JsonArray conceptCams = new JsonArray();
-            for (ConceptGroups.Group g : groups.groups()) {
+            for (HasConcepts.Group g : groups) {
                 int best = g.from();
                 for (int c = g.from(); c < g.to(); c++) {
                     if (probs[c] > probs[best]) {
@@ -70,7 +69,7 @@ final class ImageReport {
             }
         }
         JsonArray maximised = new JsonArray();
-        ConceptGroups.Group first = groups.groups().get(0);
+        HasConcepts.Group first = groups.get(0);
         for (int c = first.from(); c < first.to(); c++) {
             ActivationMaximisation.Result r = ActivationMaximisation.maximise(cv, c, mean, ActivationMaximisation.Settings.defaults());
             JsonObject m = new JsonObject();

@@ -56,22 +56,22 @@ final class ModelData {
         return a.dataset();
     }
 
-    /** Parses {@code a:b} (half-open), {@code i}, or {@code i,j,k}; every index must exist. */
-    /** The attention model explaining by {@code method} (raw, rollout, flow, grad-rollout); unchanged when null. */
+    /** The model explaining by {@code method} (attention: raw, rollout, flow, grad-rollout); unchanged when null. */
     static org.pellucid.core.io.Savable withAttentionMethod(org.pellucid.core.io.Savable model, String method) {
         if (method == null) {
             return model;
         }
-        if (!(model instanceof org.pellucid.attention.AttentionModel am)) {
-            throw new Pellucid.UsageException("--method applies to attention models, not " + model.kind());
+        if (!(model instanceof org.pellucid.core.model.HasExplanationMethods hm)) {
+            throw new Pellucid.UsageException("--method applies to models with several explanation methods (attention), not " + model.kind());
         }
         try {
-            return am.withMethod(org.pellucid.attention.AttentionModel.Method.parse(method));
+            return hm.withExplanationMethod(method);
         } catch (IllegalArgumentException e) {
             throw new Pellucid.UsageException(e.getMessage());
         }
     }
 
+    /** Parses {@code a:b} (half-open), {@code i}, or {@code i,j,k}; every index must exist. */
     static int[] rows(String spec, int n) {
         List<Integer> out = new ArrayList<>();
         try {

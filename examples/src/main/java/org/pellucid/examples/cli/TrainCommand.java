@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.io.ModelStore;
+import org.pellucid.core.model.HasConcepts;
 import org.pellucid.core.models.ModelFamilies;
 import org.pellucid.core.models.ModelFamily;
 import org.pellucid.core.models.TrainConfig;
@@ -152,9 +153,9 @@ final class TrainCommand implements Callable<Integer> {
             }
             opts.put("rules-file", rulesFile.toString());
         }
-        org.pellucid.bottleneck.Interventions.Policy pol;
+        HasConcepts.Policy pol;
         try {
-            pol = org.pellucid.bottleneck.Interventions.Policy.parse(policy);
+            pol = HasConcepts.Policy.parse(policy);
         } catch (IllegalArgumentException e) {
             throw new Pellucid.UsageException(e.getMessage());
         }
@@ -166,16 +167,7 @@ final class TrainCommand implements Callable<Integer> {
         Experiment.Result r = Experiment.run(family, d, cfg, cv);
         Experiment.lines(r).forEach(stdout::println);
         JsonObject o = Experiment.toJson(r, d, seed, opts);
-        if (r.model() instanceof org.pellucid.neurosymbolic.RuleModel rm) {
-            JsonObject rj = rm.toJson();
-            o.add("rules", rj.get("rules"));
-            o.add("injected_rules", rj.get("injected"));
-            for (org.pellucid.neurosymbolic.RuleModel.Fate f : rm.fates()) {
-                stdout.println("  injected rule " + f.status() + ": " + f.injected()
-                        + (f.status().equals("changed") ? " → " + f.now() : ""));
-            }
-        }
-        if (r.model() instanceof org.pellucid.bottleneck.ConceptModel cm) {
+        if (r.model() instanceof HasConcepts cm) {
             ConceptReport.add(cm, r.test(), o, interventionCurve ? pol : null, seed).forEach(stdout::println);
         } else if (interventionCurve) {
             throw new Pellucid.UsageException("--intervention-curve applies to concept models (cbm, cem), not " + model);

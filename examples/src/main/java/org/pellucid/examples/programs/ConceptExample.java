@@ -3,9 +3,9 @@ package org.pellucid.examples.programs;
 import java.util.Arrays;
 import org.pellucid.bottleneck.ConceptMetrics;
 import org.pellucid.bottleneck.ConceptModel;
-import org.pellucid.bottleneck.Interventions;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.data.SyntheticData;
+import org.pellucid.core.model.HasConcepts;
 import org.pellucid.core.models.ModelFamilies;
 import org.pellucid.core.models.TrainConfig;
 
@@ -21,7 +21,7 @@ public final class ConceptExample {
         System.out.println("row 0 " + x + ": " + m.explain(x).prediction() + "\n" + m.explain(x).explanation().toText());
         double[] given = {1, Double.NaN}; // say x1_high is true, whatever the encoder thinks
         System.out.println("if x1_high = 1: " + m.explain(x, given).prediction());
-        System.out.println("intervention curve: " + Arrays.toString(Interventions.curve(m, test, Interventions.Policy.GREEDY, 1)));
+        System.out.println("intervention curve: " + Arrays.toString(m.interventionCurve(test, HasConcepts.Policy.GREEDY, 1)));
         Example.roundTrip(m, test);
     }
 }
