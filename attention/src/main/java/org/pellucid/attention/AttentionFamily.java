@@ -1,6 +1,5 @@
 package org.pellucid.attention;
 
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.pellucid.core.data.Dataset;
@@ -109,8 +108,7 @@ public final class AttentionFamily implements ModelFamily {
                 Objective.softmaxCrossEntropy(), Trainer.ValidationMetric.negativeCrossEntropy(), StepHook.none(), o);
         Map<String, String> opts = v.used();
         opts.put("shared-patches", "" + shared); // asked for on data without images, it does not apply
-        Provenance prov = new Provenance(kind(), opts, cfg.seed(), train.fingerprint(), train.name(),
-                Provenance.currentVersions(), Instant.now().toString()).withTraining(r.summary().withNote("tokens", tokens.kind()));
+        Provenance prov = Provenance.of(kind(), opts, cfg.seed(), train).withTraining(r.summary().withNote("tokens", tokens.kind()));
         return new AttentionModel(enc, tokens, d, heads, layers, r.parameters(), prov, method);
     }
 

@@ -1,6 +1,5 @@
 package org.pellucid.baselines;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -148,8 +147,7 @@ public final class BoostingFamily implements ModelFamily {
         }
         DecisionTree[][] kept = trees.subList(0, Math.max(1, bestRounds)).toArray(new DecisionTree[0][]);
         return new EnsembleModel(kind(), enc, org.pellucid.core.tree.TreeEnsemble.Combination.SUM_SCORES, kept, init,
-                new Provenance(kind(), v.used(), cfg.seed(), train.fingerprint(), train.name(), Provenance.currentVersions(),
-                        Instant.now().toString()).withTraining(org.pellucid.core.model.TrainingSummary.none()
+                Provenance.of(kind(), v.used(), cfg.seed(), train).withTraining(org.pellucid.core.model.TrainingSummary.none()
                         .with("rounds_kept", kept.length)));
     }
 

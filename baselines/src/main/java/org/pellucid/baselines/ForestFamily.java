@@ -1,6 +1,5 @@
 package org.pellucid.baselines;
 
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -89,8 +88,7 @@ public final class ForestFamily implements ModelFamily {
         });
         Map<String, String> opts = v.used();
         return new EnsembleModel(kind(), enc, org.pellucid.core.tree.TreeEnsemble.Combination.AVERAGE_DISTRIBUTIONS, trees, new double[0],
-                new Provenance(kind(), opts, cfg.seed(), train.fingerprint(), train.name(), Provenance.currentVersions(),
-                        Instant.now().toString()));
+                Provenance.of(kind(), opts, cfg.seed(), train));
     }
 
     @Override

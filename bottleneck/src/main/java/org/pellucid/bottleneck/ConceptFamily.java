@@ -1,6 +1,5 @@
 package org.pellucid.bottleneck;
 
-import java.time.Instant;
 import java.util.Optional;
 import java.util.Random;
 import org.pellucid.core.data.Dataset;
@@ -162,8 +161,7 @@ public class ConceptFamily implements ModelFamily {
             summary = rh.summary().with("encoder_best_epoch", re.bestEpoch()).withNote("encoder_stop_reason",
                     re.stopReason() == null ? "" : re.stopReason());
         }
-        Provenance prov = new Provenance(kind(), v.used(), cfg.seed(), train.fingerprint(), train.name(),
-                Provenance.currentVersions(), Instant.now().toString()).withTraining(summary);
+        Provenance prov = Provenance.of(kind(), v.used(), cfg.seed(), train).withTraining(summary);
         return new ConceptModel(kind(), mode, enc, spec, params, prov);
     }
 

@@ -64,13 +64,13 @@ final class RuleSetPruning {
             order[i] = i;
         }
         Arrays.sort(order, (a, b) -> Double.compare(Math.abs(current.get(a).strength()), Math.abs(current.get(b).strength())));
-        double base = correct(current, alive, fires, bias, labels);
+        double base = macroF1Of(current, alive, fires, bias, labels);
         for (int r : order) {
             if (injected.contains(current.get(r))) {
                 continue;
             }
             alive[r] = false;
-            double without = correct(current, alive, fires, bias, labels);
+            double without = macroF1Of(current, alive, fires, bias, labels);
             if (without >= base - 1e-9) {
                 base = without;
             } else {
@@ -96,7 +96,7 @@ final class RuleSetPruning {
         boolean[][] fires = firing(current, rows);
         boolean[] alive = new boolean[current.size()];
         Arrays.fill(alive, true);
-        double base = correct(current, alive, fires, bias, labels);
+        double base = macroF1Of(current, alive, fires, bias, labels);
         for (int r = 0; r < current.size(); r++) {
             Rule rule = current.get(r);
             if (!rule.conjunction() || injected.contains(rule)) {
@@ -113,7 +113,7 @@ final class RuleSetPruning {
                 }
                 fires[r] = now;
                 current.set(r, candidate);
-                double without = correct(current, alive, fires, bias, labels);
+                double without = macroF1Of(current, alive, fires, bias, labels);
                 if (without >= base - 1e-9) {
                     base = without;
                     rule = candidate;
@@ -202,7 +202,7 @@ final class RuleSetPruning {
     }
 
     /** Macro-F1 of the rule set's predictions on the rows (rules with {@code alive} false left out). */
-    private static double correct(List<Rule> rules, boolean[] alive, boolean[][] fires, double[] bias, int[] labels) {
+    private static double macroF1Of(List<Rule> rules, boolean[] alive, boolean[][] fires, double[] bias, int[] labels) {
         Confusion conf = new Confusion(bias.length);
         double[] s = new double[bias.length];
         for (int i = 0; i < labels.length; i++) {

@@ -1,37 +1,20 @@
 package org.pellucid.neurosymbolic;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.pellucid.core.data.Dataset;
-import org.pellucid.core.data.Schema;
 import org.pellucid.core.io.ModelReader;
 import org.pellucid.core.io.Savable;
 import org.pellucid.core.model.Provenance;
 import org.pellucid.core.models.ModelFamily;
 import org.pellucid.core.models.OptionTable;
 import org.pellucid.core.models.TrainConfig;
-import org.pellucid.core.train.ParamLayout;
-import org.pellucid.core.train.Params;
-import org.pellucid.core.train.TensorData;
-import org.pellucid.core.train.TrainResult;
-import org.pellucid.core.train.Trainer;
-import org.pellucid.core.train.TrainingOptions;
-import org.pellucid.core.train.Torch;
 
 /**
  * {@code rules}: a rule layer trained by gradient descent whose crisp rules become the model
@@ -124,7 +107,7 @@ public final class RulesFamily implements ModelFamily {
         });
         int restarts = v.integer("restarts");
         if (valid == null || valid.size() == 0) {
-            return fitOnce(train, valid, cfg, new IdentityHashMap<>()); // nothing to choose a restart on
+            return RuleRun.fit(train, valid, cfg, v, new IdentityHashMap<>()); // nothing to choose a restart on
         }
         // Rule layers are trained from random initial rules through a crisp step, and where they end
         // up depends on that start; several starts, kept by the crisp rules' validation macro-F1
@@ -141,7 +124,7 @@ public final class RulesFamily implements ModelFamily {
             TrainConfig c = new TrainConfig(cfg.seed() + RESTART_SEED_STEP * r, cfg.device(), cfg.progress(), cfg.options());
             RuleModel m;
             try {
-                m = fitOnce(train, valid, c, softLogits);
+                m = RuleRun.fit(train, valid, c, OPTIONS.read(kind(), c), softLogits);
             } catch (org.pellucid.core.train.NonFiniteLossException e) {
                 // one unlucky start whose loss blew up before any good epoch must not sink the others
                 diverged++;
@@ -193,7 +176,7 @@ public final class RulesFamily implements ModelFamily {
             }
             // an average of five trainings has no one best epoch
             summary = org.pellucid.core.model.TrainingSummary.none()
-                    .with("soft_valid_accuracy", accuracy(mean, valid.labels(), classes))
+                    .with("soft_valid_accuracy", RuleRun.accuracy(mean, valid.labels(), classes))
                     .with("crisp_valid_accuracy", org.pellucid.core.model.Scores.accuracy(valid.labels(), chosenPred));
         }
         if (!Double.isNaN(combined)) {
@@ -246,99 +229,6 @@ public final class RulesFamily implements ModelFamily {
 
     private static final long RESTART_SEED_STEP = 7919;
 
-    /** One training; the soft network's validation scores go to {@code softLogits}, keyed by the model. */
-    private RuleModel fitOnce(Dataset train, Dataset valid, TrainConfig cfg, Map<RuleModel, float[]> softLogits) {
-        Schema s = train.schema();
-        int classes = s.classes().size();
-        OptionTable.Values v = OPTIONS.read(kind(), cfg);
-        List<RuleParser.Parsed> injected = List.of();
-        String file = v.text("rules-file", () -> null);
-        if (file != null) {
-            try {
-                injected = RuleParser.parse(Files.readString(Path.of(file)), s);
-            } catch (IOException e) {
-                throw new IllegalArgumentException("cannot read the rules file " + file + ": " + e.getMessage());
-            } catch (RuleParser.RuleSyntaxException e) {
-                throw new IllegalArgumentException(file + ": " + e.getMessage());
-            }
-        }
-        boolean freeze = v.flag("freeze");
-        List<Literal> extra = new ArrayList<>();
-        injected.forEach(p -> extra.addAll(p.literals()));
-        Binarizer bin = Binarizer.fit(train, v.integer("bins"), extra);
-        int free = v.integer("rules");
-        int disj = v.integer("disjunctions");
-        if (free + injected.size() + disj == 0) {
-            throw new IllegalArgumentException("option rules is 0 and there are no disjunctions or injected rules: the model would have no node");
-        }
-        int conj = free + injected.size();
-        int k = bin.size();
-        RuleNetwork probe = new RuleNetwork(k, conj, disj, classes, null);
-        ParamLayout layout = probe.layout();
-        float[] init = new float[(int) layout.size()];
-        Arrays.fill(init, Float.NaN);
-        float[] frozen = new float[init.length];
-        Arrays.fill(frozen, Float.NaN);
-        ParamLayout.Slot cw = layout.slot("conj_w");
-        ParamLayout.Slot ow = layout.slot("out_w");
-        int nodes = conj + disj;
-        for (int r = 0; r < injected.size(); r++) {
-            int node = free + r;
-            Set<Integer> lits = new HashSet<>();
-            injected.get(r).literals().forEach(l -> lits.add(bin.indexOf(l)));
-            for (int j = 0; j < k; j++) {
-                int at = (int) cw.offset() + node * k + j;
-                init[at] = lits.contains(j) ? 1f : 0f;
-                if (freeze) {
-                    frozen[at] = init[at];
-                }
-            }
-            for (int c = 0; c < classes; c++) {
-                init[(int) ow.offset() + c * nodes + node] = c == injected.get(r).outcome() ? 2f : 0f;
-            }
-        }
-        RuleNetwork net = new RuleNetwork(k, conj, disj, classes, init);
-        int batch = v.integer("batch-size", () -> Math.max(16, Math.min(128, train.size() / 32)));
-        TrainingOptions o = new TrainingOptions(v.integer("epochs"), batch,
-                v.number("lr"), 0, false, v.integer("patience"), cfg.seed(), cfg.device(), cfg.progress());
-        double lambda = v.number("lambda");
-        int[] counts0 = train.classCounts();
-        int minority = Integer.MAX_VALUE;
-        for (int c : counts0) {
-            minority = Math.min(minority, c);
-        }
-        boolean rare = minority < 0.6 * train.size() / classes;
-        double power = balancePower(v.text("balance", () -> rare ? "0.5" : "false"));
-        float[] weights = null;
-        if (power > 0) {
-            // class c weighs (n / (k·n_c))^power in the loss: at 1 each class weighs as much as the
-            // others, so rules for the rare class pay off; below 1 the rare class gains less
-            int[] counts = train.classCounts();
-            weights = new float[classes];
-            for (int c = 0; c < classes; c++) {
-                weights[c] = counts[c] == 0 ? 0f : (float) Math.pow((double) train.size() / (classes * counts[c]), power);
-            }
-        }
-        // model selection on validation by macro-F1, the measure rule models are compared on
-        Trainer.ValidationMetric acc = Trainer.ValidationMetric.macroF1(classes);
-        TrainResult res = Trainer.fit(net, data(train, bin), valid == null ? null : data(valid, bin), net.objective(lambda, weights), acc,
-                net.constraints(freeze ? frozen : null), o);
-        float[] p = res.parameters();
-        RuleModel model = extract(s, bin, p, layout, free, conj, disj, classes, injected, train, cfg, v, res);
-        if (valid != null && valid.size() > 0) {
-            float[] logits = softLogits(net, p, data(valid, bin));
-            double soft = accuracy(logits, valid.labels(), classes);
-            double crisp = org.pellucid.core.model.Scores.accuracy(valid.labels(),
-                    org.pellucid.core.model.Scores.classes(model.predictAll(valid)));
-            Provenance pv = model.provenance();
-            RuleModel withGap = model.withProvenance(pv.withTraining(pv.training().with("soft_valid_accuracy", soft)
-                    .with("crisp_valid_accuracy", crisp)));
-            softLogits.put(withGap, logits);
-            return withGap;
-        }
-        return model;
-    }
-
     /** {@code balance}: true (1), false (0) or the power in [0, 1] the class weights are raised to. */
     static double balancePower(String v) {
         if (v.equals("true")) {
@@ -356,145 +246,6 @@ public final class RulesFamily implements ModelFamily {
             // falls through to the error below
         }
         throw new IllegalArgumentException("option balance must be true, false or a number in [0, 1], got '" + v + "'");
-    }
-
-    static TensorData data(Dataset d, Binarizer bin) {
-        return TensorData.classification(bin.applyAll(d), d.size(), bin.size(), d.labels(), d.schema().classes().size());
-    }
-
-    /** Class scores of the soft network (continuous nodes) on rows, row-major: the other side of the soft/crisp gap. */
-    static float[] softLogits(RuleNetwork net, float[] params, TensorData d) {
-        try (NDManager m = Torch.engine().newBaseManager(ai.djl.Device.cpu())) {
-            Params p = Params.view(net.layout(), m.create(params));
-            NDArray x = m.create(d.features(), new Shape(d.rows(), d.width()));
-            NDArray h = net.softActivations(p, x);
-            return h.getNDArrayInternal().linear(h, p.get("out_w"), p.get("out_b")).singletonOrThrow().toFloatArray();
-        }
-    }
-
-    /** Share of rows whose highest score is their label. */
-    static double accuracy(float[] scores, int[] labels, int classes) {
-        int right = 0;
-        for (int i = 0; i < labels.length; i++) {
-            int best = 0;
-            for (int c = 1; c < classes; c++) {
-                if (scores[i * classes + c] > scores[i * classes + best]) {
-                    best = c;
-                }
-            }
-            right += best == labels[i] ? 1 : 0;
-        }
-        return right / (double) labels.length;
-    }
-
-    private static RuleModel extract(Schema s, Binarizer bin, float[] p, ParamLayout layout, int free, int conj, int disj,
-                                     int classes, List<RuleParser.Parsed> injected, Dataset train, TrainConfig cfg,
-                                     OptionTable.Values v, TrainResult res) {
-        int k = bin.size();
-        int nodes = conj + disj;
-        boolean refine = v.flag("refine-thresholds");
-        ParamLayout.Slot ow = layout.slot("out_w");
-        ParamLayout.Slot ob = layout.slot("out_b");
-        double[] bias = new double[classes];
-        for (int c = 0; c < classes; c++) {
-            bias[c] = p[(int) ob.offset() + c];
-        }
-        // crisp nodes with their weights, keyed by (type, literal set) so duplicates merge
-        Map<String, Rule> merged = new LinkedHashMap<>();
-        Map<Integer, String> keyOfNode = new TreeMap<>();
-        double[][] rows = rows(train);
-        for (int n = 0; n < nodes; n++) {
-            boolean isConj = n < conj;
-            ParamLayout.Slot ws = layout.slot(isConj ? "conj_w" : "disj_w");
-            int row = isConj ? n : n - conj;
-            List<Literal> lits = new ArrayList<>();
-            for (int j = 0; j < k; j++) {
-                if (p[(int) ws.offset() + row * k + j] > 0.5f) {
-                    lits.add(bin.literals().get(j));
-                }
-            }
-            double[] w = new double[classes];
-            for (int c = 0; c < classes; c++) {
-                w[c] = p[(int) ow.offset() + c * nodes + n];
-            }
-            if (isConj) {
-                lits = Rule.simplify(lits);
-            }
-            Rule r = new Rule(lits, isConj, w);
-            int fires = 0;
-            for (double[] x : rows) {
-                fires += r.fires(x) ? 1 : 0;
-            }
-            double spread = Arrays.stream(w).max().orElse(0) - Arrays.stream(w).min().orElse(0);
-            if (fires == 0 || spread < 1e-3) {
-                continue; // never fires on the training data, or votes for no class: dead
-            }
-            if (fires == rows.length) {
-                for (int c = 0; c < classes; c++) {
-                    bias[c] += w[c]; // always true on the training data: part of the bias
-                }
-                continue;
-            }
-            String key = r.key();
-            keyOfNode.put(n, key);
-            Rule prev = merged.get(key);
-            if (prev != null) {
-                double[] sum = prev.weights();
-                for (int c = 0; c < classes; c++) {
-                    sum[c] += w[c];
-                }
-                merged.put(key, new Rule(lits, isConj, sum));
-            } else {
-                merged.put(key, r);
-            }
-        }
-        Set<Rule> injectedRules = new HashSet<>();
-        for (int r = 0; r < injected.size(); r++) {
-            String key = keyOfNode.get(free + r);
-            if (key != null) {
-                injectedRules.add(merged.get(key));
-            }
-        }
-        List<Rule> simple = RuleSetPruning.simplified(new ArrayList<>(merged.values()), bias, rows, train.labels(), injectedRules, refine, v.integer("max-rules"));
-        merged = new LinkedHashMap<>();
-        for (Rule r : simple) {
-            merged.put(r.key(), r);
-        }
-        Map<String, Rule> centredByKey = new LinkedHashMap<>();
-        // centre each rule's and the bias's class weights: softmax is unchanged, weights read as votes
-        List<Rule> rules = new ArrayList<>();
-        for (Map.Entry<String, Rule> e : merged.entrySet()) {
-            Rule r = e.getValue();
-            double[] w = r.weights();
-            double mean = Arrays.stream(w).average().orElse(0);
-            for (int c = 0; c < classes; c++) {
-                w[c] -= mean;
-            }
-            Rule centred = new Rule(r.literals(), r.conjunction(), w);
-            rules.add(centred);
-            centredByKey.put(e.getKey(), centred);
-        }
-        List<Rule.Stats> stats = Rule.stats(rules, rows, train.labels());
-        double bm = Arrays.stream(bias).average().orElse(0);
-        for (int c = 0; c < classes; c++) {
-            bias[c] -= bm;
-        }
-        List<RuleModel.Fate> fates = new ArrayList<>();
-        for (int r = 0; r < injected.size(); r++) {
-            RuleParser.Parsed inj = injected.get(r);
-            String key = keyOfNode.get(free + r);
-            if (key == null) {
-                fates.add(new RuleModel.Fate(inj.text(), RuleModel.FateStatus.DROPPED, null));
-                continue;
-            }
-            Rule now = centredByKey.get(key);
-            boolean same = new HashSet<>(now.literals()).equals(new HashSet<>(inj.literals())) && now.outcome() == inj.outcome();
-            fates.add(new RuleModel.Fate(inj.text(), same ? RuleModel.FateStatus.KEPT : RuleModel.FateStatus.CHANGED, now.toText(s)));
-        }
-        Provenance prov = new Provenance("rules", v.used(), cfg.seed(), train.fingerprint(), train.name(),
-                Provenance.currentVersions(), Instant.now().toString()).withTraining(res.summary()
-                        .with("literals", bin.size()).with("injected_rules", injected.size()));
-        return new RuleModel(s, rules, bias, stats, fates, prov);
     }
 
     @Override

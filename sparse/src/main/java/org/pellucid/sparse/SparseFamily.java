@@ -1,6 +1,5 @@
 package org.pellucid.sparse;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.pellucid.core.data.Dataset;
@@ -153,8 +152,7 @@ public class SparseFamily implements ModelFamily {
                 : deploy.apply(RegularizationPath.choose(points, maxFeatures));
         boolean keepRefit = chosen.params() != chosen.point().params();
         float[] params = chosen.params();
-        Provenance prov = new Provenance(kind(), v.used(), cfg.seed(), train.fingerprint(), train.name(), Provenance.currentVersions(),
-                Instant.now().toString()).withTraining(org.pellucid.core.model.TrainingSummary.none()
+        Provenance prov = Provenance.of(kind(), v.used(), cfg.seed(), train).withTraining(org.pellucid.core.model.TrainingSummary.none()
                         .with("chosen_lambda", chosen.point().summary().lambda())
                         .with("refits", chosen.refits())
                         .with("chosen_valid_accuracy", chosen.validAccuracy())

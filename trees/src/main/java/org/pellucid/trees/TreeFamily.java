@@ -1,6 +1,5 @@
 package org.pellucid.trees;
 
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -78,8 +77,7 @@ public final class TreeFamily implements ModelFamily {
     }
 
     static Provenance provenance(String kind, long seed, Map<String, String> options, Dataset train) {
-        return new Provenance(kind, options, seed, train.fingerprint(), train.name(), Provenance.currentVersions(),
-                Instant.now().toString());
+        return Provenance.of(kind, options, seed, train);
     }
 
     @Override

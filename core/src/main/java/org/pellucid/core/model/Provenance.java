@@ -23,6 +23,14 @@ public record Provenance(String kind, Map<String, String> options, long seed, St
         this(kind, options, seed, dataFingerprint, dataName, versions, created, TrainingSummary.none());
     }
 
+    /**
+     * Provenance of a model of {@code kind} trained now on {@code train} with {@code options} and
+     * {@code seed}, under this build's versions.
+     */
+    public static Provenance of(String kind, Map<String, String> options, long seed, org.pellucid.core.data.Dataset train) {
+        return new Provenance(kind, options, seed, train.fingerprint(), train.name(), currentVersions(), java.time.Instant.now().toString());
+    }
+
     public Provenance withTraining(TrainingSummary t) {
         return new Provenance(kind, options, seed, dataFingerprint, dataName, versions, created, t);
     }

@@ -3,20 +3,21 @@ package org.pellucid.core.model;
 /** Version strings recorded in provenance and model manifests. */
 public final class Versions {
     /** The build's version ({@code 0.1.0-SNAPSHOT} while in development), from the build itself. */
-    public static final String PELLUCID = buildVersion();
-    public static final String DJL = "0.35.1";
+    public static final String PELLUCID = fromBuild("pellucid.version");
+    /** The DJL version the build compiled against (the pom's {@code djl.version}), from the build itself. */
+    public static final String DJL = fromBuild("djl.version");
     /** Bumped whenever the saved-model layout changes; older or newer files are refused. */
     public static final int MODEL_FORMAT = 1;
 
     private Versions() {}
 
-    private static String buildVersion() {
+    private static String fromBuild(String key) {
         try (java.io.InputStream in = Versions.class.getResourceAsStream("/org/pellucid/core/version.properties")) {
             java.util.Properties p = new java.util.Properties();
             if (in != null) {
                 p.load(in);
             }
-            String v = p.getProperty("pellucid.version", "unknown");
+            String v = p.getProperty(key, "unknown");
             return v.startsWith("${") ? "unknown" : v;
         } catch (java.io.IOException e) {
             return "unknown";

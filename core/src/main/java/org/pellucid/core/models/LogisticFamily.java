@@ -1,6 +1,5 @@
 package org.pellucid.core.models;
 
-import java.time.Instant;
 import java.util.Optional;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.encode.FeatureEncoder;
@@ -90,8 +89,7 @@ public final class LogisticFamily implements ModelFamily {
         if (!Double.isNaN(cvAccuracy[0])) {
             summary = summary.with("chosen_c", c).with("inner_cv_accuracy_at_chosen_c", cvAccuracy[0]);
         }
-        Provenance prov = new Provenance(kind(), v.used(), cfg.seed(), train.fingerprint(), train.name(),
-                Provenance.currentVersions(), Instant.now().toString()).withTraining(summary);
+        Provenance prov = Provenance.of(kind(), v.used(), cfg.seed(), train).withTraining(summary);
         return new LogisticModel(enc, fit.weights(), fit.intercepts(), prov);
     }
 

@@ -1,6 +1,5 @@
 package org.pellucid.core.models;
 
-import java.time.Instant;
 import java.util.Optional;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.encode.FeatureEncoder;
@@ -95,8 +94,7 @@ public final class MlpFamily implements ModelFamily {
             refitNote = "on " + (tr.rows() + va.rows()) + " training + validation rows for " + best + " epochs";
             params = all.parameters();
         }
-        Provenance prov = new Provenance(kind(), v.used(), cfg.seed(), train.fingerprint(), train.name(),
-                Provenance.currentVersions(), Instant.now().toString()).withTraining(r.summary().withNote("refit", refitNote));
+        Provenance prov = Provenance.of(kind(), v.used(), cfg.seed(), train).withTraining(r.summary().withNote("refit", refitNote));
         return new MlpModel(enc, net, params, prov);
     }
 
