@@ -1,6 +1,5 @@
 package org.pellucid.additive;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -115,8 +114,7 @@ public final class NamFamily implements ModelFamily {
     public Savable train(Dataset train, Dataset valid, TrainConfig cfg) {
         OptionTable.Values v = OPTIONS.read(kind(), cfg);
         Fitted f = fit(train, valid, cfg, v, v.choice("decision").equals("macro-f1"));
-        Provenance prov = new Provenance(kind(), v.used(), cfg.seed(), train.fingerprint(), train.name(), Provenance.currentVersions(),
-                Instant.now().toString()).withTraining(f.summary());
+        Provenance prov = Provenance.of(kind(), v.used(), cfg.seed(), train).withTraining(f.summary());
         return new NamModel(f.encoder(), f.net(), f.bags(), prov);
     }
 
@@ -210,11 +208,24 @@ public final class NamFamily implements ModelFamily {
 
     /** Parses {@code col:+,col:-} into shape-network signs, naming a wrong column in the data's terms. */
     static MonotoneProjection monotone(String spec, FeatureEncoder enc, AdditiveNetwork net, Dataset train) {
+        java.util.Map<Integer, Integer> signs = new java.util.HashMap<>();
+        monotoneSigns(spec, train).forEach((j, sign) -> {
+            int shape = -1;
+            for (int c = 0; c < net.numeric.length; c++) {
+                shape = enc.features().get(net.numeric[c]).column() == j ? c : shape;
+            }
+            signs.put(shape, sign);
+        });
+        return new MonotoneProjection(net, signs);
+    }
+
+    /** Parses {@code col:+,col:-} into each column's sign (+1 non-decreasing, -1 non-increasing), naming a wrong column in the data's terms. */
+    static java.util.Map<Integer, Integer> monotoneSigns(String spec, Dataset train) {
         if (train.schema().classes().size() != 2) {
             throw new IllegalArgumentException("option monotone needs two classes (monotone in the log-odds of the second); the target has "
                     + train.schema().classes().size());
         }
-        java.util.Map<Integer, Integer> signs = new java.util.HashMap<>();
+        java.util.Map<Integer, Integer> signs = new java.util.TreeMap<>();
         for (String part : spec.split(",")) {
             String[] kv = part.trim().split(":");
             int j = train.schema().indexOf(kv[0].trim());
@@ -225,13 +236,9 @@ public final class NamFamily implements ModelFamily {
             if (!train.schema().feature(j).isNumeric()) {
                 throw new IllegalArgumentException("option monotone: column " + kv[0].trim() + " is categorical; monotone needs an ordered, numeric column");
             }
-            int shape = -1;
-            for (int c = 0; c < net.numeric.length; c++) {
-                shape = enc.features().get(net.numeric[c]).column() == j ? c : shape;
-            }
-            signs.put(shape, kv[1].trim().equals("+") ? 1 : -1);
+            signs.put(j, kv[1].trim().equals("+") ? 1 : -1);
         }
-        return new MonotoneProjection(net, signs);
+        return signs;
     }
 
     @Override

@@ -20,7 +20,7 @@ class Ga2mContractTest extends ModelContract {
 
     @Override
     protected TrainConfig config(long seed) {
-        return TrainConfig.of(seed).with("epochs", "8").with("hidden", "8").with("pairs", "3").with("pair-epochs", "5")
+        return TrainConfig.of(seed).with("boost-cycles", "60").with("pairs", "3").with("pair-epochs", "5")
                 .with("pair-hidden", "4").with("grid", "16").with("pair-grid", "6");
     }
 }

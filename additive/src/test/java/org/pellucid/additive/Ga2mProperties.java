@@ -22,7 +22,7 @@ import org.pellucid.core.models.TrainConfig;
 class Ga2mProperties {
     static final Dataset DATA = SyntheticData.rule(800, 5);
     static final Ga2mModel MODEL = (Ga2mModel) new Ga2mFamily().train(DATA, DATA.subset(java.util.stream.IntStream.range(0, 200).toArray()),
-            TrainConfig.of(1).with("epochs", "15").with("hidden", "8").with("pairs", "3").with("pair-epochs", "10").with("grid", "24").with("pair-grid", "8"));
+            TrainConfig.of(1).with("mains", "network").with("epochs", "15").with("hidden", "8").with("pairs", "3").with("pair-epochs", "10").with("grid", "24").with("pair-grid", "8"));
 
     /** FAST's score of a pair is the best drop in squared error over every 2×2 cut, counted the slow way. */
     @Property(tries = 60)
@@ -218,7 +218,7 @@ class Ga2mProperties {
     /** Monotone columns stay out of pairs, so their contribution, main effect alone, is monotone on a fine grid. */
     @Example
     void monotoneColumnsStayMonotone() {
-        Ga2mModel m = (Ga2mModel) new Ga2mFamily().train(DATA, null, TrainConfig.of(2).with("epochs", "10").with("hidden", "8")
+        Ga2mModel m = (Ga2mModel) new Ga2mFamily().train(DATA, null, TrainConfig.of(2).with("mains", "network").with("epochs", "10").with("hidden", "8")
                 .with("pairs", "4").with("pair-epochs", "3").with("monotone", "income:+,debt_ratio:-"));
         for (int[] p : m.tables().pairs) {
             for (int c : p) {
@@ -250,7 +250,7 @@ class Ga2mProperties {
         Dataset d = SyntheticData.rule(3000, 1);
         var split = org.pellucid.core.data.Splits.trainValidTest(d, 0.2, 0.2, 1);
         Ga2mFamily.Trained t = new Ga2mFamily().trainWithNetworks(d.subset(split.train()), d.subset(split.valid()),
-                TrainConfig.of(1).with("epochs", "60").with("pair-grid", "128"));
+                TrainConfig.of(1).with("mains", "network").with("epochs", "60").with("pair-grid", "128"));
         double[] agree = t.agreement(d.subset(split.test()));
         assertTrue(agree[0] >= 0.999, "agreement on the test split " + agree[0] + ", largest logit gap " + agree[1]);
     }
@@ -280,7 +280,7 @@ class Ga2mProperties {
             y[i] = v > 0 ? 1 : 0;
         }
         Dataset d = Dataset.builder(s).name("flat").features(x).labels(y).build();
-        Ga2mModel m = (Ga2mModel) new Ga2mFamily().train(d, null, TrainConfig.of(1).with("epochs", "10").with("pairs", "1").with("pair-epochs", "3"));
+        Ga2mModel m = (Ga2mModel) new Ga2mFamily().train(d, null, TrainConfig.of(1).with("mains", "network").with("epochs", "10").with("pairs", "1").with("pair-epochs", "3"));
         for (double v : new double[] {-100, 0, 3, 7, 1e6}) {
             assertEquals(0, m.attribution(new Instance(s, new double[] {0.5, v}), 1).values()[1], 1e-9);
         }
