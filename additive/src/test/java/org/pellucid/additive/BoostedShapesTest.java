@@ -36,13 +36,14 @@ class BoostedShapesTest {
     }
 
     /**
-     * On the demo's credit table the boosted shapes find the rule's steps (income at 50, debt ratio at
-     * 0.4, within 5% of the range) and leave the five noise columns nearly flat.
+     * On the demo's credit table, with the defaults (pairs included), the shapes find the rule's steps
+     * (income at 50, debt ratio at 0.4, within 5% of the range) and the five noise columns stay flat:
+     * each spans at most 5% of the widest shape's range. Without the least gains of cuts and pairs
+     * they spanned 16% and 13%.
      */
     @Example
     void boostedShapesFindTheStepsAndIgnoreNoise() {
-        Ga2mModel m = (Ga2mModel) new Ga2mFamily().train(DATA.subset(SPLIT.train()), DATA.subset(SPLIT.valid()),
-                TrainConfig.of(1).with("mains", "boosted").with("pairs", "0"));
+        Ga2mModel m = (Ga2mModel) new Ga2mFamily().train(DATA.subset(SPLIT.train()), DATA.subset(SPLIT.valid()), TrainConfig.of(1));
         ShapeFunctions sf = m.shapeFunctions(DATA.subset(SPLIT.train()));
         double widest = 0;
         for (ShapeFunctions.Curve c : sf.curves()) {
