@@ -19,16 +19,15 @@ import org.pellucid.core.model.InterpretableModel;
 import org.pellucid.core.model.Prediction;
 import org.pellucid.core.models.ModelFamilies;
 import org.pellucid.core.models.ModelFamily;
+import org.pellucid.core.models.SurrogateDistiller;
 import org.pellucid.core.models.TrainConfig;
 import org.pellucid.core.train.DeviceChoice;
 import org.pellucid.core.train.ProgressListener;
-import org.pellucid.core.tree.TreeLearner;
 import org.pellucid.eval.Evaluation;
 import org.pellucid.eval.explainers.Explainer;
 import org.pellucid.eval.explainers.KernelShap;
 import org.pellucid.eval.explainers.Output;
 import org.pellucid.examples.report.HtmlReport;
-import org.pellucid.trees.Distiller;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -162,19 +161,20 @@ final class CompareCommand implements Callable<Integer> {
             if (best != null) {
                 err.println("pellucid: distilling a 16-leaf tree from " + best.family().kind() + " …");
                 long t0 = System.nanoTime();
-                Distiller.Result dr = Distiller.distill(best.model(), best.train(),
-                        new Distiller.Options(new TreeLearner.Options(16, 12, 5, 255, 0), 100, false, seed));
+                SurrogateDistiller distiller = SurrogateDistiller.find();
+                SurrogateDistiller.Surrogate dr = distiller.distill(best.model(), best.train(),
+                        new SurrogateDistiller.Settings(16, 12, 5, 100, false, seed));
                 double secs = (System.nanoTime() - t0) / 1e9;
-                double[] sc = Experiment.score(dr.tree(), best.test());
-                Experiment.Result r = new Experiment.Result(ModelFamilies.get("tree"), dr.tree(), best.train(), best.valid(),
+                double[] sc = Experiment.score(dr.model(), best.test());
+                Experiment.Result r = new Experiment.Result(ModelFamilies.get("tree"), dr.model(), best.train(), best.valid(),
                         best.test(), sc[0], sc[1], secs, null, null);
                 JsonObject o = Experiment.toJson(r, d, seed, Map.of());
                 String name = "tree←" + best.family().kind();
                 o.addProperty("model", name);
                 o.addProperty("description", "a 16-leaf decision tree distilled from " + best.family().kind()
                         + " (the most accurate black box on validation), with TREPAN-style sampling");
-                o.addProperty("teacher_agreement", org.pellucid.trees.Fidelity.of(dr.tree(), best.model(), best.test()).agreement());
-                score(dr.tree(), r, o, rows, seed, err);
+                o.addProperty("teacher_agreement", distiller.fidelity(dr.model(), best.model(), best.test()).agreement());
+                score(dr.model(), r, o, rows, seed, err);
                 results.add(r);
                 rowsJson.add(o);
             }

@@ -12,13 +12,10 @@ import org.pellucid.core.io.ModelStore;
 import org.pellucid.core.io.Savable;
 import org.pellucid.core.models.ModelFamilies;
 import org.pellucid.core.models.ModelFamily;
+import org.pellucid.core.models.SurrogateDistiller;
 import org.pellucid.core.models.TrainConfig;
 import org.pellucid.core.train.DeviceChoice;
 import org.pellucid.core.train.ProgressListener;
-import org.pellucid.core.tree.TreeLearner;
-import org.pellucid.trees.Distiller;
-import org.pellucid.trees.Fidelity;
-import org.pellucid.trees.TreeModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -94,16 +91,18 @@ final class DistillCommand implements Callable<Integer> {
                     ProgressListener.summary(teacher, System.err), Map.of()));
         }
         double teacherSeconds = (System.nanoTime() - t0) / 1e9;
-        TreeLearner.Options budget = new TreeLearner.Options(maxLeaves, maxDepth, minLeaf, 255, 0);
+        SurrogateDistiller distiller = SurrogateDistiller.find();
         long t1 = System.nanoTime();
-        Distiller.Result r = Distiller.distill(teacherModel, train, new Distiller.Options(budget, samples, confidenceWeights, seed));
+        SurrogateDistiller.Surrogate r = distiller.distill(teacherModel, train,
+                new SurrogateDistiller.Settings(maxLeaves, maxDepth, minLeaf, samples, confidenceWeights, seed));
         double distillSeconds = (System.nanoTime() - t1) / 1e9;
-        Fidelity fid = Fidelity.of(r.tree(), teacherModel, test);
-        Distiller.Result plain = Distiller.distill(teacherModel, train, new Distiller.Options(budget, 0, confidenceWeights, seed));
-        Fidelity plainFid = Fidelity.of(plain.tree(), teacherModel, test);
-        TreeModel truth = (TreeModel) ModelFamilies.get("tree").train(train, null, TrainConfig.of(seed)
+        SurrogateDistiller.Fidelity fid = distiller.fidelity(r.model(), teacherModel, test);
+        SurrogateDistiller.Surrogate plain = distiller.distill(teacherModel, train,
+                new SurrogateDistiller.Settings(maxLeaves, maxDepth, minLeaf, 0, confidenceWeights, seed));
+        SurrogateDistiller.Fidelity plainFid = distiller.fidelity(plain.model(), teacherModel, test);
+        Savable truth = ModelFamilies.get("tree").train(train, null, TrainConfig.of(seed)
                 .with("max-leaves", "" + maxLeaves).with("max-depth", "" + maxDepth).with("min-leaf", "" + minLeaf));
-        Fidelity truthFid = Fidelity.of(truth, teacherModel, test);
+        SurrogateDistiller.Fidelity truthFid = distiller.fidelity(truth, teacherModel, test);
         double teacherAcc = Experiment.score(teacherModel, test)[0];
 
         o.printf(java.util.Locale.ROOT, "teacher %s: test accuracy %.4f%n", teacherModel.kind(), teacherAcc);
@@ -122,8 +121,8 @@ final class DistillCommand implements Callable<Integer> {
         f.addProperty("test_agreement", fid.agreement());
         f.addProperty("baseline_cart_agreement", plainFid.agreement());
         f.addProperty("true_label_cart_agreement", truthFid.agreement());
-        f.add("per_class", fid.toJson().get("per_class"));
-        f.add("per_leaf", fid.toJson().get("per_leaf"));
+        f.add("per_class", fid.json().get("per_class"));
+        f.add("per_leaf", fid.json().get("per_leaf"));
         root.add("fidelity", f);
         JsonObject test2 = new JsonObject();
         test2.addProperty("accuracy", fid.accuracy());
@@ -137,8 +136,8 @@ final class DistillCommand implements Callable<Integer> {
         c.addProperty("average_path_length", fid.averagePathLength());
         root.add("complexity", c);
         JsonObject b = new JsonObject();
-        b.add("no_sampling", plainFid.toJson());
-        b.add("true_labels", truthFid.toJson());
+        b.add("no_sampling", plainFid.json());
+        b.add("true_labels", truthFid.json());
         root.add("baselines", b);
         root.addProperty("teacher_queries", r.teacherQueries());
         root.addProperty("sampled_rows", r.sampledRows());
@@ -147,7 +146,7 @@ final class DistillCommand implements Callable<Integer> {
         timing.addProperty("distill_seconds", distillSeconds);
         root.add("timing", timing);
         if (out != null) {
-            ModelStore.save(r.tree(), out);
+            ModelStore.save(r.model(), out);
             o.println("saved to " + out);
             root.addProperty("model_dir", out.toString());
         }
@@ -157,7 +156,7 @@ final class DistillCommand implements Callable<Integer> {
         return Pellucid.OK;
     }
 
-    private static void row(PrintWriter o, String name, Fidelity f) {
+    private static void row(PrintWriter o, String name, SurrogateDistiller.Fidelity f) {
         o.printf(java.util.Locale.ROOT, "%-34s %9.4f %9.4f %7d %6d %9.2f%n", name, f.agreement(), f.accuracy(), f.leaves(), f.depth(),
                 f.averagePathLength());
     }

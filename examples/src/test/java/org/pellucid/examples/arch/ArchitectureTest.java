@@ -41,8 +41,6 @@ class ArchitectureTest {
             Pattern.compile("\\borg\\.pellucid\\.(sparse|additive|bottleneck|attention|neurosymbolic|trees|baselines)\\.[A-Z]\\w*");
     /** Files of the CLI that may name a model module's class, and why. */
     private static final Map<String, String> CLI_EXCEPTIONS = Map.of(
-            "cli/DistillCommand.java", "distil is the trees module's own tool (TREPAN-style distillation, its fidelity), not a model family",
-            "cli/CompareCommand.java", "compare distils its best model into a tree with the same tool",
             "cli/BenchCommand.java", "bench times one module's internals (attention rollout and flow) against their peers");
 
     @Test
