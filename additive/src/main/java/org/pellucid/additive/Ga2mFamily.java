@@ -203,14 +203,9 @@ public final class Ga2mFamily implements ModelFamily {
                 }
             }
         }
-        String mono = v.text("monotone", () -> null);
         new NamFamily().unsuitable(train).ifPresent(r -> {
             throw new IllegalArgumentException(r);
         });
-        int[] monotoneSign = new int[train.schema().featureCount()];
-        if (mono != null && !mono.isBlank()) {
-            NamFamily.monotoneSigns(mono, train).forEach((j, sign) -> monotoneSign[j] = sign);
-        }
         NamFamily.Fitted nam = boosted ? null : NamFamily.fit(train, valid, cfg, v, false); // offsets are tuned on the finished tables
         FeatureEncoder enc = boosted ? FeatureEncoder.fit(train) : nam.encoder();
         int k = train.schema().classes().size();
@@ -227,29 +222,9 @@ public final class Ga2mFamily implements ModelFamily {
             axes[j] = AdditiveTables.Axis.of(train.schema().feature(j), col, enc.statistics(j)[0], v.integer("grid"));
             pairAxes[j] = AdditiveTables.Axis.of(train.schema().feature(j), col, enc.statistics(j)[0], v.integer("pair-grid"));
         }
-        Mains mains;
-        if (boosted) {
-            BoostedShapes.Result br = new BoostedShapes(axes, k, new BoostedShapes.Options(v.number("boost-lr"), v.integer("boost-cycles"),
-                    v.integer("boost-patience"), v.integer("boost-leaves"), v.number("boost-min-rows"), v.number("boost-l2"),
-                    v.number("boost-min-gain"), monotoneSign))
-                    .fit(train, valid);
-            AdditiveTables only = AdditiveTables.empty(axes, pairAxes, new int[0][], k);
-            System.arraycopy(br.bias(), 0, only.bias, 0, k);
-            for (int j = 0; j < cols; j++) {
-                only.main[j] = br.main()[j];
-            }
-            mains = new BoostedMains(only, br);
-        } else {
-            mains = new NetworkMains(nam);
-        }
+        Mains mains = boosted ? boosted(train, valid, v, axes, pairAxes) : new NetworkMains(nam);
         float[] mainTrain = mains.logits(train);
-        List<PairRanking.Scored> ranked = PairRanking.rank(nearestCells(train, pairAxes), sizes(pairAxes), residuals(train, mainTrain, k));
-        // a pair with a monotone column could bend its shape, so those columns stay out of pairs
-        java.util.Set<Integer> monotone = monotoneColumns(v.text("monotone", () -> null), train);
-        ranked = ranked.stream().filter(s -> !monotone.contains(s.first()) && !monotone.contains(s.second())).toList();
-        double minPairGain = v.number("pair-min-gain");
-        ranked = ranked.stream().filter(s -> s.gain() >= minPairGain).toList();
-        List<PairRanking.Scored> chosen = ranked.subList(0, Math.min(v.integer("pairs"), ranked.size()));
+        List<PairRanking.Scored> chosen = chosenPairs(train, v, pairAxes, mainTrain);
         int[][] pairs = chosen.stream().map(s -> new int[] {s.first(), s.second()}).toArray(int[][]::new);
 
         PairNetwork pn = new PairNetwork(enc.width(), inputsOfPairs(enc, pairs), v.integer("pair-hidden"), k);
@@ -262,19 +237,11 @@ public final class Ga2mFamily implements ModelFamily {
             mainValid = mains.logits(valid);
             pValid = withOffsets(xv, mainValid, valid, enc.width(), k);
         }
-        TrainResult pr = null;
-        float[] pairParams = new float[0];
-        if (pairs.length > 0) {
-            TrainingOptions o = new TrainingOptions(v.integer("pair-epochs"), v.integer("batch-size"), v.number("pair-lr"),
-                    v.number("pair-weight-decay"),
-                    true, v.integer("pair-patience"), cfg.seed() + 1, cfg.device(), cfg.progress());
-            pr = Trainer.fit(pn, pTrain, pValid, Objective.softmaxCrossEntropy(), Trainer.ValidationMetric.negativeCrossEntropy(),
-                    org.pellucid.core.train.StepHook.none(), o);
-            pairParams = pr.parameters();
-        }
-        // the main effects read through NamModel's own arithmetic; this view is never saved, so it carries no provenance
-        AdditiveTables tables = tables(mains, pn, pairParams, enc, axes, pairAxes, pairs,
-                train);
+        TrainingOptions pairOptions = pairOptions(v, cfg); // read even when no pair is kept: the options are the model's record
+        TrainResult pr = pairs.length == 0 ? null : Trainer.fit(pn, pTrain, pValid, Objective.softmaxCrossEntropy(),
+                Trainer.ValidationMetric.negativeCrossEntropy(), org.pellucid.core.train.StepHook.none(), pairOptions);
+        float[] pairParams = pr == null ? new float[0] : pr.parameters();
+        AdditiveTables tables = tables(mains, pn, pairParams, enc, axes, pairAxes, pairs, train);
 
         TrainingSummary summary = mains.summary();
         summary = summary.withNote("pairs", chosen.stream().map(s -> train.schema().feature(s.first()).name() + " × "
@@ -283,7 +250,7 @@ public final class Ga2mFamily implements ModelFamily {
             summary = summary.with("pair_best_epoch", pr.bestEpoch());
         }
         double[] off = new double[k];
-        if (pValid != null) {
+        if (pValid != null) { // how the tables agree with the networks, then the decision offsets, on the validation rows
             float[] net = pairs.length > 0 ? logits(pn, pairParams, pValid.features(), valid.size()) : mainValid;
             double[] agree = agreement(tables, valid, net, k);
             summary = summary.with("lookup_agreement_valid", agree[0]).with("lookup_max_logit_gap_valid", agree[1]);
@@ -295,6 +262,46 @@ public final class Ga2mFamily implements ModelFamily {
         }
         Provenance prov = Provenance.of(kind(), v.used(), cfg.seed(), train).withTraining(summary);
         return new Trained(new Ga2mModel(train.schema(), tables, prov), mains, enc, pn, pairParams, off);
+    }
+
+    /** How the pair networks train, on top of the frozen main effects. */
+    private static TrainingOptions pairOptions(OptionTable.Values v, TrainConfig cfg) {
+        return new TrainingOptions(v.integer("pair-epochs"), v.integer("batch-size"), v.number("pair-lr"),
+                v.number("pair-weight-decay"), true, v.integer("pair-patience"), cfg.seed() + 1, cfg.device(), cfg.progress());
+    }
+
+    /** The main effects boosted into the axes' tables with the {@code boost-*} options (monotone columns projected). */
+    private static Mains boosted(Dataset train, Dataset valid, OptionTable.Values v, AdditiveTables.Axis[] axes,
+                                 AdditiveTables.Axis[] pairAxes) {
+        int k = train.schema().classes().size();
+        int[] monotoneSign = new int[train.schema().featureCount()];
+        String mono = v.text("monotone", () -> null);
+        if (mono != null && !mono.isBlank()) {
+            NamFamily.monotoneSigns(mono, train).forEach((j, sign) -> monotoneSign[j] = sign);
+        }
+        BoostedShapes.Result br = new BoostedShapes(axes, k, new BoostedShapes.Options(v.number("boost-lr"), v.integer("boost-cycles"),
+                v.integer("boost-patience"), v.integer("boost-leaves"), v.number("boost-min-rows"), v.number("boost-l2"),
+                v.number("boost-min-gain"), monotoneSign)).fit(train, valid);
+        AdditiveTables only = AdditiveTables.empty(axes, pairAxes, new int[0][], k);
+        System.arraycopy(br.bias(), 0, only.bias, 0, k);
+        for (int j = 0; j < axes.length; j++) {
+            only.main[j] = br.main()[j];
+        }
+        return new BoostedMains(only, br);
+    }
+
+    /**
+     * The pairs to fit: FAST's ranking on the main effects' residuals, without monotone columns (a pair
+     * could bend their shapes), at least {@code pair-min-gain}, the best {@code pairs} of them.
+     */
+    private static List<PairRanking.Scored> chosenPairs(Dataset train, OptionTable.Values v, AdditiveTables.Axis[] pairAxes, float[] mainTrain) {
+        int k = train.schema().classes().size();
+        List<PairRanking.Scored> ranked = PairRanking.rank(nearestCells(train, pairAxes), sizes(pairAxes), residuals(train, mainTrain, k));
+        java.util.Set<Integer> monotone = monotoneColumns(v.text("monotone", () -> null), train);
+        double minPairGain = v.number("pair-min-gain");
+        ranked = ranked.stream().filter(s -> !monotone.contains(s.first()) && !monotone.contains(s.second()) && s.gain() >= minPairGain)
+                .toList();
+        return ranked.subList(0, Math.min(v.integer("pairs"), ranked.size()));
     }
 
     private static java.util.Set<Integer> monotoneColumns(String spec, Dataset train) {
