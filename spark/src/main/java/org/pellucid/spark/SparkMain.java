@@ -54,7 +54,8 @@ public final class SparkMain implements Callable<Integer> {
             description = "explain: built-in or kernel-shap; evaluate: any of pellucid evaluate's (default ${DEFAULT-VALUE}).")
     String explainer;
 
-    @Option(names = "--background", paramLabel = "FILE", description = "kernel-shap: reference rows with the target, e.g. the training CSV.")
+    @Option(names = "--background", paramLabel = "FILE", description = "kernel-shap: reference rows with the target, e.g. the training CSV "
+            + "(default: the training split of --data, as pellucid explain takes it).")
     Path background;
 
     @Option(names = "--id", paramLabel = "COL", description = "Input column copied to each output row (default: the row's position).")
@@ -66,7 +67,7 @@ public final class SparkMain implements Callable<Integer> {
     @Option(names = "--partitions", defaultValue = "0", description = "Repartition the input into N partitions first (0: as read).")
     int partitions;
 
-    @Option(names = "--seed", description = "kernel-shap's seed (default 1); evaluate: the split seed (default: the model's own).")
+    @Option(names = "--seed", description = "kernel-shap's seed and split seed (default: the model's own, as pellucid explain and evaluate).")
     Long seed;
 
     @Option(names = "--rows", defaultValue = "200", description = "evaluate: test rows to explain and score (default ${DEFAULT-VALUE}).")
@@ -127,17 +128,14 @@ public final class SparkMain implements Callable<Integer> {
             return evaluate();
         }
         boolean explain = what.equals("explain");
-        SparkScoring.Settings s = new SparkScoring.Settings(explain ? explainer : null, id, seed == null ? 1 : seed, 1024, 10);
+        long shapSeed = seed != null ? seed : 1;
         org.pellucid.core.data.Dataset bg = null;
         if (explain && explainer.equals("kernel-shap")) {
-            if (background == null) {
-                throw new IllegalArgumentException("kernel-shap needs --background FILE (reference rows with the target, e.g. the training CSV)");
-            }
             Model m = (Model) ModelFamilies.load(model);
-            try (SchemaReader r = SchemaReader.open(background, m.schema(), TableSpec.defaults(), null)) {
-                bg = r.readAll(background.getFileName().toString());
-            }
+            shapSeed = seed != null ? seed : m.provenance().seed(); // as pellucid explain: the model's seed
+            bg = background != null ? read(background, m) : trainingSplit(m, shapSeed);
         }
+        SparkScoring.Settings s = new SparkScoring.Settings(explain ? explainer : null, id, shapSeed, 1024, 10);
         long start = System.nanoTime();
         boolean ours = SparkSession.getActiveSession().isEmpty();
         SparkSession spark = session();
@@ -146,10 +144,8 @@ public final class SparkMain implements Callable<Integer> {
         try {
             org.apache.spark.sql.Dataset<Row> in = data.toLowerCase(Locale.ROOT).endsWith(".csv")
                     ? spark.read().option("header", "true").csv(data) : spark.read().parquet(data);
-            if (partitions > 0) {
-                in = in.repartition(partitions);
-            }
-            org.apache.spark.sql.Dataset<Row> scored = SparkScoring.score(spark, model, in, s, bg);
+            // repartitioned after the rows are numbered, so positions are the input's
+            org.apache.spark.sql.Dataset<Row> scored = SparkScoring.score(spark, model, in, s, bg, partitions);
             scored.write().parquet(tmp.toString());
             long rows = spark.read().parquet(tmp.toString()).count();
             if (Files.exists(out)) {
@@ -167,6 +163,31 @@ public final class SparkMain implements Callable<Integer> {
                 spark.stop();
             }
         }
+    }
+
+    private static org.pellucid.core.data.Dataset read(Path csv, Model m) throws IOException {
+        try (SchemaReader r = SchemaReader.open(csv, m.schema(), TableSpec.defaults(), null)) {
+            return r.readAll(csv.getFileName().toString());
+        }
+    }
+
+    /**
+     * {@code pellucid explain}'s own background without {@code --background}: the training split (the
+     * model's seed) of the {@code --data} file itself, which must then be a local CSV with the target.
+     */
+    private org.pellucid.core.data.Dataset trainingSplit(Model m, long splitSeed) throws IOException {
+        if (!data.toLowerCase(Locale.ROOT).endsWith(".csv") || data.contains("://")) {
+            throw new IllegalArgumentException("kernel-shap needs --background FILE (reference rows with the target, e.g. the training CSV), "
+                    + "or --data as a local .csv with the target column, whose training split is then the background");
+        }
+        org.pellucid.core.data.Dataset all;
+        try {
+            all = read(Path.of(data), m);
+        } catch (DatasetException e) {
+            throw new IllegalArgumentException("kernel-shap without --background splits --data as pellucid explain does, which needs the "
+                    + "target column '" + m.schema().target().name() + "': " + e.getMessage(), e);
+        }
+        return all.subset(org.pellucid.core.data.Splits.trainValidTest(all, 0.2, 0.2, splitSeed).train());
     }
 
     private SparkSession session() {

@@ -107,6 +107,16 @@ public final class SparkScoring {
      */
     public static Dataset<Row> score(SparkSession spark, Path modelDir, Dataset<Row> input, Settings s,
                                      org.pellucid.core.data.Dataset background) {
+        return score(spark, modelDir, input, s, background, 0);
+    }
+
+    /**
+     * {@link #score(SparkSession, Path, Dataset, Settings, org.pellucid.core.data.Dataset)} in {@code partitions}
+     * partitions (0: as the input comes). The rows are numbered before they are spread, so a row's
+     * position (its id without an id column) is its place in the input, whatever the partitioning.
+     */
+    public static Dataset<Row> score(SparkSession spark, Path modelDir, Dataset<Row> input, Settings s,
+                                     org.pellucid.core.data.Dataset background, int partitions) {
         // a corrupt model fails here, on the driver, before any job, with the message the CLI gives
         if (!(ModelFamilies.load(modelDir) instanceof Model model)) {
             throw new ModelFormatException("the saved model in " + modelDir + " is not a model that predicts");
@@ -146,6 +156,9 @@ public final class SparkScoring {
         final int idIndex = idAt;
         // positions cost a pass over the input (zipWithIndex counts each partition first): only without an id column
         JavaRDD<Tuple2<Row, Long>> numbered = idIndex >= 0 ? input.toJavaRDD().map(r -> new Tuple2<>(r, -1L)) : JavaRDD.fromRDD(input.toJavaRDD().zipWithIndex().rdd(), scala.reflect.ClassTag$.MODULE$.apply(Tuple2.class));
+        if (partitions > 0) {
+            numbered = numbered.repartition(partitions);
+        }
         JavaRDD<Row> scored = numbered.mapPartitions(
                 (Iterator<Tuple2<Row, Long>> rows) -> new Scorer(model64.value(), bgCast.value(), s, featureAt, idIndex).apply(rows));
         return spark.createDataFrame(scored, outputSchema(schema, s.explainer() != null));

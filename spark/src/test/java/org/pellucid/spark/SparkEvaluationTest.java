@@ -104,9 +104,12 @@ class SparkEvaluationTest {
         org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class, () -> assertSameScores(here, wrong, 1e-9));
     }
 
-    @Test
-    void theCliWritesTheScoresAndSaysBadInputInOneLine() throws IOException {
+    /** The whole table, with its target, as a CSV (written once). */
+    static Path csv() throws IOException {
         Path csv = tmp.resolve("all.csv");
+        if (Files.exists(csv)) {
+            return csv;
+        }
         StringBuilder b = new StringBuilder();
         for (int j = 0; j < all.schema().featureCount(); j++) {
             b.append(all.schema().feature(j).name()).append(',');
@@ -119,6 +122,41 @@ class SparkEvaluationTest {
             b.append(all.schema().classes().get(all.label(i))).append('\n');
         }
         Files.writeString(csv, b.toString(), StandardCharsets.UTF_8);
+        return csv;
+    }
+
+    /**
+     * {@code spark explain} with KernelSHAP and no {@code --background} explains as {@code pellucid explain}
+     * does: the background is the training split of the same file, the seed the model's.
+     */
+    @Test
+    void kernelShapWithoutABackgroundUsesTheTrainingSplitOfTheData() throws IOException {
+        Path out = tmp.resolve("explained");
+        StringWriter err = new StringWriter();
+        assertEquals(0, SparkMain.run(new String[] {"explain", "--model", modelDir.toString(), "--data", csv().toString(), "--out",
+            out.toString(), "--explainer", "kernel-shap", "--master", "local[2]", "--partitions", "3"}, new PrintWriter(new StringWriter()),
+                new PrintWriter(err)), err.toString());
+        Splits.TrainValidTest s = Splits.trainValidTest(all, 0.2, 0.2, model.provenance().seed());
+        Evaluation.Settings single = Evaluation.Settings.defaults("kernel-shap", model.provenance().seed());
+        var shap = Evaluation.explainer(single, all.subset(s.train()));
+        java.util.Map<String, org.apache.spark.sql.Row> byId = new java.util.HashMap<>();
+        for (org.apache.spark.sql.Row r : spark.read().parquet(out.toString()).collectAsList()) {
+            byId.put(r.getString(0), r);
+        }
+        assertEquals(all.size(), byId.size());
+        for (int i = 0; i < 12; i++) {
+            var x = all.row(i);
+            var want = shap.explain(model, x, model.predict(x).classIndex());
+            scala.collection.Map<String, Object> got = byId.get(Long.toString(i)).getMap(3);
+            for (var c : want.contributions()) {
+                assertEquals(c.attribution(), (Double) got.apply(c.feature()), 1e-9, "row " + i + ", " + c.feature());
+            }
+        }
+    }
+
+    @Test
+    void theCliWritesTheScoresAndSaysBadInputInOneLine() throws IOException {
+        Path csv = csv();
         Path out = tmp.resolve("scores.json");
         StringWriter err = new StringWriter();
         int code = SparkMain.run(new String[] {"evaluate", "--model", modelDir.toString(), "--data", csv.toString(), "--out", out.toString(),
