@@ -57,120 +57,19 @@ final class DemoCommand implements Callable<Integer> {
         }
         StringWriter buf = new StringWriter();
         PrintWriter report = new PrintWriter(buf);
+        java.util.function.Consumer<String> say = line -> say(console, report, line);
         Dataset d = SyntheticData.rule(rows, 42);
-        say(console, report, "Pellucid demo — " + d.size() + " loan applications, 8 columns; the true rule is:");
-        say(console, report, "  " + SyntheticData.RULE_TEXT);
-        say(console, report, "  (relevant columns: " + SyntheticData.RULE_RELEVANT + "; the other five are noise)");
-        say(console, report, "");
-        StringWriter table = new StringWriter();
-        // the demo's rule list is read by people: it may cost up to 0.01 of validation macro-F1 to
-        // drop conditions and rules (measured: 8 rules, 13 conditions, test accuracy 0.990 → 5 rules,
-        // 6 conditions, 0.987); the library default removes only what costs nothing
-        CompareCommand.Comparison comparison = CompareCommand.run(d, ModelFamilies.all(), seed, DeviceChoice.CPU, 0, 100, true,
-                Map.of("rules", Map.of("simplify-tolerance", "0.01")), new PrintWriter(table, true), err);
+        say.accept("Pellucid demo — " + d.size() + " loan applications, 8 columns; the true rule is:");
+        say.accept("  " + SyntheticData.RULE_TEXT);
+        say.accept("  (relevant columns: " + SyntheticData.RULE_RELEVANT + "; the other five are noise)");
+        say.accept("");
+        CompareCommand.Comparison comparison = compareAll(d, say, err);
         JsonObject cmp = comparison.json();
-        cmp.addProperty("title", "Pellucid demo: who finds the true rule?");
-        cmp.addProperty("truth", SyntheticData.RULE_TEXT + " — relevant columns " + SyntheticData.RULE_RELEVANT
-                + "; the other five are noise. Concepts given to cbm/cem: " + SyntheticData.RULE_CONCEPTS + ".");
-        markGroundTruth(cmp);
-        say(console, report, table.toString().stripTrailing());
-        say(console, report, "");
-
-        TrainConfig cfg = new TrainConfig(seed, DeviceChoice.CPU, ProgressListener.silent(), Map.of());
-        Experiment.Result treeRun = Experiment.run(ModelFamilies.get("tree"), d, cfg.with("max-leaves", "8"), 0);
-        @SuppressWarnings("unchecked") // the tree family's models explain by their decision path
-        InterpretableModel<TreePathExplanation> tree = (InterpretableModel<TreePathExplanation>) treeRun.model();
-        Dataset test = treeRun.test();
-        say(console, report, "The tree (8 leaves at most), as a person reads it:");
-        say(console, report, tree.describe().toText().stripTrailing());
-        List<String> used = tree.describe().features();
-        boolean exact = used.size() == SyntheticData.RULE_RELEVANT.size() && used.containsAll(SyntheticData.RULE_RELEVANT);
-        say(console, report, "  columns it uses: " + used + (exact ? " — exactly the relevant ones" : ""));
-        say(console, report, "");
-
-        Experiment.Result lr = comparison.of("logistic"); // the same seed and split: the models compare just trained
-        LogisticModel logistic = (LogisticModel) lr.model();
-        Experiment.Result gb = comparison.of("gbm");
-        KernelShap shap = new KernelShap(KernelShap.sampleBackground(gb.train(), 50, seed), Output.PROBABILITY, 1024, 10, 8192, seed);
-        JsonArray expl = new JsonArray();
-        say(console, report, "Two test rows, explained three ways:");
-        for (int i = 0; i < 2; i++) {
-            var x = test.row(i);
-            say(console, report, "row " + i + " " + x + ", true " + d.schema().classes().get(test.label(i)));
-            var path = tree.explain(x);
-            say(console, report, "  tree: " + path.explanation().toText().strip());
-            Explained<FeatureAttribution> e = logistic.explain(x);
-            say(console, report, "  logistic (contributions to the logit of 'approve' relative to the average applicant; they add up exactly):");
-            say(console, report, indent(e.explanation().toText()));
-            int cls = gb.model().predict(x).classIndex();
-            FeatureAttribution s = shap.explain(gb.model(), x, cls);
-            say(console, report, "  gbm, a black box, by KernelSHAP (exact Shapley values, " + x.size() + " columns):");
-            say(console, report, indent(s.toText()));
-            JsonObject o = new JsonObject();
-            o.addProperty("row", i);
-            o.add("tree", ExplanationJson.toJson(path.explanation()));
-            o.add("logistic", ExplanationJson.toJson(e.explanation()));
-            o.add("gbm_kernel_shap", ExplanationJson.toJson(s));
-            expl.add(o);
-        }
-
-        say(console, report, "Every explanation scored on 100 test rows (95% bootstrap intervals in demo.json):");
-        say(console, report, String.format(Locale.ROOT, "  %-26s %12s %12s %12s %10s %12s", "model / explainer", "deletion AUC",
-                "comprehens.", "faithfulness", "size", "simulatable"));
-        JsonArray scores = new JsonArray();
-        Object[][] runs = {{"logistic", lr, "built-in"}, {"tree", treeRun, "built-in"}, {"gbm", gb, "kernel-shap"}, {"gbm", gb, "random"}};
-        for (Object[] r : runs) {
-            Experiment.Result res = (Experiment.Result) r[1];
-            Evaluation.Settings st = new Evaluation.Settings((String) r[2], Output.PROBABILITY, 100, 50, 1024, 10, 3, seed);
-            JsonObject sc = Evaluation.run(res.model(), res.train(), res.test(), st);
-            sc.addProperty("model", (String) r[0]);
-            scores.add(sc);
-            say(console, report, String.format(Locale.ROOT, "  %-26s %12s %12s %12s %10s %12s", r[0] + " / " + r[2],
-                    num(sc, "fidelity", "deletion_auc"), num(sc, "fidelity", "comprehensiveness"),
-                    num(sc, "fidelity", "faithfulness_correlation"), num(sc, "simulability", "size"),
-                    num(sc, "fidelity", "simulatable_agreement")));
-        }
-        say(console, report, "  (deletion AUC: lower is better; comprehensiveness and faithfulness: higher; size: columns or path");
-        say(console, report, "   steps a reader follows; simulatable: how often the explanation run by hand gives the prediction)");
-        say(console, report, "");
-        say(console, report, "Concepts: a bottleneck model reads the rule's three conditions (" + SyntheticData.RULE_CONCEPTS
-                + ") first, then decides from them alone.");
-        Experiment.Result cr = comparison.of("cbm");
-        HasConcepts cbm = (HasConcepts) cr.model();
-        JsonObject conceptDemo = cbm.conceptMetrics(cr.test());
-        say(console, report, String.format(Locale.ROOT, "  test accuracy %.3f, concept accuracy %.3f, leakage %+.3f", cr.accuracy(),
-                conceptDemo.get("concept_accuracy").getAsDouble(), conceptDemo.get("leakage").getAsDouble()));
-        int pick = 0; // the first test row the model approves, so the intervention has something to change
-        for (int i = 0; i < cr.test().size(); i++) {
-            if (cbm.predict(cr.test().row(i)).classIndex() == 1) {
-                pick = i;
-                break;
-            }
-        }
-        var cx = cr.test().row(pick);
-        var ce = cbm.explain(cx, null);
-        say(console, report, "  test row " + pick + " " + cx + ": predicted " + ce.prediction().className());
-        say(console, report, indent(ce.explanation().toText()));
-        double[] given = {Double.NaN, Double.NaN, 1};
-        var after = cbm.explain(cx, given);
-        say(console, report, "  intervention: say the applicant is unemployed (unemployed = 1) → predicted "
-                + after.prediction().className() + String.format(Locale.ROOT, " (p = %.3f)",
-                after.prediction().probability(after.prediction().classIndex())));
-        conceptDemo.addProperty("row", pick);
-        conceptDemo.add("explanation", ExplanationJson.toJson(ce.explanation()));
-        conceptDemo.add("if_unemployed", ExplanationJson.toJson(after.explanation()));
-        say(console, report, "");
-        Experiment.Result rr = comparison.of("rules");
-        var ruleList = ((org.pellucid.core.model.InterpretableModel<?>) rr.model()).describe();
-        say(console, report, String.format(Locale.ROOT, "Rules: the rule model's crisp IF-THEN list is the model itself "
-                + "(test accuracy %.3f); compare it with the true rule above:", rr.accuracy()));
-        say(console, report, indent(ruleList.toText().stripTrailing()));
-        for (String name : List.of("rules", "sparse-mlp", "lassonet")) {
-            statedAgainstTruth(cmp, name).ifPresent(line -> say(console, report, line));
-        }
-        JsonObject ruleDemo = new JsonObject();
-        ruleDemo.addProperty("test_accuracy", rr.accuracy());
-        ruleDemo.addProperty("rules", ruleList.toText());
+        TreeSection tree = tree(d, say);
+        JsonArray expl = explainTwoRows(d, tree, comparison, say);
+        JsonArray scores = scores(tree.run(), comparison, say);
+        JsonObject conceptDemo = concepts(comparison.of("cbm"), say);
+        JsonObject ruleDemo = rules(comparison.of("rules"), cmp, say);
 
         JsonObject root = new JsonObject();
         root.addProperty("dataset", "synthetic:rule");
@@ -178,10 +77,10 @@ final class DemoCommand implements Callable<Integer> {
         root.add("comparison", cmp);
         JsonObject check = new JsonObject();
         JsonArray u = new JsonArray();
-        used.forEach(u::add);
+        tree.used().forEach(u::add);
         check.add("tree_columns", u);
-        check.addProperty("tree_uses_exactly_the_relevant_columns", exact);
-        check.addProperty("tree_test_accuracy", treeRun.accuracy());
+        check.addProperty("tree_uses_exactly_the_relevant_columns", tree.exact());
+        check.addProperty("tree_test_accuracy", tree.run().accuracy());
         root.add("ground_truth_check", check);
         root.add("explanations", expl);
         root.add("scores", scores);
@@ -196,6 +95,143 @@ final class DemoCommand implements Callable<Integer> {
         console.println("wrote " + out.resolve("report.html") + " (open it in a browser), " + out.resolve("results.json") + ", "
                 + out.resolve("demo.json") + " and " + out.resolve("report.txt"));
         return Pellucid.OK;
+    }
+
+    /** Every family that fits the table, trained, explained and scored, with its table printed. */
+    private CompareCommand.Comparison compareAll(Dataset d, java.util.function.Consumer<String> say, PrintWriter err) {
+        StringWriter table = new StringWriter();
+        // the demo's rule list is read by people: it may cost up to 0.01 of validation macro-F1 to
+        // drop conditions and rules (measured: 8 rules, 13 conditions, test accuracy 0.990 → 5 rules,
+        // 6 conditions, 0.987); the library default removes only what costs nothing
+        CompareCommand.Comparison comparison = CompareCommand.run(d, ModelFamilies.all(), seed, DeviceChoice.CPU, 0, 100, true,
+                Map.of("rules", Map.of("simplify-tolerance", "0.01")), new PrintWriter(table, true), err);
+        JsonObject cmp = comparison.json();
+        cmp.addProperty("title", "Pellucid demo: who finds the true rule?");
+        cmp.addProperty("truth", SyntheticData.RULE_TEXT + " — relevant columns " + SyntheticData.RULE_RELEVANT
+                + "; the other five are noise. Concepts given to cbm/cem: " + SyntheticData.RULE_CONCEPTS + ".");
+        markGroundTruth(cmp);
+        say.accept(table.toString().stripTrailing());
+        say.accept("");
+        return comparison;
+    }
+
+    /** The 8-leaf tree, its run, the columns it uses and whether they are exactly the rule's. */
+    private record TreeSection(Experiment.Result run, InterpretableModel<TreePathExplanation> model, List<String> used, boolean exact) {}
+
+    private TreeSection tree(Dataset d, java.util.function.Consumer<String> say) {
+        TrainConfig cfg = new TrainConfig(seed, DeviceChoice.CPU, ProgressListener.silent(), Map.of());
+        Experiment.Result treeRun = Experiment.run(ModelFamilies.get("tree"), d, cfg.with("max-leaves", "8"), 0);
+        @SuppressWarnings("unchecked") // the tree family's models explain by their decision path
+        InterpretableModel<TreePathExplanation> tree = (InterpretableModel<TreePathExplanation>) treeRun.model();
+        say.accept("The tree (8 leaves at most), as a person reads it:");
+        say.accept(tree.describe().toText().stripTrailing());
+        List<String> used = tree.describe().features();
+        boolean exact = used.size() == SyntheticData.RULE_RELEVANT.size() && used.containsAll(SyntheticData.RULE_RELEVANT);
+        say.accept("  columns it uses: " + used + (exact ? " — exactly the relevant ones" : ""));
+        say.accept("");
+        return new TreeSection(treeRun, tree, used, exact);
+    }
+
+    /** Two test rows explained by the tree's path, the logistic model's exact terms and KernelSHAP on gbm. */
+    private JsonArray explainTwoRows(Dataset d, TreeSection tree, CompareCommand.Comparison comparison, java.util.function.Consumer<String> say) {
+        Dataset test = tree.run().test();
+        LogisticModel logistic = (LogisticModel) comparison.of("logistic").model(); // the same seed and split: the models compare just trained
+        Experiment.Result gb = comparison.of("gbm");
+        KernelShap shap = new KernelShap(KernelShap.sampleBackground(gb.train(), 50, seed), Output.PROBABILITY, 1024, 10, 8192, seed);
+        JsonArray expl = new JsonArray();
+        say.accept("Two test rows, explained three ways:");
+        for (int i = 0; i < 2; i++) {
+            var x = test.row(i);
+            say.accept("row " + i + " " + x + ", true " + d.schema().classes().get(test.label(i)));
+            var path = tree.model().explain(x);
+            say.accept("  tree: " + path.explanation().toText().strip());
+            Explained<FeatureAttribution> e = logistic.explain(x);
+            say.accept("  logistic (contributions to the logit of 'approve' relative to the average applicant; they add up exactly):");
+            say.accept(indent(e.explanation().toText()));
+            int cls = gb.model().predict(x).classIndex();
+            FeatureAttribution s = shap.explain(gb.model(), x, cls);
+            say.accept("  gbm, a black box, by KernelSHAP (exact Shapley values, " + x.size() + " columns):");
+            say.accept(indent(s.toText()));
+            JsonObject o = new JsonObject();
+            o.addProperty("row", i);
+            o.add("tree", ExplanationJson.toJson(path.explanation()));
+            o.add("logistic", ExplanationJson.toJson(e.explanation()));
+            o.add("gbm_kernel_shap", ExplanationJson.toJson(s));
+            expl.add(o);
+        }
+        return expl;
+    }
+
+    /** Four explanations scored on 100 test rows, one line each. */
+    private JsonArray scores(Experiment.Result treeRun, CompareCommand.Comparison comparison, java.util.function.Consumer<String> say) {
+        Experiment.Result lr = comparison.of("logistic");
+        Experiment.Result gb = comparison.of("gbm");
+        say.accept("Every explanation scored on 100 test rows (95% bootstrap intervals in demo.json):");
+        say.accept(String.format(Locale.ROOT, "  %-26s %12s %12s %12s %10s %12s", "model / explainer", "deletion AUC",
+                "comprehens.", "faithfulness", "size", "simulatable"));
+        JsonArray scores = new JsonArray();
+        Object[][] runs = {{"logistic", lr, "built-in"}, {"tree", treeRun, "built-in"}, {"gbm", gb, "kernel-shap"}, {"gbm", gb, "random"}};
+        for (Object[] r : runs) {
+            Experiment.Result res = (Experiment.Result) r[1];
+            Evaluation.Settings st = new Evaluation.Settings((String) r[2], Output.PROBABILITY, 100, 50, 1024, 10, 3, seed);
+            JsonObject sc = Evaluation.run(res.model(), res.train(), res.test(), st);
+            sc.addProperty("model", (String) r[0]);
+            scores.add(sc);
+            say.accept(String.format(Locale.ROOT, "  %-26s %12s %12s %12s %10s %12s", r[0] + " / " + r[2],
+                    num(sc, "fidelity", "deletion_auc"), num(sc, "fidelity", "comprehensiveness"),
+                    num(sc, "fidelity", "faithfulness_correlation"), num(sc, "simulability", "size"),
+                    num(sc, "fidelity", "simulatable_agreement")));
+        }
+        say.accept("  (deletion AUC: lower is better; comprehensiveness and faithfulness: higher; size: columns or path");
+        say.accept("   steps a reader follows; simulatable: how often the explanation run by hand gives the prediction)");
+        say.accept("");
+        return scores;
+    }
+
+    /** The concept model's measurements, one row's concepts, and an intervention on it. */
+    private static JsonObject concepts(Experiment.Result cr, java.util.function.Consumer<String> say) {
+        say.accept("Concepts: a bottleneck model reads the rule's three conditions (" + SyntheticData.RULE_CONCEPTS
+                + ") first, then decides from them alone.");
+        HasConcepts cbm = (HasConcepts) cr.model();
+        JsonObject conceptDemo = cbm.conceptMetrics(cr.test());
+        say.accept(String.format(Locale.ROOT, "  test accuracy %.3f, concept accuracy %.3f, leakage %+.3f", cr.accuracy(),
+                conceptDemo.get("concept_accuracy").getAsDouble(), conceptDemo.get("leakage").getAsDouble()));
+        int pick = 0; // the first test row the model approves, so the intervention has something to change
+        for (int i = 0; i < cr.test().size(); i++) {
+            if (cbm.predict(cr.test().row(i)).classIndex() == 1) {
+                pick = i;
+                break;
+            }
+        }
+        var cx = cr.test().row(pick);
+        var ce = cbm.explain(cx, null);
+        say.accept("  test row " + pick + " " + cx + ": predicted " + ce.prediction().className());
+        say.accept(indent(ce.explanation().toText()));
+        double[] given = {Double.NaN, Double.NaN, 1};
+        var after = cbm.explain(cx, given);
+        say.accept("  intervention: say the applicant is unemployed (unemployed = 1) → predicted "
+                + after.prediction().className() + String.format(Locale.ROOT, " (p = %.3f)",
+                after.prediction().probability(after.prediction().classIndex())));
+        conceptDemo.addProperty("row", pick);
+        conceptDemo.add("explanation", ExplanationJson.toJson(ce.explanation()));
+        conceptDemo.add("if_unemployed", ExplanationJson.toJson(after.explanation()));
+        say.accept("");
+        return conceptDemo;
+    }
+
+    /** The rule model's list beside the true rule, and how the stated models' columns compare with the truth. */
+    private static JsonObject rules(Experiment.Result rr, JsonObject cmp, java.util.function.Consumer<String> say) {
+        var ruleList = ((InterpretableModel<?>) rr.model()).describe();
+        say.accept(String.format(Locale.ROOT, "Rules: the rule model's crisp IF-THEN list is the model itself "
+                + "(test accuracy %.3f); compare it with the true rule above:", rr.accuracy()));
+        say.accept(indent(ruleList.toText().stripTrailing()));
+        for (String name : List.of("rules", "sparse-mlp", "lassonet")) {
+            statedAgainstTruth(cmp, name).ifPresent(say);
+        }
+        JsonObject ruleDemo = new JsonObject();
+        ruleDemo.addProperty("test_accuracy", rr.accuracy());
+        ruleDemo.addProperty("rules", ruleList.toText());
+        return ruleDemo;
     }
 
     /**
