@@ -172,80 +172,37 @@ public final class Evaluation {
                     default -> false;
                 };
         if (nativeForm) {
-            double[] size = new double[n];
-            for (int i = 0; i < n; i++) {
-                Explanation e = ((InterpretableModel<?>) model).explain(rows.row(i)).explanation();
-                size[i] = switch (e) {
-                    case TreePathExplanation t -> t.steps().size();
-                    case org.pellucid.core.explain.ConceptExplanation c -> c.concepts().size();
-                    case RuleExplanation r -> r.fired().stream().mapToInt(f -> f.conditions().size()).sum();
-                    default -> e.features().size();
-                };
-            }
-            put(simulability, MetricResult.ofExamples("size", Category.SIMULABILITY,
-                    org.pellucid.eval.metrics.Direction.LOWER_IS_BETTER, size, s.seed()));
+            put(simulability, nativeSize((InterpretableModel<?>) model, rows, s.seed()));
         }
         if (attributions) {
-            Explainer ex = explainer(s, train);
-            long t0 = System.nanoTime();
-            List<FeatureAttribution> expl = explainRows.explainAll(ex, model, rows, ctx.targets());
-            if (expl.size() != n) {
-                throw new IllegalStateException(expl.size() + " attributions for " + n + " rows");
-            }
-            double msPerRow = (System.nanoTime() - t0) / 1e6 / n;
-            MetricResult attributionSize = AttributionMetrics.size(expl, s.seed());
-            if (nativeForm) {
-                simulability.addProperty("attribution_size", attributionSize.value());
-            } else {
-                put(simulability, attributionSize);
-            }
-            if (rows.hasTokens() && rows.schema().featureCount() == 0) {
-                // text: the explanation scores words, and words are erased from the sequence
-                for (MetricResult r : TokenMetrics.all(ctx, expl)) {
-                    put(fidelity, r);
-                }
-            } else {
-                // a global picture from the local ones: mean |attribution| per column over the explained rows
-                JsonObject importance = new JsonObject();
-                for (int j = 0; j < rows.schema().featureCount(); j++) {
-                    double sum = 0;
-                    for (FeatureAttribution a : expl) {
-                        sum += Math.abs(a.values()[j]);
-                    }
-                    importance.addProperty(rows.schema().feature(j).name(), sum / n);
-                }
-                out.add("mean_abs_attribution", importance);
-                if (!rows.relevantColumns().isEmpty()) {
-                    out.add("truth", truth(s.explainer().equals("built-in") ? model : null, rows, expl, importance));
-                }
-                put(fidelity, AttributionMetrics.deletionAuc(ctx, expl));
-                put(fidelity, AttributionMetrics.insertionAuc(ctx, expl));
-                put(fidelity, AttributionMetrics.comprehensiveness(ctx, expl));
-                put(fidelity, AttributionMetrics.sufficiency(ctx, expl));
-                put(fidelity, AttributionMetrics.faithfulnessCorrelation(ctx, expl));
-                put(fidelity, AttributionMetrics.infidelity(ctx, expl));
-                put(fidelity, AttributionMetrics.completenessGap(expl, s.seed()));
-                double[] sim = SimulabilityMetrics.forwardSimulation(ctx, expl, s.simulationColumns());
-                simulability.addProperty("forward_simulation", sim[0]);
-                simulability.addProperty("forward_simulation_random_columns", sim[1]);
-                simulability.addProperty("simulation_gain", sim[0] - sim[1]);
-                simulability.addProperty("simulation_columns", Math.min(s.simulationColumns(), rows.schema().featureCount()));
-                if (s.sensitivityRows() > 0) {
-                    put(stability, StabilityMetrics.maxSensitivity(ctx, ex, train, s.sensitivityRows(), 5, 0.05));
-                }
-            }
-            JsonObject timing = new JsonObject();
-            timing.addProperty("explain_ms_per_row", msPerRow);
-            out.add("timing", timing);
-            if (ex instanceof KernelShap k) {
-                out.addProperty("model_evaluations", k.evaluations());
-            }
+            attributionScores(model, train, rows, s, explainRows, ctx, nativeForm, out, fidelity, simulability, stability);
         }
         out.add("fidelity", fidelity);
         out.add("simulability", simulability);
         out.add("stability", stability);
+        out.add("metrics", guide(fidelity, simulability, stability));
+        return out;
+    }
+
+    /** What a reader follows for each row of a model's own path, rule list or concepts, counted in its own units. */
+    private static MetricResult nativeSize(InterpretableModel<?> model, Dataset rows, long seed) {
+        double[] size = new double[rows.size()];
+        for (int i = 0; i < size.length; i++) {
+            Explanation e = model.explain(rows.row(i)).explanation();
+            size[i] = switch (e) {
+                case TreePathExplanation t -> t.steps().size();
+                case org.pellucid.core.explain.ConceptExplanation c -> c.concepts().size();
+                case RuleExplanation r -> r.fired().stream().mapToInt(f -> f.conditions().size()).sum();
+                default -> e.features().size();
+            };
+        }
+        return MetricResult.ofExamples("size", Category.SIMULABILITY, org.pellucid.eval.metrics.Direction.LOWER_IS_BETTER, size, seed);
+    }
+
+    /** Each metric's direction and meaning, for the metrics present. */
+    private static JsonObject guide(JsonObject... groups) {
         JsonObject guide = new JsonObject();
-        for (JsonObject g : List.of(fidelity, simulability, stability)) {
+        for (JsonObject g : groups) {
             for (String k : g.keySet()) {
                 org.pellucid.eval.metrics.MetricGuide.of(k).ifPresent(e -> {
                     JsonObject m = new JsonObject();
@@ -256,8 +213,72 @@ public final class Evaluation {
                 });
             }
         }
-        out.add("metrics", guide);
-        return out;
+        return guide;
+    }
+
+    /**
+     * The rows explained (by {@code explainRows}) and every attribution metric on them: size, then for
+     * text the word-erasure metrics, else the importance, the truth, deletion and insertion, comprehensiveness,
+     * sufficiency, faithfulness, infidelity, completeness, forward simulation and max-sensitivity.
+     */
+    private static void attributionScores(Predictor model, Dataset train, Dataset rows, Settings s, RowExplainer explainRows,
+                                          EvalContext ctx, boolean nativeForm, JsonObject out, JsonObject fidelity,
+                                          JsonObject simulability, JsonObject stability) {
+        int n = rows.size();
+        Explainer ex = explainer(s, train);
+        long t0 = System.nanoTime();
+        List<FeatureAttribution> expl = explainRows.explainAll(ex, model, rows, ctx.targets());
+        if (expl.size() != n) {
+            throw new IllegalStateException(expl.size() + " attributions for " + n + " rows");
+        }
+        double msPerRow = (System.nanoTime() - t0) / 1e6 / n;
+        MetricResult attributionSize = AttributionMetrics.size(expl, s.seed());
+        if (nativeForm) {
+            simulability.addProperty("attribution_size", attributionSize.value());
+        } else {
+            put(simulability, attributionSize);
+        }
+        if (rows.hasTokens() && rows.schema().featureCount() == 0) {
+            // text: the explanation scores words, and words are erased from the sequence
+            for (MetricResult r : TokenMetrics.all(ctx, expl)) {
+                put(fidelity, r);
+            }
+        } else {
+            // a global picture from the local ones: mean |attribution| per column over the explained rows
+            JsonObject importance = new JsonObject();
+            for (int j = 0; j < rows.schema().featureCount(); j++) {
+                double sum = 0;
+                for (FeatureAttribution a : expl) {
+                    sum += Math.abs(a.values()[j]);
+                }
+                importance.addProperty(rows.schema().feature(j).name(), sum / n);
+            }
+            out.add("mean_abs_attribution", importance);
+            if (!rows.relevantColumns().isEmpty()) {
+                out.add("truth", truth(s.explainer().equals("built-in") ? model : null, rows, expl, importance));
+            }
+            put(fidelity, AttributionMetrics.deletionAuc(ctx, expl));
+            put(fidelity, AttributionMetrics.insertionAuc(ctx, expl));
+            put(fidelity, AttributionMetrics.comprehensiveness(ctx, expl));
+            put(fidelity, AttributionMetrics.sufficiency(ctx, expl));
+            put(fidelity, AttributionMetrics.faithfulnessCorrelation(ctx, expl));
+            put(fidelity, AttributionMetrics.infidelity(ctx, expl));
+            put(fidelity, AttributionMetrics.completenessGap(expl, s.seed()));
+            double[] sim = SimulabilityMetrics.forwardSimulation(ctx, expl, s.simulationColumns());
+            simulability.addProperty("forward_simulation", sim[0]);
+            simulability.addProperty("forward_simulation_random_columns", sim[1]);
+            simulability.addProperty("simulation_gain", sim[0] - sim[1]);
+            simulability.addProperty("simulation_columns", Math.min(s.simulationColumns(), rows.schema().featureCount()));
+            if (s.sensitivityRows() > 0) {
+                put(stability, StabilityMetrics.maxSensitivity(ctx, ex, train, s.sensitivityRows(), 5, 0.05));
+            }
+        }
+        JsonObject timing = new JsonObject();
+        timing.addProperty("explain_ms_per_row", msPerRow);
+        out.add("timing", timing);
+        if (ex instanceof KernelShap k) {
+            out.addProperty("model_evaluations", k.evaluations());
+        }
     }
 
     /**
