@@ -47,7 +47,7 @@ final class RestartAveraging {
                 String key = r.key();
                 Rule prev = merged.get(key);
                 for (int c = 0; c < classes; c++) {
-                    w[c] = r.weights()[c] / sets.size() + (prev == null ? 0 : prev.weights()[c]);
+                    w[c] = r.weight(c) / sets.size() + (prev == null ? 0 : prev.weight(c));
                 }
                 merged.put(key, new Rule(r.literals(), r.conjunction(), w));
             }

@@ -18,6 +18,17 @@ public record Rule(List<Literal> literals, boolean conjunction, double[] weights
         weights = weights.clone();
     }
 
+    /** A copy of the class weights: a rule never changes once made (change a copy and make a new rule). */
+    @Override
+    public double[] weights() {
+        return weights.clone();
+    }
+
+    /** The weight for class {@code c}, without copying the vector (for the scoring loops). */
+    public double weight(int c) {
+        return weights[c];
+    }
+
     /**
      * The same conjunction without literals that another of its literals implies — {@code c != d}
      * beside {@code c = e}, or a looser threshold beside a tighter one with the same operator. A

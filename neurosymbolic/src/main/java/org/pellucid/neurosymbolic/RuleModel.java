@@ -120,7 +120,7 @@ public final class RuleModel implements InterpretableModel<RuleExplanation>, Sim
         for (Rule r : rules) {
             if (r.fires(row)) {
                 for (int c = 0; c < s.length; c++) {
-                    s[c] += r.weights()[c];
+                    s[c] += r.weight(c);
                 }
             }
         }
@@ -173,7 +173,7 @@ public final class RuleModel implements InterpretableModel<RuleExplanation>, Sim
                     cols.add(l.column());
                 }
             }
-            double w = r.weights()[targetClass] - (other >= 0 ? r.weights()[other] : 0);
+            double w = r.weight(targetClass) - (other >= 0 ? r.weight(other) : 0);
             for (int c : cols) {
                 phi[c] += w / cols.size();
             }
@@ -205,7 +205,7 @@ public final class RuleModel implements InterpretableModel<RuleExplanation>, Sim
                         : parsed.get(i).literals().stream().allMatch(l -> l.holds(row));
                 if (fires) {
                     for (int c = 0; c < s.length; c++) {
-                        s[c] += r.weights()[c];
+                        s[c] += r.weight(c);
                     }
                 }
             }

@@ -33,7 +33,7 @@ final class RuleSetPruning {
             if (prev != null) {
                 double[] sum = prev.weights();
                 for (int c = 0; c < classes; c++) {
-                    sum[c] += r.weights()[c];
+                    sum[c] += r.weight(c);
                 }
                 r = new Rule(r.literals(), r.conjunction(), sum);
                 if (injected.contains(prev)) {
@@ -145,9 +145,9 @@ final class RuleSetPruning {
                 score[i] = bias.clone();
                 for (int r = 0; r < current.size(); r++) {
                     if (fires[r][i]) {
-                        double[] w = current.get(r).weights();
+                        Rule rule = current.get(r);
                         for (int c = 0; c < classes; c++) {
-                            score[i][c] += w[c];
+                            score[i][c] += rule.weight(c);
                         }
                     }
                 }
@@ -166,7 +166,7 @@ final class RuleSetPruning {
                 for (int i = 0; i < rows.length; i++) {
                     if (fires[r][i]) {
                         for (int c = 0; c < classes; c++) {
-                            s[c] = score[i][c] - rule.weights()[c];
+                            s[c] = score[i][c] - rule.weight(c);
                         }
                         int p = ThresholdRefiner.argmax(s);
                         if (p != pred[i]) {
@@ -209,9 +209,9 @@ final class RuleSetPruning {
             System.arraycopy(bias, 0, s, 0, bias.length);
             for (int r = 0; r < rules.size(); r++) {
                 if (alive[r] && fires[r][i]) {
-                    double[] w = rules.get(r).weights();
+                    Rule rule = rules.get(r);
                     for (int c = 0; c < s.length; c++) {
-                        s[c] += w[c];
+                        s[c] += rule.weight(c);
                     }
                 }
             }

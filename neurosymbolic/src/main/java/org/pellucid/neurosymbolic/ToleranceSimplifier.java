@@ -202,7 +202,7 @@ final class ToleranceSimplifier {
             if (o != at && other.key().equals(r.key())) {
                 double[] w = other.weights().clone();
                 for (int c = 0; c < w.length; c++) {
-                    w[c] += r.weights()[c];
+                    w[c] += r.weight(c);
                 }
                 Rule merged = new Rule(other.literals(), other.conjunction(), w);
                 if (injected.contains(other)) {
