@@ -12,7 +12,7 @@ import org.pellucid.core.io.ModelReader;
 import org.pellucid.core.io.Savable;
 import org.pellucid.core.model.Provenance;
 import org.pellucid.core.model.TrainingSummary;
-import org.pellucid.core.models.ModelFamily;
+import org.pellucid.core.models.BasicFamily;
 import org.pellucid.core.models.OptionTable;
 import org.pellucid.core.models.TrainConfig;
 import org.pellucid.core.train.NetworkRunner;
@@ -41,7 +41,7 @@ import org.pellucid.core.train.TrainingOptions;
  *       ({@code lookup_agreement_valid}).
  * </ol>
  */
-public final class Ga2mFamily implements ModelFamily {
+public final class Ga2mFamily extends BasicFamily {
     /** The options: nam's (for {@code mains=network}), the boosted main effects', then the pairs' and the tables'. */
     public static final OptionTable OPTIONS = OptionTable.builder()
             .including(NamFamily.OPTIONS) // monotone columns are kept out of pairs, so their shapes stay monotone
@@ -74,24 +74,9 @@ public final class Ga2mFamily implements ModelFamily {
     /** nam's options that only the network main effects read (batch-size, monotone and decision serve the pairs and tables too). */
     private static final List<String> NAM_ONLY = List.of("hidden", "epochs", "lr", "weight-decay", "patience", "bags", "inputs");
 
-    @Override
-    public String kind() {
-        return "ga2m";
-    }
-
-    @Override
-    public boolean transparent() {
-        return true;
-    }
-
-    @Override
-    public String description() {
-        return "additive model with purified pairwise interactions (GA²M): boosted shapes, network pairs, deployed as lookup tables";
-    }
-
-    @Override
-    public OptionTable options() {
-        return OPTIONS;
+    /** The family, as the registry creates it. */
+    public Ga2mFamily() {
+        super("ga2m", true, "additive model with purified pairwise interactions (GA²M): boosted shapes, network pairs, deployed as lookup tables", OPTIONS);
     }
 
     @Override
@@ -203,9 +188,7 @@ public final class Ga2mFamily implements ModelFamily {
                 }
             }
         }
-        new NamFamily().unsuitable(train).ifPresent(r -> {
-            throw new IllegalArgumentException(r);
-        });
+        requireSuitable(train); // ga2m suits exactly the data nam suits
         NamFamily.Fitted nam = boosted ? null : NamFamily.fit(train, valid, cfg, v, false); // offsets are tuned on the finished tables
         FeatureEncoder enc = boosted ? FeatureEncoder.fit(train) : nam.encoder();
         int k = train.schema().classes().size();

@@ -7,7 +7,7 @@ import org.pellucid.core.encode.FeatureEncoder;
 import org.pellucid.core.io.ModelReader;
 import org.pellucid.core.io.Savable;
 import org.pellucid.core.model.Provenance;
-import org.pellucid.core.models.ModelFamily;
+import org.pellucid.core.models.BasicFamily;
 import org.pellucid.core.models.OptionTable;
 import org.pellucid.core.models.NeuralData;
 import org.pellucid.core.models.TrainConfig;
@@ -22,7 +22,7 @@ import org.pellucid.core.train.TrainingOptions;
  * tokens for tabular data, patch tokens for images and word tokens (with learned positions, up to
  * {@code max-length}) for text. Options: {@link #OPTIONS}.
  */
-public final class AttentionFamily implements ModelFamily {
+public final class AttentionFamily extends BasicFamily {
     /** Shifted copies of each training image by default: MNIST 0.903 with none, 0.942 with 4, 0.955 with 9. */
     static final int DEFAULT_IMAGE_COPIES = 9;
 
@@ -44,24 +44,9 @@ public final class AttentionFamily implements ModelFamily {
             .integer("max-shift", 2, 1, 64, "images only: largest shift of an augmented copy, in pixels")
             .build();
 
-    @Override
-    public String kind() {
-        return "attention";
-    }
-
-    @Override
-    public boolean transparent() {
-        return true;
-    }
-
-    @Override
-    public String description() {
-        return "transformer over column or patch tokens; explanation: attention rollout, flow or gradient-weighted rollout";
-    }
-
-    @Override
-    public OptionTable options() {
-        return OPTIONS;
+    /** The family, as the registry creates it. */
+    public AttentionFamily() {
+        super("attention", true, "transformer over column or patch tokens; explanation: attention rollout, flow or gradient-weighted rollout", OPTIONS);
     }
 
     @Override
@@ -78,9 +63,7 @@ public final class AttentionFamily implements ModelFamily {
     @Override
     public Savable train(Dataset train, Dataset valid, TrainConfig cfg) {
         OptionTable.Values v = OPTIONS.read(kind(), cfg);
-        unsuitable(train).ifPresent(r -> {
-            throw new IllegalArgumentException(r);
-        });
+        requireSuitable(train);
         AttentionModel.Method method = AttentionModel.Method.parse(v.choice("method"));
         boolean shared = v.flag("shared-patches") && train.hasImages();
         int copies = v.integer("augment", () -> train.hasImages() ? DEFAULT_IMAGE_COPIES : 0);

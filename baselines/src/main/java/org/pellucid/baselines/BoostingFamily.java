@@ -10,7 +10,7 @@ import org.pellucid.core.encode.NumericEncoding;
 import org.pellucid.core.io.ModelReader;
 import org.pellucid.core.io.Savable;
 import org.pellucid.core.model.Provenance;
-import org.pellucid.core.models.ModelFamily;
+import org.pellucid.core.models.BasicFamily;
 import org.pellucid.core.models.OptionTable;
 import org.pellucid.core.models.TrainConfig;
 import org.pellucid.core.tree.DecisionTree;
@@ -23,7 +23,7 @@ import org.pellucid.core.tree.TreeLearner;
  * loss for two classes (one score), softmax for more (one tree per class per round). Early stopping
  * on the validation split's log-loss. Options: {@link #OPTIONS}.
  */
-public final class BoostingFamily implements ModelFamily {
+public final class BoostingFamily extends BasicFamily {
     /** The options, with their defaults and ranges. */
     public static final OptionTable OPTIONS = OptionTable.builder()
             .integer("trees", 300, 1, 100_000, "most boosting rounds")
@@ -34,24 +34,9 @@ public final class BoostingFamily implements ModelFamily {
             .integer("patience", 20, 0, 100_000, "rounds without a lower validation log-loss before stopping (0: never stop early)")
             .build();
 
-    @Override
-    public String kind() {
-        return "gbm";
-    }
-
-    @Override
-    public boolean transparent() {
-        return false;
-    }
-
-    @Override
-    public String description() {
-        return "gradient-boosted trees; black box, explained post hoc";
-    }
-
-    @Override
-    public OptionTable options() {
-        return OPTIONS;
+    /** The family, as the registry creates it. */
+    public BoostingFamily() {
+        super("gbm", false, "gradient-boosted trees; black box, explained post hoc", OPTIONS);
     }
 
     @Override
@@ -65,9 +50,7 @@ public final class BoostingFamily implements ModelFamily {
     @Override
     public Savable train(Dataset train, Dataset valid, TrainConfig cfg) {
         OptionTable.Values v = OPTIONS.read(kind(), cfg);
-        unsuitable(train).ifPresent(r -> {
-            throw new IllegalArgumentException(r);
-        });
+        requireSuitable(train);
         int rounds = v.integer("trees");
         double lr = v.number("lr");
         double lambda = v.number("lambda");

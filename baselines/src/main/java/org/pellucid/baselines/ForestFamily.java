@@ -10,7 +10,7 @@ import org.pellucid.core.encode.NumericEncoding;
 import org.pellucid.core.io.ModelReader;
 import org.pellucid.core.io.Savable;
 import org.pellucid.core.model.Provenance;
-import org.pellucid.core.models.ModelFamily;
+import org.pellucid.core.models.BasicFamily;
 import org.pellucid.core.models.OptionTable;
 import org.pellucid.core.models.TrainConfig;
 import org.pellucid.core.tree.DecisionTree;
@@ -22,7 +22,7 @@ import org.pellucid.core.tree.TreeLearner;
  * of √p inputs tried at each split, class distributions averaged. Trees grow in parallel, each from
  * its own seed, so the forest is the same whatever the thread count. Options: {@link #OPTIONS}.
  */
-public final class ForestFamily implements ModelFamily {
+public final class ForestFamily extends BasicFamily {
     /** The options, with their defaults and ranges. */
     public static final OptionTable OPTIONS = OptionTable.builder()
             .integer("trees", 100, 1, 100_000, "trees in the forest")
@@ -31,24 +31,9 @@ public final class ForestFamily implements ModelFamily {
             .integer("features-per-split", "round(√ encoded inputs)", 1, Integer.MAX_VALUE, "inputs tried at each split")
             .build();
 
-    @Override
-    public String kind() {
-        return "rf";
-    }
-
-    @Override
-    public boolean transparent() {
-        return false;
-    }
-
-    @Override
-    public String description() {
-        return "random forest; black box, explained post hoc";
-    }
-
-    @Override
-    public OptionTable options() {
-        return OPTIONS;
+    /** The family, as the registry creates it. */
+    public ForestFamily() {
+        super("rf", false, "random forest; black box, explained post hoc", OPTIONS);
     }
 
     @Override
@@ -62,9 +47,7 @@ public final class ForestFamily implements ModelFamily {
     @Override
     public Savable train(Dataset train, Dataset valid, TrainConfig cfg) {
         OptionTable.Values v = OPTIONS.read(kind(), cfg);
-        unsuitable(train).ifPresent(r -> {
-            throw new IllegalArgumentException(r);
-        });
+        requireSuitable(train);
         FeatureEncoder enc = FeatureEncoder.fit(train, NumericEncoding.RAW, 0);
         double[][] x = enc.encodeAll(train);
         int k = train.schema().classes().size();

@@ -12,7 +12,7 @@ import org.pellucid.core.data.Dataset;
 import org.pellucid.core.io.ModelReader;
 import org.pellucid.core.io.Savable;
 import org.pellucid.core.model.Provenance;
-import org.pellucid.core.models.ModelFamily;
+import org.pellucid.core.models.BasicFamily;
 import org.pellucid.core.models.OptionTable;
 import org.pellucid.core.models.TrainConfig;
 
@@ -30,7 +30,7 @@ import org.pellucid.core.models.TrainConfig;
  * tried and lowered adult's CV macro-F1 (0.779 class-weighted, 0.792 unweighted, against 0.797), so
  * the votes stay as trained.
  */
-public final class RulesFamily implements ModelFamily {
+public final class RulesFamily extends BasicFamily {
     /** Quantile bins per numeric column (magic04 5-fold CV macro-F1: one start 0.842 at 8, 0.845 at 16; five starts averaged 0.847 at 8, 0.852 at 32). */
     static final int DEFAULT_BINS = 32;
 
@@ -65,24 +65,9 @@ public final class RulesFamily implements ModelFamily {
             .flag("refine-thresholds", true, "fit the crisp rules' numeric thresholds to the training rows")
             .build();
 
-    @Override
-    public String kind() {
-        return "rules";
-    }
-
-    @Override
-    public boolean transparent() {
-        return true;
-    }
-
-    @Override
-    public String description() {
-        return "rule layer (RRL-style, gradient grafting) whose crisp IF-THEN rules are the model; accepts expert rules";
-    }
-
-    @Override
-    public OptionTable options() {
-        return OPTIONS;
+    /** The family, as the registry creates it. */
+    public RulesFamily() {
+        super("rules", true, "rule layer (RRL-style, gradient grafting) whose crisp IF-THEN rules are the model; accepts expert rules", OPTIONS);
     }
 
     @Override
@@ -102,9 +87,7 @@ public final class RulesFamily implements ModelFamily {
     @Override
     public Savable train(Dataset train, Dataset valid, TrainConfig cfg) {
         OptionTable.Values v = OPTIONS.read(kind(), cfg);
-        unsuitable(train).ifPresent(r -> {
-            throw new IllegalArgumentException(r);
-        });
+        requireSuitable(train);
         int restarts = v.integer("restarts");
         if (valid == null || valid.size() == 0) {
             return RuleRun.fit(train, valid, cfg, v, new IdentityHashMap<>()); // nothing to choose a restart on

@@ -9,7 +9,7 @@ import org.pellucid.core.encode.NumericEncoding;
 import org.pellucid.core.io.ModelReader;
 import org.pellucid.core.io.Savable;
 import org.pellucid.core.model.Provenance;
-import org.pellucid.core.models.ModelFamily;
+import org.pellucid.core.models.BasicFamily;
 import org.pellucid.core.models.OptionTable;
 import org.pellucid.core.models.TrainConfig;
 import org.pellucid.core.tree.DecisionTree;
@@ -21,25 +21,10 @@ import org.pellucid.core.tree.TreeLearner;
  * {@link TreeOptions#TABLE}.
  * {@code pellucid distill} grows the same kind of tree on a teacher's labels instead.
  */
-public final class TreeFamily implements ModelFamily {
-    @Override
-    public String kind() {
-        return "tree";
-    }
-
-    @Override
-    public boolean transparent() {
-        return true;
-    }
-
-    @Override
-    public String description() {
-        return "decision tree (CART, best-first within a leaf budget); explanation: the decision path";
-    }
-
-    @Override
-    public OptionTable options() {
-        return TreeOptions.TABLE;
+public final class TreeFamily extends BasicFamily {
+    /** The family, as the registry creates it. */
+    public TreeFamily() {
+        super("tree", true, "decision tree (CART, best-first within a leaf budget); explanation: the decision path", TreeOptions.TABLE);
     }
 
     @Override

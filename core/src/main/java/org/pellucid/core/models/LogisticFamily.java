@@ -19,7 +19,7 @@ import org.pellucid.core.train.LogisticSolver;
  * fit on all rows. (It was trained by Adam with early stopping on a 20% hold-out; on small tables
  * that lost several points of macro-F1 against scikit-learn.) Options: {@link #OPTIONS}.
  */
-public final class LogisticFamily implements ModelFamily {
+public final class LogisticFamily extends BasicFamily {
     /** The options, with their defaults and ranges. */
     public static final OptionTable OPTIONS = OptionTable.builder()
             .number("c", "chosen by inner cross-validation over 10⁻⁴ … 10⁴", 1e-8, false, 1e8,
@@ -32,24 +32,9 @@ public final class LogisticFamily implements ModelFamily {
     /** The C values tried, as scikit-learn's default {@code Cs=10}: ten, log-spaced from 1e-4 to 1e4. */
     static final double[] GRID = java.util.stream.IntStream.range(0, 10).mapToDouble(i -> Math.pow(10, -4 + 8.0 * i / 9)).toArray();
 
-    @Override
-    public String kind() {
-        return "logistic";
-    }
-
-    @Override
-    public boolean transparent() {
-        return true;
-    }
-
-    @Override
-    public String description() {
-        return "logistic regression; explanation: exact per-column contributions to the logit";
-    }
-
-    @Override
-    public OptionTable options() {
-        return OPTIONS;
+    /** The family, as the registry creates it. */
+    public LogisticFamily() {
+        super("logistic", true, "logistic regression; explanation: exact per-column contributions to the logit", OPTIONS);
     }
 
     @Override
@@ -66,9 +51,7 @@ public final class LogisticFamily implements ModelFamily {
     @Override
     public Savable train(Dataset train, Dataset valid, TrainConfig cfg) {
         OptionTable.Values v = OPTIONS.read(kind(), cfg);
-        unsuitable(train).ifPresent(r -> {
-            throw new IllegalArgumentException(r);
-        });
+        requireSuitable(train);
         FeatureEncoder enc = FeatureEncoder.fit(train);
         int k = train.schema().classes().size();
         double[][] x = enc.encodeAll(train);

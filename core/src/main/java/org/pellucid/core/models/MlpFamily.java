@@ -18,7 +18,7 @@ import org.pellucid.core.train.TrainingOptions;
  * a few steps, so by default it trains for at least ~1,500 steps and patience scales with the epochs
  * (tic-tac-toe stopped at the majority class after 7 epochs of 3 steps).
  */
-public final class MlpFamily implements ModelFamily {
+public final class MlpFamily extends BasicFamily {
     /** The options, with their defaults and ranges. */
     public static final OptionTable OPTIONS = OptionTable.builder()
             .integers("hidden", new int[] {64, 64}, 1, true, "hidden layer widths (empty: a linear model)")
@@ -31,24 +31,9 @@ public final class MlpFamily implements ModelFamily {
                     "after early stopping, train again from scratch on the training and validation rows for the epochs validation chose")
             .build();
 
-    @Override
-    public String kind() {
-        return "mlp";
-    }
-
-    @Override
-    public boolean transparent() {
-        return false;
-    }
-
-    @Override
-    public String description() {
-        return "multilayer perceptron (DJL); black box, explained post hoc";
-    }
-
-    @Override
-    public OptionTable options() {
-        return OPTIONS;
+    /** The family, as the registry creates it. */
+    public MlpFamily() {
+        super("mlp", false, "multilayer perceptron (DJL); black box, explained post hoc", OPTIONS);
     }
 
     @Override
@@ -62,9 +47,7 @@ public final class MlpFamily implements ModelFamily {
     @Override
     public Savable train(Dataset train, Dataset valid, TrainConfig cfg) {
         OptionTable.Values v = OPTIONS.read(kind(), cfg);
-        unsuitable(train).ifPresent(r -> {
-            throw new IllegalArgumentException(r);
-        });
+        requireSuitable(train);
         FeatureEncoder enc = FeatureEncoder.fit(train);
         int[] hidden = v.integers("hidden");
         boolean cls = train.schema().isClassification();
