@@ -25,28 +25,13 @@ final class ThresholdRefiner {
     /** The rules with refined thresholds, same order; injected rules and disjunctions are left as they are. */
     static List<Rule> refine(List<Rule> rules, double[] bias, double[][] rows, int[] labels, Set<Rule> injected) {
         int n = rows.length;
-        int k = bias.length;
         List<Rule> current = new ArrayList<>(rules);
         boolean[][] fires = RuleSetPruning.firing(current, rows);
-        double[][] score = new double[n][];
-        for (int i = 0; i < n; i++) {
-            score[i] = bias.clone();
-        }
-        for (int r = 0; r < current.size(); r++) {
-            double[] w = current.get(r).weights();
-            for (int i = 0; i < n; i++) {
-                if (fires[r][i]) {
-                    for (int c = 0; c < k; c++) {
-                        score[i][c] += w[c];
-                    }
-                }
-            }
-        }
+        double[][] score = scores(current, fires, bias, n);
         int[] pred = new int[n];
         for (int i = 0; i < n; i++) {
             pred[i] = argmax(score[i]);
         }
-        double[] s = new double[k];
         for (int r = 0; r < current.size(); r++) {
             Rule rule = current.get(r);
             if (!rule.conjunction() || injected.contains(rule)) {
@@ -78,46 +63,7 @@ final class ThresholdRefiner {
                 }
                 int col = lit.column();
                 Arrays.sort(order, (a, b) -> Double.compare(rows[a][col], rows[b][col]));
-                // each candidate row's prediction when the rule does not fire (p0) and when it does (p1)
-                int[] p0 = new int[m];
-                int[] p1 = new int[m];
-                for (int a = 0; a < m; a++) {
-                    int i = order[a];
-                    for (int c = 0; c < k; c++) {
-                        s[c] = score[i][c] - (fires[r][i] ? w[c] : 0);
-                    }
-                    p0[a] = argmax(s);
-                    for (int c = 0; c < k; c++) {
-                        s[c] += w[c];
-                    }
-                    p1[a] = argmax(s);
-                }
-                Confusion conf = new Confusion(k);
-                for (int i = 0; i < n; i++) {
-                    conf.add(labels[i], pred[i]);
-                }
-                double best = conf.macroF1();
-                // the cut below every candidate: all fire for x > t, none for x <= t; then the cut rises
-                // one row at a time and that row changes sides
-                for (int a = 0; a < m; a++) {
-                    int i = order[a];
-                    conf.remove(labels[i], pred[i]);
-                    conf.add(labels[i], above ? p1[a] : p0[a]);
-                }
-                int bestCut = -1;
-                for (int a = 0; a < m - 1; a++) {
-                    int i = order[a];
-                    conf.remove(labels[i], above ? p1[a] : p0[a]);
-                    conf.add(labels[i], above ? p0[a] : p1[a]);
-                    if (rows[order[a]][col] == rows[order[a + 1]][col]) {
-                        continue;
-                    }
-                    double f = conf.macroF1();
-                    if (f > best + 1e-12) {
-                        best = f;
-                        bestCut = a;
-                    }
-                }
+                int bestCut = bestCut(order, col, above, w, fires[r], score, pred, rows, labels);
                 if (bestCut < 0) {
                     continue;
                 }
@@ -125,21 +71,97 @@ final class ThresholdRefiner {
                 List<Literal> lits = new ArrayList<>(rule.literals());
                 lits.set(l, new Literal(col, lit.op(), t));
                 Rule moved = new Rule(lits, true, w);
-                for (int i = 0; i < n; i++) {
-                    boolean f = moved.fires(rows[i]);
-                    if (f != fires[r][i]) {
-                        for (int c = 0; c < k; c++) {
-                            score[i][c] += f ? w[c] : -w[c];
-                        }
-                        fires[r][i] = f;
-                        pred[i] = argmax(score[i]);
-                    }
-                }
+                move(moved, w, fires[r], score, pred, rows);
                 rule = moved;
                 current.set(r, moved);
             }
         }
         return current;
+    }
+
+    /** Every row's class scores: the bias plus the weights of the rules that fire on it. */
+    private static double[][] scores(List<Rule> rules, boolean[][] fires, double[] bias, int n) {
+        double[][] score = new double[n][];
+        for (int i = 0; i < n; i++) {
+            score[i] = bias.clone();
+        }
+        for (int r = 0; r < rules.size(); r++) {
+            Rule rule = rules.get(r);
+            for (int i = 0; i < n; i++) {
+                if (fires[r][i]) {
+                    for (int c = 0; c < bias.length; c++) {
+                        score[i][c] += rule.weight(c);
+                    }
+                }
+            }
+        }
+        return score;
+    }
+
+    /**
+     * The best place for one threshold: the position in {@code order} (candidate rows sorted by the
+     * column) after which the cut gives the highest macro-F1 over all rows, or -1 when no cut beats the
+     * current one. The cut starts below every candidate (all fire for {@code x > t}, none for
+     * {@code x <= t}) and rises one row at a time, that row changing sides.
+     */
+    private static int bestCut(Integer[] order, int col, boolean above, double[] w, boolean[] fires, double[][] score, int[] pred,
+                               double[][] rows, int[] labels) {
+        int m = order.length;
+        int k = w.length;
+        double[] s = new double[k];
+        // each candidate row's prediction when the rule does not fire (p0) and when it does (p1)
+        int[] p0 = new int[m];
+        int[] p1 = new int[m];
+        for (int a = 0; a < m; a++) {
+            int i = order[a];
+            for (int c = 0; c < k; c++) {
+                s[c] = score[i][c] - (fires[i] ? w[c] : 0);
+            }
+            p0[a] = argmax(s);
+            for (int c = 0; c < k; c++) {
+                s[c] += w[c];
+            }
+            p1[a] = argmax(s);
+        }
+        Confusion conf = new Confusion(k);
+        for (int i = 0; i < labels.length; i++) {
+            conf.add(labels[i], pred[i]);
+        }
+        double best = conf.macroF1();
+        for (int a = 0; a < m; a++) {
+            int i = order[a];
+            conf.remove(labels[i], pred[i]);
+            conf.add(labels[i], above ? p1[a] : p0[a]);
+        }
+        int bestCut = -1;
+        for (int a = 0; a < m - 1; a++) {
+            int i = order[a];
+            conf.remove(labels[i], above ? p1[a] : p0[a]);
+            conf.add(labels[i], above ? p0[a] : p1[a]);
+            if (rows[order[a]][col] == rows[order[a + 1]][col]) {
+                continue;
+            }
+            double f = conf.macroF1();
+            if (f > best + 1e-12) {
+                best = f;
+                bestCut = a;
+            }
+        }
+        return bestCut;
+    }
+
+    /** Updates the rows' firing, scores and predictions for a rule that now reads {@code moved}. */
+    private static void move(Rule moved, double[] w, boolean[] fires, double[][] score, int[] pred, double[][] rows) {
+        for (int i = 0; i < rows.length; i++) {
+            boolean f = moved.fires(rows[i]);
+            if (f != fires[i]) {
+                for (int c = 0; c < w.length; c++) {
+                    score[i][c] += f ? w[c] : -w[c];
+                }
+                fires[i] = f;
+                pred[i] = argmax(score[i]);
+            }
+        }
     }
 
     private static boolean holdsAll(List<Literal> lits, double[] row) {
