@@ -9,13 +9,7 @@ OUT="${1:-$HERE/benchmarks/results/spark-evaluate}"
 ROWS="${ROWS:-200}"
 DATA="${PELLUCID_DATA:-$HERE/../shared/datasets}/tabular"
 mkdir -p "$OUT"
-python3 - "$DATA/adult.info" "$DATA/adult.data" "$OUT/adult.csv" <<'PY'
-import sys
-info, data, full = sys.argv[1:4]
-names = [l.split()[0] for l in open(info) if l.strip() and not l.startswith("LABEL_POS")]
-lines = [",".join(v.strip() for v in l.rstrip("\n").split(",")) for l in open(data) if l.strip()]
-open(full, "w").write(",".join(names) + "\n" + "\n".join(lines) + "\n")
-PY
+python3 "$HERE/benchmarks/adult_csv.py" "$DATA/adult.info" "$DATA/adult.data" "$OUT/adult.csv"
 "$HERE/pellucid" train logistic --data "$OUT/adult.csv" --seed 1 --out "$OUT/model" > "$OUT/train.log" 2>&1
 t0=$(date +%s.%N)
 "$HERE/pellucid" evaluate --model "$OUT/model" --data "$OUT/adult.csv" --explainer kernel-shap --rows "$ROWS" --json "$OUT/single.json" > "$OUT/single.txt" 2>&1

@@ -10,19 +10,7 @@ ROWS="${ROWS:-1000000}"
 DATA="${PELLUCID_DATA:-$HERE/../shared/datasets}/tabular"
 mkdir -p "$OUT"
 # adult as a CSV with a header (the .info file names the columns), and its last 2,000 rows to explain
-python3 - "$DATA/adult.info" "$DATA/adult.data" "$OUT/adult.csv" "$OUT/adult-tail.csv" "$OUT/adult-1m.csv" "$ROWS" <<'PY'
-import sys
-info, data, full, tail, big, rows = sys.argv[1:7]
-names = [l.split()[0] for l in open(info) if l.strip() and not l.startswith("LABEL_POS")]
-lines = [",".join(v.strip() for v in l.rstrip("\n").split(",")) for l in open(data) if l.strip()]
-head = ",".join(["row"] + names) + "\n"
-open(full, "w").write(",".join(names) + "\n" + "\n".join(lines) + "\n")
-open(tail, "w").write(head + "".join(f"{i},{l}\n" for i, l in enumerate(lines[-2000:])))
-with open(big, "w") as f:
-    f.write(head)
-    for i in range(int(rows)):
-        f.write(f"{i},{lines[i % len(lines)]}\n")
-PY
+python3 "$HERE/benchmarks/adult_csv.py" "$DATA/adult.info" "$DATA/adult.data" "$OUT/adult.csv" "$OUT/adult-tail.csv" "$OUT/adult-1m.csv" "$ROWS"
 "$HERE/pellucid" train logistic --data "$OUT/adult.csv" --seed 1 --out "$OUT/model" > "$OUT/train.log" 2>&1
 t0=$(date +%s.%N)
 "$HERE/pellucid" explain --model "$OUT/model" --data "$OUT/adult-tail.csv" --rows 0:500 --explainer kernel-shap --json "$OUT/single.json" > /dev/null 2>&1

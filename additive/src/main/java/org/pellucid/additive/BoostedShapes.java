@@ -45,8 +45,11 @@ final class BoostedShapes {
         this.o = o;
     }
 
-    /** Each row's (at most two) cells and the first one's weight, per column. */
-    private record Cells(int[][] a, int[][] b, double[][] wa) {
+    /**
+     * Each row's (at most two) cells and the first one's weight, per column, and how many
+     * (interpolation-weighted) rows each cell holds: [column][cell].
+     */
+    private record Cells(int[][] a, int[][] b, double[][] wa, double[][] rows) {
         static Cells of(Dataset d, AdditiveTables.Axis[] axes) {
             int n = d.size();
             int[][] a = new int[axes.length][n];
@@ -62,7 +65,15 @@ final class BoostedShapes {
                     wa[j][i] = m == 2 ? w[0] : 1;
                 }
             }
-            return new Cells(a, b, wa);
+            double[][] rows = new double[axes.length][];
+            for (int j = 0; j < axes.length; j++) {
+                rows[j] = new double[axes[j].size()];
+                for (int i = 0; i < n; i++) {
+                    rows[j][a[j][i]] += wa[j][i];
+                    rows[j][b[j][i]] += 1 - wa[j][i];
+                }
+            }
+            return new Cells(a, b, wa, rows);
         }
     }
 
@@ -87,7 +98,7 @@ final class BoostedShapes {
             for (int j = 0; j < cols; j++) {
                 double[][] delta = step(j, ct, f, y);
                 if (o.monotone() != null && o.monotone()[j] != 0) {
-                    delta = projected(t[j], delta, o.monotone()[j], cellRows(j, ct));
+                    delta = projected(t[j], delta, o.monotone()[j], ct.rows()[j]);
                 }
                 for (int c = 0; c < delta.length; c++) {
                     for (int q = 0; q < k; q++) {
@@ -141,15 +152,12 @@ final class BoostedShapes {
         int cells = axes[j].size();
         double[][] g = new double[cells][k];
         double[][] h = new double[cells][k];
-        double[] rows = new double[cells];
         double[] p = new double[k];
         for (int i = 0; i < y.length; i++) {
             softmax(f, i, p);
             double wa = c.wa()[j][i];
             int a = c.a()[j][i];
             int b = c.b()[j][i];
-            rows[a] += wa;
-            rows[b] += 1 - wa;
             for (int q = 0; q < k; q++) {
                 double gi = p[q] - (y[i] == q ? 1 : 0);
                 double hi = Math.max(p[q] * (1 - p[q]), 1e-6);
@@ -159,7 +167,7 @@ final class BoostedShapes {
                 h[b][q] += (1 - wa) * hi;
             }
         }
-        int[] leafOf = axes[j].numeric() ? ranges(g, h, rows) : levels(cells);
+        int[] leafOf = axes[j].numeric() ? ranges(g, h, c.rows()[j]) : levels(cells);
         int leaves = 0;
         for (int l : leafOf) {
             leaves = Math.max(leaves, l + 1);
@@ -180,16 +188,6 @@ final class BoostedShapes {
             }
         }
         return delta;
-    }
-
-    /** The (interpolation-weighted) training rows in each of column j's cells. */
-    private double[] cellRows(int j, Cells c) {
-        double[] rows = new double[axes[j].size()];
-        for (int i = 0; i < c.a()[j].length; i++) {
-            rows[c.a()[j][i]] += c.wa()[j][i];
-            rows[c.b()[j][i]] += 1 - c.wa()[j][i];
-        }
-        return rows;
     }
 
     /**
