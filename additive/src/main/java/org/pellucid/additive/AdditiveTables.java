@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import java.util.Arrays;
 import org.pellucid.core.data.Column;
 import org.pellucid.core.data.ColumnType;
+import org.pellucid.core.data.Dataset;
 import org.pellucid.core.data.Schema;
 import org.pellucid.core.io.ModelFormatException;
 
@@ -135,7 +136,7 @@ final class AdditiveTables {
     }
 
     /** Row-major logits of every row of {@code d}. */
-    float[] logitsOf(org.pellucid.core.data.Dataset d) {
+    float[] logitsOf(Dataset d) {
         float[] out = new float[d.size() * classes];
         for (int i = 0; i < d.size(); i++) {
             double[] l = logits(d.rowValues(i), null, null);

@@ -1,5 +1,7 @@
 package org.pellucid.additive;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.pellucid.core.data.Dataset;
 
 /**
@@ -259,7 +261,7 @@ final class BoostedShapes {
      */
     private int[] ranges(double[][] g, double[][] h, double[] rows) {
         int cells = g.length;
-        java.util.List<int[]> segs = new java.util.ArrayList<>();
+        List<int[]> segs = new ArrayList<>();
         segs.add(new int[] {0, cells});
         for (int split = 1; split < o.leaves(); split++) {
             double bestGain = Math.max(o.minGain(), 1e-12);

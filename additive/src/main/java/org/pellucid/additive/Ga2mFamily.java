@@ -2,9 +2,12 @@ package org.pellucid.additive;
 
 import ai.djl.Device;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.encode.FeatureEncoder;
@@ -13,10 +16,13 @@ import org.pellucid.core.io.Savable;
 import org.pellucid.core.model.Provenance;
 import org.pellucid.core.model.TrainingSummary;
 import org.pellucid.core.models.BasicFamily;
+import org.pellucid.core.models.NeuralData;
 import org.pellucid.core.models.OptionTable;
 import org.pellucid.core.models.TrainConfig;
+import org.pellucid.core.train.Network;
 import org.pellucid.core.train.NetworkRunner;
 import org.pellucid.core.train.Objective;
+import org.pellucid.core.train.StepHook;
 import org.pellucid.core.train.TensorData;
 import org.pellucid.core.train.TrainResult;
 import org.pellucid.core.train.Trainer;
@@ -136,11 +142,11 @@ public final class Ga2mFamily extends BasicFamily {
             NamModel model = new NamModel(nam.encoder(), nam.net(), nam.bags(), null); // never saved: no provenance
             int cols = t.axes.length;
             double[] raw = new double[cols];
-            java.util.Arrays.fill(raw, Double.NaN);
+            Arrays.fill(raw, Double.NaN);
             FeatureEncoder enc = nam.encoder();
             System.arraycopy(model.contributionsEncoded(enc.encode(raw), cols)[cols], 0, t.bias, 0, t.classes);
             for (int j = 0; j < cols; j++) {
-                java.util.Arrays.fill(raw, Double.NaN);
+                Arrays.fill(raw, Double.NaN);
                 for (int c = 0; c < t.axes[j].size(); c++) {
                     raw[j] = t.axes[j].value(c);
                     t.main[j][c] = model.contributionsEncoded(enc.encode(raw), cols)[j];
@@ -222,7 +228,7 @@ public final class Ga2mFamily extends BasicFamily {
         }
         TrainingOptions pairOptions = pairOptions(v, cfg); // read even when no pair is kept: the options are the model's record
         TrainResult pr = pairs.length == 0 ? null : Trainer.fit(pn, pTrain, pValid, Objective.softmaxCrossEntropy(),
-                Trainer.ValidationMetric.negativeCrossEntropy(), org.pellucid.core.train.StepHook.none(), pairOptions);
+                Trainer.ValidationMetric.negativeCrossEntropy(), StepHook.none(), pairOptions);
         float[] pairParams = pr == null ? new float[0] : pr.parameters();
         AdditiveTables tables = tables(mains, pn, pairParams, enc, axes, pairAxes, pairs, train);
 
@@ -280,15 +286,15 @@ public final class Ga2mFamily extends BasicFamily {
     private static List<PairRanking.Scored> chosenPairs(Dataset train, OptionTable.Values v, AdditiveTables.Axis[] pairAxes, float[] mainTrain) {
         int k = train.schema().classes().size();
         List<PairRanking.Scored> ranked = PairRanking.rank(nearestCells(train, pairAxes), sizes(pairAxes), residuals(train, mainTrain, k));
-        java.util.Set<Integer> monotone = monotoneColumns(v.text("monotone", () -> null), train);
+        Set<Integer> monotone = monotoneColumns(v.text("monotone", () -> null), train);
         double minPairGain = v.number("pair-min-gain");
         ranked = ranked.stream().filter(s -> !monotone.contains(s.first()) && !monotone.contains(s.second()) && s.gain() >= minPairGain)
                 .toList();
         return ranked.subList(0, Math.min(v.integer("pairs"), ranked.size()));
     }
 
-    private static java.util.Set<Integer> monotoneColumns(String spec, Dataset train) {
-        java.util.Set<Integer> out = new java.util.HashSet<>();
+    private static Set<Integer> monotoneColumns(String spec, Dataset train) {
+        Set<Integer> out = new HashSet<>();
         if (spec != null && !spec.isBlank()) {
             for (String part : spec.split(",")) {
                 out.add(train.schema().indexOf(part.trim().split(":")[0].trim()));
@@ -298,7 +304,7 @@ public final class Ga2mFamily extends BasicFamily {
     }
 
     /** The networks' logits for encoded rows, on the CPU. */
-    static float[] logits(org.pellucid.core.train.Network net, float[] params, float[] x, int rows) {
+    static float[] logits(Network net, float[] params, float[] x, int rows) {
         try (NetworkRunner run = new NetworkRunner(net, params, Device.cpu())) {
             return run.forward(x, rows);
         }
@@ -330,7 +336,7 @@ public final class Ga2mFamily extends BasicFamily {
     private static double[][] residuals(Dataset d, float[] logits, int k) {
         double[][] r = new double[d.size()][];
         for (int i = 0; i < d.size(); i++) {
-            double[] p = org.pellucid.core.models.NeuralData.softmax(logits, i * k, k);
+            double[] p = NeuralData.softmax(logits, i * k, k);
             p[d.label(i)] -= 1;
             for (int q = 0; q < k; q++) {
                 p[q] = -p[q];
@@ -373,7 +379,7 @@ public final class Ga2mFamily extends BasicFamily {
         double[] raw = new double[cols];
         mains.writeTables(t);
         for (int p = 0; p < pairs.length; p++) {
-            java.util.Arrays.fill(raw, Double.NaN);
+            Arrays.fill(raw, Double.NaN);
             for (int a = 0; a < pairAxes[pairs[p][0]].size(); a++) {
                 raw[pairs[p][0]] = pairAxes[pairs[p][0]].value(a);
                 for (int b = 0; b < pairAxes[pairs[p][1]].size(); b++) {

@@ -1,13 +1,16 @@
 package org.pellucid.additive;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.pellucid.core.data.Dataset;
 import org.pellucid.core.data.Instance;
 import org.pellucid.core.data.Schema;
 import org.pellucid.core.explain.Contribution;
 import org.pellucid.core.explain.FeatureAttribution;
 import org.pellucid.core.explain.GlobalExplanation;
+import org.pellucid.core.explain.ShapeFunctions;
 import org.pellucid.core.io.ModelReader;
 import org.pellucid.core.io.ModelWriter;
 import org.pellucid.core.io.Savable;
@@ -15,6 +18,7 @@ import org.pellucid.core.model.ClassAttributable;
 import org.pellucid.core.model.Complexity;
 import org.pellucid.core.model.Explained;
 import org.pellucid.core.model.HasComplexity;
+import org.pellucid.core.model.HasShapeFunctions;
 import org.pellucid.core.model.InterpretableModel;
 import org.pellucid.core.model.Prediction;
 import org.pellucid.core.model.Provenance;
@@ -32,7 +36,7 @@ import org.pellucid.core.model.Provenance;
  * pairs themselves are in {@link #describe()} and {@link #pairTerms}.
  */
 public final class Ga2mModel implements InterpretableModel<FeatureAttribution>, ClassAttributable, HasComplexity, Savable,
-        org.pellucid.core.model.HasShapeFunctions {
+        HasShapeFunctions {
     private final AdditiveTables tables;
     private final Schema schema;
     private final Provenance provenance;
@@ -160,11 +164,11 @@ public final class Ga2mModel implements InterpretableModel<FeatureAttribution>, 
      * logit of the first.
      */
     @Override
-    public org.pellucid.core.explain.ShapeFunctions shapeFunctions(org.pellucid.core.data.Dataset data) {
+    public ShapeFunctions shapeFunctions(Dataset data) {
         int k = tables.classes;
         int target = k == 2 ? 1 : 0;
         int n = schema.featureCount();
-        List<org.pellucid.core.explain.ShapeFunctions.Curve> curves = new ArrayList<>();
+        List<ShapeFunctions.Curve> curves = new ArrayList<>();
         for (int j = 0; j < n; j++) {
             AdditiveTables.Axis ax = tables.axes[j];
             int cells = ax.size();
@@ -180,7 +184,7 @@ public final class Ga2mModel implements InterpretableModel<FeatureAttribution>, 
             double[] y = new double[x.length];
             List<String> labels = new ArrayList<>();
             double[] raw = new double[n];
-            java.util.Arrays.fill(raw, Double.NaN);
+            Arrays.fill(raw, Double.NaN);
             double[][] mp = new double[n][k];
             for (int g = 0; g < x.length; g++) {
                 raw[j] = ax.numeric() ? x[g] : ax.value((int) x[g]);
@@ -196,10 +200,10 @@ public final class Ga2mModel implements InterpretableModel<FeatureAttribution>, 
                 double v = data.value(i, j);
                 col[i] = ax.numeric() ? v : cellOf(ax, v);
             }
-            curves.add(new org.pellucid.core.explain.ShapeFunctions.Curve(schema.feature(j).name(), labels, x, y,
-                    org.pellucid.core.explain.ShapeFunctions.density(x, col)));
+            curves.add(new ShapeFunctions.Curve(schema.feature(j).name(), labels, x, y,
+                    ShapeFunctions.density(x, col)));
         }
-        List<org.pellucid.core.explain.ShapeFunctions.Pair> maps = new ArrayList<>();
+        List<ShapeFunctions.Pair> maps = new ArrayList<>();
         for (int p = 0; p < tables.pairs.length; p++) {
             int a = tables.pairs[p][0];
             int b = tables.pairs[p][1];
@@ -209,11 +213,11 @@ public final class Ga2mModel implements InterpretableModel<FeatureAttribution>, 
                     z[u][v] = explained(tables.pair[p][u][v], target);
                 }
             }
-            maps.add(new org.pellucid.core.explain.ShapeFunctions.Pair(schema.feature(a).name(), schema.feature(b).name(),
+            maps.add(new ShapeFunctions.Pair(schema.feature(a).name(), schema.feature(b).name(),
                     axisLabels(a), axisLabels(b), z));
         }
         String cls = schema.classes().get(target);
-        return new org.pellucid.core.explain.ShapeFunctions((k == 2 ? "log-odds(" : "logit(") + cls + ")", curves, maps);
+        return new ShapeFunctions((k == 2 ? "log-odds(" : "logit(") + cls + ")", curves, maps);
     }
 
     private static double cellOf(AdditiveTables.Axis ax, double v) {

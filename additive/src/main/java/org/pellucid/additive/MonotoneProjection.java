@@ -2,6 +2,7 @@ package org.pellucid.additive;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
+import java.util.Arrays;
 import java.util.Map;
 import org.pellucid.core.train.ParamLayout;
 import org.pellucid.core.train.StepHook;
@@ -31,7 +32,7 @@ final class MonotoneProjection implements StepHook {
         float[][] w = new float[SLOTS.length][];
         for (int q = 0; q < SLOTS.length; q++) {
             ParamLayout.Slot s = layout.slot(SLOTS[q]);
-            w[q] = java.util.Arrays.copyOfRange(p, (int) s.offset(), (int) (s.offset() + s.size()));
+            w[q] = Arrays.copyOfRange(p, (int) s.offset(), (int) (s.offset() + s.size()));
         }
         project(w[0], w[1], w[2]);
         for (int q = 0; q < SLOTS.length; q++) {

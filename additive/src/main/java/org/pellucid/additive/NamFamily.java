@@ -1,10 +1,17 @@
 package org.pellucid.additive;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.encode.FeatureEncoder;
+import org.pellucid.core.encode.NumericEncoding;
 import org.pellucid.core.io.ModelReader;
 import org.pellucid.core.io.Savable;
 import org.pellucid.core.model.Provenance;
@@ -13,6 +20,7 @@ import org.pellucid.core.models.BasicFamily;
 import org.pellucid.core.models.NeuralData;
 import org.pellucid.core.models.OptionTable;
 import org.pellucid.core.models.TrainConfig;
+import org.pellucid.core.train.Network;
 import org.pellucid.core.train.Objective;
 import org.pellucid.core.train.StepHook;
 import org.pellucid.core.train.TrainResult;
@@ -112,7 +120,7 @@ public final class NamFamily extends BasicFamily {
     }
 
     /** The mean over parameter vectors of a network's logits (a bagged additive model's logits). */
-    static float[] meanLogits(org.pellucid.core.train.Network net, float[][] bags, float[] x, int rows) {
+    static float[] meanLogits(Network net, float[][] bags, float[] x, int rows) {
         float[] out = null;
         for (float[] p : bags) {
             float[] l = Ga2mFamily.logits(net, p, x, rows);
@@ -138,7 +146,7 @@ public final class NamFamily extends BasicFamily {
     static Fitted fit(Dataset train, Dataset valid, TrainConfig cfg, OptionTable.Values v, boolean tuneDecision) {
         new NamFamily().requireSuitable(train);
         FeatureEncoder enc = v.choice("inputs").equals("quantile")
-                ? FeatureEncoder.fit(train, org.pellucid.core.encode.NumericEncoding.QUANTILE, QUANTILE_KNOTS)
+                ? FeatureEncoder.fit(train, NumericEncoding.QUANTILE, QUANTILE_KNOTS)
                 : FeatureEncoder.fit(train);
         int k = train.schema().classes().size();
         AdditiveNetwork net = network(enc, v.integer("hidden"), k);
@@ -185,13 +193,13 @@ public final class NamFamily extends BasicFamily {
 
     /** Offsets as the training record shows them: {@code [0, -0.62]}. */
     static String offsetsText(double[] off) {
-        return java.util.Arrays.stream(off).mapToObj(o -> String.format(java.util.Locale.ROOT, "%.2f", o))
-                .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+        return Arrays.stream(off).mapToObj(o -> String.format(Locale.ROOT, "%.2f", o))
+                .collect(Collectors.joining(", ", "[", "]"));
     }
 
     /** Parses {@code col:+,col:-} into shape-network signs, naming a wrong column in the data's terms. */
     static MonotoneProjection monotone(String spec, FeatureEncoder enc, AdditiveNetwork net, Dataset train) {
-        java.util.Map<Integer, Integer> signs = new java.util.HashMap<>();
+        Map<Integer, Integer> signs = new HashMap<>();
         monotoneSigns(spec, train).forEach((j, sign) -> {
             int shape = -1;
             for (int c = 0; c < net.numeric.length; c++) {
@@ -203,12 +211,12 @@ public final class NamFamily extends BasicFamily {
     }
 
     /** Parses {@code col:+,col:-} into each column's sign (+1 non-decreasing, -1 non-increasing), naming a wrong column in the data's terms. */
-    static java.util.Map<Integer, Integer> monotoneSigns(String spec, Dataset train) {
+    static Map<Integer, Integer> monotoneSigns(String spec, Dataset train) {
         if (train.schema().classes().size() != 2) {
             throw new IllegalArgumentException("option monotone needs two classes (monotone in the log-odds of the second); the target has "
                     + train.schema().classes().size());
         }
-        java.util.Map<Integer, Integer> signs = new java.util.TreeMap<>();
+        Map<Integer, Integer> signs = new TreeMap<>();
         for (String part : spec.split(",")) {
             String[] kv = part.trim().split(":");
             int j = train.schema().indexOf(kv[0].trim());

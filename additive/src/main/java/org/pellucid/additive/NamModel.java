@@ -1,14 +1,19 @@
 package org.pellucid.additive;
 
+import com.google.gson.JsonPrimitive;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.pellucid.core.data.Dataset;
 import org.pellucid.core.data.Instance;
 import org.pellucid.core.data.Schema;
 import org.pellucid.core.encode.FeatureEncoder;
 import org.pellucid.core.explain.Contribution;
 import org.pellucid.core.explain.FeatureAttribution;
 import org.pellucid.core.explain.GlobalExplanation;
+import org.pellucid.core.explain.ShapeFunctions;
+import org.pellucid.core.io.ModelFormatException;
 import org.pellucid.core.io.ModelReader;
 import org.pellucid.core.io.ModelWriter;
 import org.pellucid.core.io.Savable;
@@ -16,6 +21,7 @@ import org.pellucid.core.model.ClassAttributable;
 import org.pellucid.core.model.Complexity;
 import org.pellucid.core.model.Explained;
 import org.pellucid.core.model.HasComplexity;
+import org.pellucid.core.model.HasShapeFunctions;
 import org.pellucid.core.model.InterpretableModel;
 import org.pellucid.core.model.Prediction;
 import org.pellucid.core.model.Provenance;
@@ -27,7 +33,7 @@ import org.pellucid.core.train.ParamLayout;
  * value — is the model, exactly (completeness gap 0 up to rounding).
  */
 public final class NamModel implements InterpretableModel<FeatureAttribution>, ClassAttributable, HasComplexity, Savable,
-        org.pellucid.core.model.HasShapeFunctions {
+        HasShapeFunctions {
     private final FeatureEncoder encoder;
     private final AdditiveNetwork net;
     private final float[][] bags; // one parameter vector per bagged network; the model is their mean
@@ -246,11 +252,11 @@ public final class NamModel implements InterpretableModel<FeatureAttribution>, C
      * class (two classes) or the logit of the first.
      */
     @Override
-    public org.pellucid.core.explain.ShapeFunctions shapeFunctions(org.pellucid.core.data.Dataset data) {
+    public ShapeFunctions shapeFunctions(Dataset data) {
         Schema s = schema();
         int k = net.classes;
         int target = k == 2 ? 1 : 0;
-        List<org.pellucid.core.explain.ShapeFunctions.Curve> curves = new ArrayList<>();
+        List<ShapeFunctions.Curve> curves = new ArrayList<>();
         for (int j = 0; j < s.featureCount(); j++) {
             double[] col = new double[data.size()];
             for (int i = 0; i < col.length; i++) {
@@ -260,8 +266,8 @@ public final class NamModel implements InterpretableModel<FeatureAttribution>, C
             double[] y;
             List<String> labels = new ArrayList<>();
             if (s.feature(j).isNumeric()) {
-                double lo = java.util.Arrays.stream(col).filter(v -> !Double.isNaN(v)).min().orElse(0);
-                double hi = java.util.Arrays.stream(col).filter(v -> !Double.isNaN(v)).max().orElse(1);
+                double lo = Arrays.stream(col).filter(v -> !Double.isNaN(v)).min().orElse(0);
+                double hi = Arrays.stream(col).filter(v -> !Double.isNaN(v)).max().orElse(1);
                 int n = shapeOf(j);
                 x = new double[hi > lo ? 80 : 1];
                 y = new double[x.length];
@@ -275,7 +281,7 @@ public final class NamModel implements InterpretableModel<FeatureAttribution>, C
                 x = new double[labels.size()];
                 y = new double[labels.size()];
                 double[] raw = new double[s.featureCount()];
-                java.util.Arrays.fill(raw, Double.NaN);
+                Arrays.fill(raw, Double.NaN);
                 for (int c = 0; c < x.length; c++) {
                     x[c] = c;
                     raw[j] = c;
@@ -283,7 +289,7 @@ public final class NamModel implements InterpretableModel<FeatureAttribution>, C
                     y[c] = k == 2 ? v[1] - v[0] : v[target];
                 }
             }
-            double[] d = org.pellucid.core.explain.ShapeFunctions.density(x, col);
+            double[] d = ShapeFunctions.density(x, col);
             double mean = 0;
             for (int g = 0; g < x.length; g++) {
                 mean += d[g] * y[g];
@@ -291,10 +297,10 @@ public final class NamModel implements InterpretableModel<FeatureAttribution>, C
             for (int g = 0; g < x.length; g++) {
                 y[g] -= mean;
             }
-            curves.add(new org.pellucid.core.explain.ShapeFunctions.Curve(s.feature(j).name(), labels, x, y, d));
+            curves.add(new ShapeFunctions.Curve(s.feature(j).name(), labels, x, y, d));
         }
         String cls = s.classes().get(target);
-        return new org.pellucid.core.explain.ShapeFunctions((k == 2 ? "log-odds(" : "logit(") + cls + ")", curves, List.of());
+        return new ShapeFunctions((k == 2 ? "log-odds(" : "logit(") + cls + ")", curves, List.of());
     }
 
     @Override
@@ -305,10 +311,10 @@ public final class NamModel implements InterpretableModel<FeatureAttribution>, C
     @Override
     public void write(ModelWriter out) {
         out.put("encoder", encoder.toJson());
-        out.put("hidden", new com.google.gson.JsonPrimitive(net.hidden));
+        out.put("hidden", new JsonPrimitive(net.hidden));
         out.array("parameters", bags[0]);
         if (bags.length > 1) {
-            out.put("bags", new com.google.gson.JsonPrimitive(bags.length));
+            out.put("bags", new JsonPrimitive(bags.length));
             for (int b = 1; b < bags.length; b++) {
                 out.array("parameters_" + b, bags[b]);
             }
@@ -320,13 +326,13 @@ public final class NamModel implements InterpretableModel<FeatureAttribution>, C
         AdditiveNetwork net = NamFamily.network(enc, in.get("hidden").getAsInt(), in.schema().classes().size());
         int count = in.has("bags") ? in.get("bags").getAsInt() : 1;
         if (count < 1 || count > 1000) {
-            throw new org.pellucid.core.io.ModelFormatException("nam model: " + count + " bags");
+            throw new ModelFormatException("nam model: " + count + " bags");
         }
         float[][] bags = new float[count][];
         for (int b = 0; b < count; b++) {
             bags[b] = in.floats(b == 0 ? "parameters" : "parameters_" + b);
             if (bags[b].length != net.layout().size()) {
-                throw new org.pellucid.core.io.ModelFormatException("nam model: " + bags[b].length + " parameters for a layout of "
+                throw new ModelFormatException("nam model: " + bags[b].length + " parameters for a layout of "
                         + net.layout().size());
             }
         }

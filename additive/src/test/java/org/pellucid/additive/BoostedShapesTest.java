@@ -1,15 +1,22 @@
 package org.pellucid.additive;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Assertions;
 import org.pellucid.core.data.Dataset;
+import org.pellucid.core.data.Instance;
 import org.pellucid.core.data.Splits;
 import org.pellucid.core.data.SyntheticData;
 import org.pellucid.core.explain.ShapeFunctions;
 import org.pellucid.core.models.TrainConfig;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** ga2m with boosted main effects: trained on the tables' own cells, so what was trained is what is deployed. */
 class BoostedShapesTest {
@@ -30,7 +37,7 @@ class BoostedShapesTest {
     /** A nam option given to the boosted main effects is an error that says which options they read. */
     @Example
     void namOptionsAreRefusedByBoostedMains() {
-        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new Ga2mFamily().train(DATA, null,
+        var e = Assertions.assertThrows(IllegalArgumentException.class, () -> new Ga2mFamily().train(DATA, null,
                 TrainConfig.of(1).with("epochs", "3")));
         assertTrue(e.getMessage().contains("mains=network"), e.getMessage());
     }
@@ -59,10 +66,10 @@ class BoostedShapesTest {
     }
 
     /** Weighted pool-adjacent-violators against its definition: monotone, and no monotone sequence is nearer (checked on a grid). */
-    @net.jqwik.api.Property(tries = 200)
-    void pavaIsTheNearestMonotoneSequence(@net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 6) int n,
-                                          @net.jqwik.api.ForAll long seed) {
-        java.util.Random r = new java.util.Random(seed);
+    @Property(tries = 200)
+    void pavaIsTheNearestMonotoneSequence(@ForAll @IntRange(min = 1, max = 6) int n,
+                                          @ForAll long seed) {
+        Random r = new Random(seed);
         double[] y = new double[n];
         double[] w = new double[n];
         for (int i = 0; i < n; i++) {
@@ -76,15 +83,15 @@ class BoostedShapesTest {
         }
         // every non-decreasing sequence on a half-step grid is at least as far
         int[] g = new int[n];
-        java.util.Arrays.fill(g, -6);
+        Arrays.fill(g, -6);
         while (true) {
-            double[] cand = java.util.Arrays.stream(g).mapToDouble(v -> v / 2.0).toArray();
+            double[] cand = Arrays.stream(g).mapToDouble(v -> v / 2.0).toArray();
             boolean mono = true;
             for (int i = 1; i < n; i++) {
                 mono &= cand[i] >= cand[i - 1];
             }
             if (mono) {
-                assertTrue(loss(cand, y, w) >= best - 1e-9, java.util.Arrays.toString(cand) + " is nearer than " + java.util.Arrays.toString(fit));
+                assertTrue(loss(cand, y, w) >= best - 1e-9, Arrays.toString(cand) + " is nearer than " + Arrays.toString(fit));
             }
             int i = 0;
             while (i < n && g[i] == 6) {
@@ -109,7 +116,7 @@ class BoostedShapesTest {
             double prev = Double.NaN;
             for (int g = 0; g <= 400; g++) {
                 row[j] = -100 + 400.0 * g / 400;
-                double c = m.attribution(new org.pellucid.core.data.Instance(DATA.schema(), row), 1).values()[j];
+                double c = m.attribution(new Instance(DATA.schema(), row), 1).values()[j];
                 assertTrue(Double.isNaN(prev) || sign * (c - prev) >= -1e-9, col + " is not monotone at " + row[j] + ": " + prev + " → " + c);
                 prev = c;
             }
@@ -129,7 +136,7 @@ class BoostedShapesTest {
     }
 
     private static double range(double[] v) {
-        return java.util.Arrays.stream(v).max().orElse(0) - java.util.Arrays.stream(v).min().orElse(0);
+        return Arrays.stream(v).max().orElse(0) - Arrays.stream(v).min().orElse(0);
     }
 
     /** The midpoint of the largest jump between neighbouring points of a curve. */

@@ -1,10 +1,12 @@
 package org.pellucid.additive;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -13,15 +15,21 @@ import org.pellucid.core.data.Column;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.data.Instance;
 import org.pellucid.core.data.Schema;
+import org.pellucid.core.data.Splits;
 import org.pellucid.core.data.SyntheticData;
 import org.pellucid.core.explain.Contribution;
 import org.pellucid.core.explain.FeatureAttribution;
+import org.pellucid.core.io.ModelStore;
+import org.pellucid.core.models.ModelFamilies;
 import org.pellucid.core.models.TrainConfig;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** ga2m against its definitions: FAST's score, purification, the Shapley split of pairs, the tables. */
 class Ga2mProperties {
     static final Dataset DATA = SyntheticData.rule(800, 5);
-    static final Ga2mModel MODEL = (Ga2mModel) new Ga2mFamily().train(DATA, DATA.subset(java.util.stream.IntStream.range(0, 200).toArray()),
+    static final Ga2mModel MODEL = (Ga2mModel) new Ga2mFamily().train(DATA, DATA.subset(IntStream.range(0, 200).toArray()),
             TrainConfig.of(1).with("mains", "network").with("epochs", "15").with("hidden", "8").with("pairs", "3").with("pair-epochs", "10").with("grid", "24").with("pair-grid", "8"));
 
     /** FAST's score of a pair is the best drop in squared error over every 2×2 cut, counted the slow way. */
@@ -167,7 +175,7 @@ class Ga2mProperties {
     }
 
     private static void fill(AdditiveTables t, Random r) {
-        for (double[][] m : java.util.stream.Stream.concat(java.util.Arrays.stream(t.main), java.util.Arrays.stream(t.corr)).toList()) {
+        for (double[][] m : Stream.concat(Arrays.stream(t.main), Arrays.stream(t.corr)).toList()) {
             for (double[] c : m) {
                 for (int q = 0; q < c.length; q++) {
                     c[q] = r.nextGaussian();
@@ -202,7 +210,7 @@ class Ga2mProperties {
             expect[t.pairs[p][0]] += (pp[p][1] - pp[p][0]) / 2;
             expect[t.pairs[p][1]] += (pp[p][1] - pp[p][0]) / 2;
         }
-        java.util.List<Contribution> terms = MODEL.pairTerms(x, 1);
+        List<Contribution> terms = MODEL.pairTerms(x, 1);
         assertEquals(t.pairs.length, terms.size());
         for (int p = 0; p < pp.length; p++) {
             assertEquals(pp[p][1] - pp[p][0], terms.get(p).attribution(), 1e-12, "pair term " + terms.get(p).feature());
@@ -223,7 +231,7 @@ class Ga2mProperties {
         for (int[] p : m.tables().pairs) {
             for (int c : p) {
                 assertTrue(!DATA.schema().feature(c).name().equals("income") && !DATA.schema().feature(c).name().equals("debt_ratio"),
-                        "a monotone column in a pair: " + java.util.Arrays.toString(p));
+                        "a monotone column in a pair: " + Arrays.toString(p));
             }
         }
         for (String col : new String[] {"income", "debt_ratio"}) {
@@ -248,7 +256,7 @@ class Ga2mProperties {
     @Example
     void theTablesAgreeWithTheNetworksOnTestRows() {
         Dataset d = SyntheticData.rule(3000, 1);
-        var split = org.pellucid.core.data.Splits.trainValidTest(d, 0.2, 0.2, 1);
+        var split = Splits.trainValidTest(d, 0.2, 0.2, 1);
         Ga2mFamily.Trained t = new Ga2mFamily().trainWithNetworks(d.subset(split.train()), d.subset(split.valid()),
                 TrainConfig.of(1).with("mains", "network").with("epochs", "60").with("pair-grid", "128"));
         double[] agree = t.agreement(d.subset(split.test()));
@@ -258,9 +266,9 @@ class Ga2mProperties {
     /** The saved tables are the model: a saved and read model predicts and explains the same. */
     @Example
     void theTablesSurviveSaving() throws Exception {
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("ga2m");
-        org.pellucid.core.io.ModelStore.save(MODEL, dir);
-        Ga2mModel back = (Ga2mModel) org.pellucid.core.models.ModelFamilies.load(dir);
+        Path dir = Files.createTempDirectory("ga2m");
+        ModelStore.save(MODEL, dir);
+        Ga2mModel back = (Ga2mModel) ModelFamilies.load(dir);
         for (int i = 0; i < 50; i++) {
             assertEquals(MODEL.explain(DATA.row(i)).prediction().probabilities()[1],
                     back.explain(DATA.row(i)).prediction().probabilities()[1], 1e-12);

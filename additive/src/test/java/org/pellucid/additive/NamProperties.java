@@ -1,15 +1,27 @@
 package org.pellucid.additive;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.IntStream;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Assertions;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.data.Instance;
 import org.pellucid.core.data.SyntheticData;
 import org.pellucid.core.explain.FeatureAttribution;
+import org.pellucid.core.io.ModelStore;
+import org.pellucid.core.models.ModelFamilies;
 import org.pellucid.core.models.TrainConfig;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** A NAM is additive: a column's change moves its own contribution and nothing else. */
 class NamProperties {
@@ -17,7 +29,7 @@ class NamProperties {
     static final NamModel NAM = (NamModel) new NamFamily().train(DATA, null, TrainConfig.of(1).with("epochs", "15").with("hidden", "8"));
 
     /** With monotone constraints the shapes are monotone on a fine grid, far past the data's range too. */
-    @net.jqwik.api.Example
+    @Example
     void monotoneShapesAreMonotone() {
         NamModel m = (NamModel) new NamFamily().train(DATA, null, TrainConfig.of(2).with("epochs", "15").with("hidden", "8")
                 .with("monotone", "income:+,debt_ratio:-,age:-"));
@@ -25,14 +37,14 @@ class NamProperties {
             int j = DATA.schema().indexOf(col);
             int sign = col.equals("income") ? 1 : -1;
             double[] row = DATA.rowValues(0);
-            double lo = java.util.Arrays.stream(java.util.stream.IntStream.range(0, DATA.size()).mapToDouble(i -> DATA.value(i, j)).toArray()).min().orElse(0);
-            double hi = java.util.Arrays.stream(java.util.stream.IntStream.range(0, DATA.size()).mapToDouble(i -> DATA.value(i, j)).toArray()).max().orElse(1);
+            double lo = Arrays.stream(IntStream.range(0, DATA.size()).mapToDouble(i -> DATA.value(i, j)).toArray()).min().orElse(0);
+            double hi = Arrays.stream(IntStream.range(0, DATA.size()).mapToDouble(i -> DATA.value(i, j)).toArray()).max().orElse(1);
             double prev = Double.NaN;
             for (int g = 0; g <= 400; g++) {
                 row[j] = lo - (hi - lo) + 3 * (hi - lo) * g / 400.0;
                 double c = m.attribution(new Instance(DATA.schema(), row), 1).values()[j];
                 if (!Double.isNaN(prev)) {
-                    org.junit.jupiter.api.Assertions.assertTrue(sign * (c - prev) >= -1e-9, col + " is not monotone at " + row[j]
+                    Assertions.assertTrue(sign * (c - prev) >= -1e-9, col + " is not monotone at " + row[j]
                             + ": " + prev + " → " + c);
                 }
                 prev = c;
@@ -41,32 +53,32 @@ class NamProperties {
     }
 
     /** The projection after a step writes through to the native parameter vector the trainer holds. */
-    @net.jqwik.api.Example
+    @Example
     void theStepProjectionChangesTheNativeParameters() {
         AdditiveNetwork net = new AdditiveNetwork(3, new int[] {0, 1}, new int[] {2}, 4, 2);
-        MonotoneProjection proj = new MonotoneProjection(net, java.util.Map.of(0, 1));
+        MonotoneProjection proj = new MonotoneProjection(net, Map.of(0, 1));
         float[] p = new float[(int) net.layout().size()];
-        java.util.Arrays.fill(p, -1f);
-        try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager()) {
-            ai.djl.ndarray.NDArray flat = m.create(p);
+        Arrays.fill(p, -1f);
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray flat = m.create(p);
             proj.afterStep(flat, net.layout(), 1);
             float[] after = flat.toFloatArray();
             long w1 = net.layout().slot("n_w1").offset();
             for (int u = 0; u < 4; u++) {
-                org.junit.jupiter.api.Assertions.assertEquals(0f, after[(int) (w1 + u)], "shape 0's first layer made non-negative");
-                org.junit.jupiter.api.Assertions.assertEquals(-1f, after[(int) (w1 + 4 + u)], "shape 1 is unconstrained");
+                Assertions.assertEquals(0f, after[(int) (w1 + u)], "shape 0's first layer made non-negative");
+                Assertions.assertEquals(-1f, after[(int) (w1 + 4 + u)], "shape 1 is unconstrained");
             }
         }
     }
 
-    @net.jqwik.api.Example
+    @Example
     void monotoneOptionErrorsNameTheProblem() {
-        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new NamFamily().train(DATA, null,
+        var e = Assertions.assertThrows(IllegalArgumentException.class, () -> new NamFamily().train(DATA, null,
                 TrainConfig.of(1).with("epochs", "1").with("monotone", "region:+")));
-        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("region is categorical"), e.getMessage());
-        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new NamFamily().train(DATA, null,
+        Assertions.assertTrue(e.getMessage().contains("region is categorical"), e.getMessage());
+        e = Assertions.assertThrows(IllegalArgumentException.class, () -> new NamFamily().train(DATA, null,
                 TrainConfig.of(1).with("epochs", "1").with("monotone", "income:up")));
-        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("option monotone must be COLUMN:+ or COLUMN:-"), e.getMessage());
+        Assertions.assertTrue(e.getMessage().contains("option monotone must be COLUMN:+ or COLUMN:-"), e.getMessage());
     }
 
     @Property(tries = 100)
@@ -90,7 +102,7 @@ class NamProperties {
     /** A bagged model is the mean of its bags: every contribution and the bias, to rounding. */
     @Property(tries = 30)
     void aBaggedModelIsTheMeanOfItsBags(@ForAll @IntRange(min = 0, max = 799) int row, @ForAll long seed) {
-        java.util.Random r = new java.util.Random(seed);
+        Random r = new Random(seed);
         AdditiveNetwork net = NamFamily.network(NAM.encoder(), 4, 2);
         float[][] bags = new float[3][(int) net.layout().size()];
         for (float[] b : bags) {
@@ -110,31 +122,31 @@ class NamProperties {
         }
         double[][] got = mean.contributions(DATA.row(row));
         for (int j = 0; j < want.length; j++) {
-            org.junit.jupiter.api.Assertions.assertArrayEquals(want[j], got[j], 1e-9, "term " + j);
+            Assertions.assertArrayEquals(want[j], got[j], 1e-9, "term " + j);
         }
     }
 
     /** With bags the saved model reads back to the same predictions, and {@code decision=macro-f1} moves only the bias. */
-    @net.jqwik.api.Example
+    @Example
     void baggedModelsSaveAndTuneOnlyTheBias() throws Exception {
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("nam");
-        Dataset train = DATA.subset(java.util.stream.IntStream.range(0, 600).toArray());
-        Dataset valid = DATA.subset(java.util.stream.IntStream.range(600, 800).toArray());
+        Path dir = Files.createTempDirectory("nam");
+        Dataset train = DATA.subset(IntStream.range(0, 600).toArray());
+        Dataset valid = DATA.subset(IntStream.range(600, 800).toArray());
         TrainConfig cfg = TrainConfig.of(3).with("epochs", "10").with("hidden", "8").with("bags", "2");
         NamModel tuned = (NamModel) new NamFamily().train(train, valid, cfg);
         NamModel plain = (NamModel) new NamFamily().train(train, valid, cfg.with("decision", "argmax"));
-        org.junit.jupiter.api.Assertions.assertEquals(2, tuned.bagCount());
+        Assertions.assertEquals(2, tuned.bagCount());
         for (int i = 0; i < 50; i++) {
             double[][] a = tuned.contributions(DATA.row(i));
             double[][] b = plain.contributions(DATA.row(i));
             for (int j = 0; j < a.length - 1; j++) {
-                org.junit.jupiter.api.Assertions.assertArrayEquals(b[j], a[j], 1e-6, "column " + j + " of row " + i);
+                Assertions.assertArrayEquals(b[j], a[j], 1e-6, "column " + j + " of row " + i);
             }
         }
-        org.pellucid.core.io.ModelStore.save(tuned, dir);
-        var back = org.pellucid.core.models.ModelFamilies.load(dir);
+        ModelStore.save(tuned, dir);
+        var back = ModelFamilies.load(dir);
         for (int i = 0; i < 50; i++) {
-            org.junit.jupiter.api.Assertions.assertArrayEquals(tuned.predict(DATA.row(i)).probabilities(),
+            Assertions.assertArrayEquals(tuned.predict(DATA.row(i)).probabilities(),
                     back.predict(DATA.row(i)).probabilities(), 1e-12);
         }
     }

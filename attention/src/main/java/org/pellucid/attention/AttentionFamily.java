@@ -1,18 +1,22 @@
 package org.pellucid.attention;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.pellucid.core.data.Dataset;
+import org.pellucid.core.data.ImageShifts;
 import org.pellucid.core.encode.FeatureEncoder;
+import org.pellucid.core.encode.NumericEncoding;
 import org.pellucid.core.io.ModelReader;
 import org.pellucid.core.io.Savable;
 import org.pellucid.core.model.Provenance;
 import org.pellucid.core.models.BasicFamily;
-import org.pellucid.core.models.OptionTable;
 import org.pellucid.core.models.NeuralData;
+import org.pellucid.core.models.OptionTable;
 import org.pellucid.core.models.TrainConfig;
 import org.pellucid.core.train.Objective;
 import org.pellucid.core.train.StepHook;
+import org.pellucid.core.train.TensorData;
 import org.pellucid.core.train.TrainResult;
 import org.pellucid.core.train.Trainer;
 import org.pellucid.core.train.TrainingOptions;
@@ -34,7 +38,7 @@ public final class AttentionFamily extends BasicFamily {
             .integer("patch", 7, 1, 1024, "images: side of a square patch token, in pixels")
             .flag("shared-patches", false, "images: one ViT-style projection shared by all patches (false: each pixel has its own token weights, 0.90 on MNIST against 0.87)")
             .integer("max-length", 64, 1, 100_000, "text: most word tokens read, with learned positions")
-            .choice("method", "rollout", java.util.List.of("raw", "rollout", "flow", "grad-rollout"), "how attention becomes the explanation")
+            .choice("method", "rollout", List.of("raw", "rollout", "flow", "grad-rollout"), "how attention becomes the explanation")
             .integer("epochs", 60, 1, 1_000_000, "most passes over the training rows")
             .number("lr", "0.001 for text, else 0.0005", 0, true, 10, "AdamW learning rate (0.001 diverged on splice; 0.0005 left sms-spam at 0.979)")
             .number("weight-decay", 1e-4, 0, false, 1e6, "decoupled weight decay")
@@ -70,10 +74,10 @@ public final class AttentionFamily extends BasicFamily {
         if (copies > 0 && !train.hasImages()) {
             throw new IllegalArgumentException("augment makes shifted copies of images; '" + train.name() + "' has no images");
         }
-        Dataset fit = copies > 0 ? org.pellucid.core.data.ImageShifts.augment(train, copies, v.integer("max-shift"), cfg.seed())
+        Dataset fit = copies > 0 ? ImageShifts.augment(train, copies, v.integer("max-shift"), cfg.seed())
                 : train;
         FeatureEncoder enc = shared
-                ? FeatureEncoder.fit(fit, org.pellucid.core.encode.NumericEncoding.RAW, 0) // pixels as loaded, in [0, 1]
+                ? FeatureEncoder.fit(fit, NumericEncoding.RAW, 0) // pixels as loaded, in [0, 1]
                 : FeatureEncoder.fit(fit);
         TokenLayout tokens = train.hasTokens() ? TokenLayout.sequence(train.vocabulary(), v.integer("max-length"))
                 : train.hasImages() ? TokenLayout.patches(enc, train.imageShape(), v.integer("patch"), shared)
@@ -95,7 +99,7 @@ public final class AttentionFamily extends BasicFamily {
         return new AttentionModel(enc, tokens, d, heads, layers, r.parameters(), prov, method);
     }
 
-    private static org.pellucid.core.train.TensorData data(Dataset d, FeatureEncoder enc, TokenLayout tokens) {
+    private static TensorData data(Dataset d, FeatureEncoder enc, TokenLayout tokens) {
         if (tokens.vocabulary() == null) {
             return NeuralData.of(d, enc);
         }
@@ -104,7 +108,7 @@ public final class AttentionFamily extends BasicFamily {
         for (int i = 0; i < d.size(); i++) {
             System.arraycopy(tokens.ids(d.row(i)), 0, x, i * w, w);
         }
-        return org.pellucid.core.train.TensorData.classification(x, d.size(), w, d.labels(), d.schema().classes().size());
+        return TensorData.classification(x, d.size(), w, d.labels(), d.schema().classes().size());
     }
 
     @Override

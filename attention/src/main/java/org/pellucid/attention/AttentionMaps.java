@@ -1,6 +1,7 @@
 package org.pellucid.attention;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * Maps from a transformer's attention to its input tokens, computed from attention weights laid out
@@ -63,7 +64,7 @@ public final class AttentionMaps {
         double[] a = new double[t * t];
         for (int l = 1; l < layers.length; l++) {
             fillAdjusted(layers[l], f, t, a);
-            java.util.Arrays.fill(next, 0);
+            Arrays.fill(next, 0);
             for (int i = 0; i < t; i++) {
                 int ri = i * t;
                 for (int p = 0; p < t; p++) {
@@ -98,7 +99,7 @@ public final class AttentionMaps {
         double[] next = new double[t];
         for (int l = layers.length - 1; l >= 0; l--) {
             fillAdjusted(layers[l], f, t, a);
-            java.util.Arrays.fill(next, 0);
+            Arrays.fill(next, 0);
             for (int i = 0; i < t; i++) {
                 double vi = v[i];
                 if (vi == 0) {
@@ -125,7 +126,7 @@ public final class AttentionMaps {
     /** Head-fused, residual-adjusted attention of one layer into a flat row-major buffer. */
     private static void fillAdjusted(double[][][] heads, HeadFusion f, int t, double[] a) {
         if (f == HeadFusion.MEAN) {
-            java.util.Arrays.fill(a, 0);
+            Arrays.fill(a, 0);
             double inv = 0.5 / heads.length; // the mean, already halved for (A + I) / 2
             for (double[][] h : heads) {
                 for (int i = 0; i < t; i++) {
@@ -137,7 +138,7 @@ public final class AttentionMaps {
                 }
             }
         } else {
-            java.util.Arrays.fill(a, Double.NEGATIVE_INFINITY);
+            Arrays.fill(a, Double.NEGATIVE_INFINITY);
             for (double[][] h : heads) {
                 for (int i = 0; i < t; i++) {
                     double[] hi = h[i];
@@ -232,7 +233,7 @@ public final class AttentionMaps {
         double[][] out = new double[t][];
         LayeredFlow graph = new LayeredFlow(adj);
         int chunks = Math.min(t, Runtime.getRuntime().availableProcessors());
-        java.util.stream.IntStream.range(0, chunks).parallel().forEach(c -> {
+        IntStream.range(0, chunks).parallel().forEach(c -> {
             LayeredFlow mine = c == 0 ? graph : graph.copy(); // the shared capacities, own buffers
             for (int o = c; o < t; o += chunks) {
                 out[o] = mine.allSources(o);

@@ -1,5 +1,6 @@
 package org.pellucid.attention;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -17,13 +18,17 @@ import org.pellucid.core.data.Schema;
 import org.pellucid.core.encode.FeatureEncoder;
 import org.pellucid.core.explain.AttentionExplanation;
 import org.pellucid.core.explain.GlobalExplanation;
+import org.pellucid.core.io.ModelFormatException;
 import org.pellucid.core.io.ModelReader;
 import org.pellucid.core.io.ModelWriter;
 import org.pellucid.core.io.Savable;
 import org.pellucid.core.model.Explained;
+import org.pellucid.core.model.HasExplanationMethods;
 import org.pellucid.core.model.InterpretableModel;
 import org.pellucid.core.model.Prediction;
 import org.pellucid.core.model.Provenance;
+import org.pellucid.core.models.NeuralData;
+import org.pellucid.core.train.Autograd;
 import org.pellucid.core.train.Params;
 import org.pellucid.core.train.Torch;
 
@@ -34,7 +39,7 @@ import org.pellucid.core.train.Torch;
  * rollout (see {@link AttentionMaps}); the per-layer, per-head attention travels with it.
  * Inference runs through DJL, each call in its own scope, so it is safe from many threads.
  */
-public final class AttentionModel implements InterpretableModel<AttentionExplanation>, Savable, org.pellucid.core.model.HasExplanationMethods {
+public final class AttentionModel implements InterpretableModel<AttentionExplanation>, Savable, HasExplanationMethods {
     /** How attention is turned into an explanation: raw last layer, rollout, flow or gradient-weighted rollout. */
     public enum Method {
         RAW("raw"), ROLLOUT("rollout"), FLOW("flow"), GRAD_ROLLOUT("grad-rollout");
@@ -80,13 +85,13 @@ public final class AttentionModel implements InterpretableModel<AttentionExplana
         this.layers = layers;
         this.net = new AttentionNetwork(inputs(encoder, tokens), tokens, d, heads, layers, encoder.schema().classes().size());
         if (parameters.length != net.layout().size()) {
-            throw new org.pellucid.core.io.ModelFormatException("attention model: " + parameters.length + " parameters for a layout of "
+            throw new ModelFormatException("attention model: " + parameters.length + " parameters for a layout of "
                     + net.layout().size());
         }
         this.parameters = parameters.clone();
         this.provenance = provenance;
         this.method = method;
-        this.manager = Torch.engine().newBaseManager(ai.djl.Device.cpu());
+        this.manager = Torch.engine().newBaseManager(Device.cpu());
         this.params = Params.view(net.layout(), manager.create(this.parameters));
     }
 
@@ -105,7 +110,7 @@ public final class AttentionModel implements InterpretableModel<AttentionExplana
 
     @Override
     public List<String> explanationMethods() {
-        return java.util.Arrays.stream(Method.values()).map(Method::id).toList();
+        return Arrays.stream(Method.values()).map(Method::id).toList();
     }
 
     @Override
@@ -145,7 +150,7 @@ public final class AttentionModel implements InterpretableModel<AttentionExplana
     }
 
     private Prediction toPrediction(float[] logits, int offset) {
-        return Prediction.ofProbabilities(org.pellucid.core.models.NeuralData.softmax(logits, offset, schema().classes().size()),
+        return Prediction.ofProbabilities(NeuralData.softmax(logits, offset, schema().classes().size()),
                 schema().classes());
     }
 
@@ -203,7 +208,7 @@ public final class AttentionModel implements InterpretableModel<AttentionExplana
                     g.setRequiresGradient(true);
                     gates.add(g);
                 }
-                try (org.pellucid.core.train.Autograd.Held lock = org.pellucid.core.train.Autograd.hold();
+                try (Autograd.Held lock = Autograd.hold();
                      GradientCollector gc = Torch.engine().newGradientCollector()) {
                     out = net.forwardWithAttention(params, in, gates);
                     pred = toPrediction(out.get(0).toFloatArray(), 0);

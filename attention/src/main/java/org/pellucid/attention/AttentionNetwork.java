@@ -3,7 +3,9 @@ package org.pellucid.attention;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
 import java.util.Random;
 import org.pellucid.core.train.Network;
 import org.pellucid.core.train.ParamLayout;
@@ -170,9 +172,9 @@ final class AttentionNetwork implements Network {
         NDArray keyMask = null;
         if (vocab > 0) {
             // token ids as numbers, −1 for padding: embeddings plus positions, padded keys masked out
-            NDArray pad = x.lt(0f).toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
-            NDArray idx = x.maximum(0f).toType(ai.djl.ndarray.types.DataType.INT64, false);
-            tok = idx.getNDArrayInternal().embedding(idx, p.get("emb"), ai.djl.ndarray.types.SparseFormat.DENSE)
+            NDArray pad = x.lt(0f).toType(DataType.FLOAT32, false);
+            NDArray idx = x.maximum(0f).toType(DataType.INT64, false);
+            tok = idx.getNDArrayInternal().embedding(idx, p.get("emb"), SparseFormat.DENSE)
                     .singletonOrThrow().add(p.get("pos"));
             keyMask = x.getManager().zeros(new Shape(batch, 1)).concat(pad, 1).mul(-1e9f).reshape(batch, 1, 1, t);
         } else {

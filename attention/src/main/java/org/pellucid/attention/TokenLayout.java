@@ -1,11 +1,13 @@
 package org.pellucid.attention;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import org.pellucid.core.data.Instance;
 import org.pellucid.core.data.Schema;
 import org.pellucid.core.encode.FeatureEncoder;
+import org.pellucid.core.io.ModelFormatException;
 
 /**
  * Which encoded inputs make up each token, which token weights each input uses, and how tokens
@@ -116,7 +118,7 @@ record TokenLayout(String kind, int[] tokenOf, int[] weightOf, int count, List<S
         }
         if (vocabulary != null) {
             o.addProperty("length", count);
-            com.google.gson.JsonArray v = new com.google.gson.JsonArray();
+            JsonArray v = new JsonArray();
             vocabulary.forEach(v::add);
             o.add("vocabulary", v);
         }
@@ -138,6 +140,6 @@ record TokenLayout(String kind, int[] tokenOf, int[] weightOf, int count, List<S
             return patches(enc, new int[] {a.get(0).getAsInt(), a.get(1).getAsInt(), a.get(2).getAsInt()}, o.get("patch").getAsInt(),
                     kind.equals("shared-patches"));
         }
-        throw new org.pellucid.core.io.ModelFormatException("attention model: unknown token layout '" + kind + "'");
+        throw new ModelFormatException("attention model: unknown token layout '" + kind + "'");
     }
 }

@@ -1,5 +1,7 @@
 package org.pellucid.baselines;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,11 +12,13 @@ import org.pellucid.core.encode.NumericEncoding;
 import org.pellucid.core.io.ModelReader;
 import org.pellucid.core.io.Savable;
 import org.pellucid.core.model.Provenance;
+import org.pellucid.core.model.TrainingSummary;
 import org.pellucid.core.models.BasicFamily;
 import org.pellucid.core.models.OptionTable;
 import org.pellucid.core.models.TrainConfig;
 import org.pellucid.core.tree.DecisionTree;
 import org.pellucid.core.tree.SplitCriterion;
+import org.pellucid.core.tree.TreeEnsemble;
 import org.pellucid.core.tree.TreeLearner;
 
 /**
@@ -129,18 +133,18 @@ public final class BoostingFamily extends BasicFamily {
             }
         }
         DecisionTree[][] kept = trees.subList(0, Math.max(1, bestRounds)).toArray(new DecisionTree[0][]);
-        return new EnsembleModel(kind(), enc, org.pellucid.core.tree.TreeEnsemble.Combination.SUM_SCORES, kept, init,
-                Provenance.of(kind(), v.used(), cfg.seed(), train).withTraining(org.pellucid.core.model.TrainingSummary.none()
+        return new EnsembleModel(kind(), enc, TreeEnsemble.Combination.SUM_SCORES, kept, init,
+                Provenance.of(kind(), v.used(), cfg.seed(), train).withTraining(TrainingSummary.none()
                         .with("rounds_kept", kept.length)));
     }
 
     /** The same tree with every leaf value multiplied by the learning rate (shrinkage). */
     private static DecisionTree scaled(DecisionTree t, double lr) {
-        com.google.gson.JsonObject j = t.toJson();
-        com.google.gson.JsonArray v = j.getAsJsonArray("value");
-        com.google.gson.JsonArray nv = new com.google.gson.JsonArray();
+        JsonObject j = t.toJson();
+        JsonArray v = j.getAsJsonArray("value");
+        JsonArray nv = new JsonArray();
         for (var e : v) {
-            com.google.gson.JsonArray a = new com.google.gson.JsonArray();
+            JsonArray a = new JsonArray();
             for (var d : e.getAsJsonArray()) {
                 a.add(d.getAsDouble() * lr);
             }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.pellucid.core.data.Instance;
 import org.pellucid.core.data.Schema;
 import org.pellucid.core.encode.FeatureEncoder;
+import org.pellucid.core.encode.Jsons;
 import org.pellucid.core.io.ModelReader;
 import org.pellucid.core.io.ModelWriter;
 import org.pellucid.core.io.Savable;
@@ -19,7 +20,7 @@ import org.pellucid.core.tree.TreeEnsemble;
  * boosting (per-class scores summed over rounds, then softmax). Trees are Pellucid's own
  * {@link DecisionTree}s over raw-valued encoded inputs, so the model saves as JSON like every other.
  */
-public final class EnsembleModel implements Savable, org.pellucid.core.tree.TreeEnsemble {
+public final class EnsembleModel implements Savable, TreeEnsemble {
     /** How the trees' outputs combine. */
 
     private final String kind;
@@ -133,7 +134,7 @@ public final class EnsembleModel implements Savable, org.pellucid.core.tree.Tree
     public void write(ModelWriter out) {
         out.put("encoder", encoder.toJson());
         out.put("combination", combination.name());
-        out.put("init", org.pellucid.core.encode.Jsons.array(init));
+        out.put("init", Jsons.array(init));
         JsonArray rounds = new JsonArray();
         for (DecisionTree[] r : trees) {
             JsonArray a = new JsonArray();
@@ -158,6 +159,6 @@ public final class EnsembleModel implements Savable, org.pellucid.core.tree.Tree
             trees.add(round);
         }
         return new EnsembleModel(kind, enc, TreeEnsemble.Combination.valueOf(in.getString("combination")), trees.toArray(new DecisionTree[0][]),
-                org.pellucid.core.encode.Jsons.doubles(in.get("init").getAsJsonArray()), in.provenance());
+                Jsons.doubles(in.get("init").getAsJsonArray()), in.provenance());
     }
 }

@@ -15,6 +15,7 @@ import org.pellucid.core.models.OptionTable;
 import org.pellucid.core.models.TrainConfig;
 import org.pellucid.core.tree.DecisionTree;
 import org.pellucid.core.tree.SplitCriterion;
+import org.pellucid.core.tree.TreeEnsemble;
 import org.pellucid.core.tree.TreeLearner;
 
 /**
@@ -70,7 +71,7 @@ public final class ForestFamily extends BasicFamily {
             trees[t] = new DecisionTree[] {TreeLearner.fit(bx, bs, new SplitCriterion.Gini(k), o, r)};
         });
         Map<String, String> opts = v.used();
-        return new EnsembleModel(kind(), enc, org.pellucid.core.tree.TreeEnsemble.Combination.AVERAGE_DISTRIBUTIONS, trees, new double[0],
+        return new EnsembleModel(kind(), enc, TreeEnsemble.Combination.AVERAGE_DISTRIBUTIONS, trees, new double[0],
                 Provenance.of(kind(), opts, cfg.seed(), train));
     }
 

@@ -1,12 +1,16 @@
 package org.pellucid.bottleneck;
 
+import ai.djl.Device;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.encode.FeatureEncoder;
+import org.pellucid.core.encode.NumericEncoding;
 import org.pellucid.core.io.ModelReader;
 import org.pellucid.core.io.Savable;
 import org.pellucid.core.model.Provenance;
+import org.pellucid.core.model.TrainingSummary;
 import org.pellucid.core.models.ModelFamily;
 import org.pellucid.core.models.OptionTable;
 import org.pellucid.core.models.TrainConfig;
@@ -40,7 +44,7 @@ import org.pellucid.core.train.TrainingOptions;
  */
 public class ConceptFamily implements ModelFamily {
     private static OptionTable.Builder common(OptionTable.Builder b) {
-        return b.choice("encoder", "cnn for image data with one channel per concept group, else mlp", java.util.List.of("mlp", "cnn"),
+        return b.choice("encoder", "cnn for image data with one channel per concept group, else mlp", List.of("mlp", "cnn"),
                         "what maps the inputs to the concepts", true)
                 .integers("hidden", "128 after the cnn, else 64,64", 1, true, "hidden layer widths of the encoder")
                 .number("lambda", 1, 0, false, 1e6, "weight of the concept loss against the task loss (joint training)")
@@ -53,13 +57,13 @@ public class ConceptFamily implements ModelFamily {
 
     /** The options of {@code cbm}, with their defaults and ranges. */
     public static final OptionTable CBM_OPTIONS = common(OptionTable.builder()
-            .choice("mode", "sequential", java.util.List.of("joint", "sequential", "independent"), "how encoder and head are trained")
-            .choice("head", "pairwise", java.util.List.of("pairwise", "linear"), "pairwise: weights on each concept and on each AND of two concepts; linear: on the concepts alone"))
+            .choice("mode", "sequential", List.of("joint", "sequential", "independent"), "how encoder and head are trained")
+            .choice("head", "pairwise", List.of("pairwise", "linear"), "pairwise: weights on each concept and on each AND of two concepts; linear: on the concepts alone"))
             .build();
 
     /** The options of {@code cem}, with their defaults and ranges. */
     public static final OptionTable CEM_OPTIONS = common(OptionTable.builder()
-            .choice("mode", "joint", java.util.List.of("joint"), "cem trains jointly: its embeddings need the task loss"))
+            .choice("mode", "joint", List.of("joint"), "cem trains jointly: its embeddings need the task loss"))
             .integer("embedding-size", 16, 1, 4096, "width of each concept's positive and negative embedding")
             .number("randint", 0.25, 0, false, 1, "chance that a training row's concept group is replaced by its true value (RandInt)")
             .build();
@@ -118,7 +122,7 @@ public class ConceptFamily implements ModelFamily {
         int[] image = encoderKind.equals("cnn") ? train.imageShape() : null;
         int[] hidden = v.integers("hidden", () -> image != null ? new int[] {128} : new int[] {64, 64});
         FeatureEncoder enc = image != null
-                ? FeatureEncoder.fit(train, org.pellucid.core.encode.NumericEncoding.RAW, 0) // pixels as loaded, in [0, 1]
+                ? FeatureEncoder.fit(train, NumericEncoding.RAW, 0) // pixels as loaded, in [0, 1]
                 : FeatureEncoder.fit(train);
         // cem's head is linear in the concept embeddings
         boolean pairwise = !embedding() && v.choice("head").equals("pairwise");
@@ -132,7 +136,7 @@ public class ConceptFamily implements ModelFamily {
         int classes = train.schema().classes().size();
         ConceptNetwork.Spec spec = new ConceptNetwork.Spec(embedding(), enc.width(), hidden, image, groups, m, classes, pairwise);
         float[] params;
-        org.pellucid.core.model.TrainingSummary summary;
+        TrainingSummary summary;
         if (mode.equals("joint")) {
             boolean ri = embedding() && randInt > 0;
             ConceptNetwork net = new ConceptNetwork(ConceptNetwork.Part.FULL, spec, ri);
@@ -247,7 +251,7 @@ public class ConceptFamily implements ModelFamily {
         if (encNet == null) {
             in = concepts(d, k);
         } else {
-            try (NetworkRunner run = new NetworkRunner(encNet, encParams, ai.djl.Device.cpu())) {
+            try (NetworkRunner run = new NetworkRunner(encNet, encParams, Device.cpu())) {
                 float[] logits = run.forward(enc.encodeAllFlat(d), d.size());
                 in = new float[logits.length];
                 double[] row = new double[k];

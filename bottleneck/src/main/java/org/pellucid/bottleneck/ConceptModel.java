@@ -1,5 +1,8 @@
 package org.pellucid.bottleneck;
 
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
@@ -7,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.pellucid.core.data.Dataset;
 import org.pellucid.core.data.Instance;
 import org.pellucid.core.data.Schema;
 import org.pellucid.core.encode.FeatureEncoder;
@@ -17,15 +21,14 @@ import org.pellucid.core.io.ModelReader;
 import org.pellucid.core.io.ModelWriter;
 import org.pellucid.core.io.Savable;
 import org.pellucid.core.model.Complexity;
-import org.pellucid.core.model.HasConcepts;
 import org.pellucid.core.model.ConvolutionalModel;
+import org.pellucid.core.model.Differentiable;
 import org.pellucid.core.model.Explained;
 import org.pellucid.core.model.HasComplexity;
+import org.pellucid.core.model.HasConcepts;
 import org.pellucid.core.model.InterpretableModel;
 import org.pellucid.core.model.Prediction;
 import org.pellucid.core.model.Provenance;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.Shape;
 import org.pellucid.core.train.NetworkRunner;
 import org.pellucid.core.train.ParamLayout;
 
@@ -41,7 +44,7 @@ import org.pellucid.core.train.ParamLayout;
  * concepts whose flip alone would change the predicted class.
  */
 public final class ConceptModel implements InterpretableModel<ConceptExplanation>, HasConcepts, Savable, HasComplexity,
-        org.pellucid.core.model.Differentiable, ConvolutionalModel.Has {
+        Differentiable, ConvolutionalModel.Has {
     private final String kind;
     private final String mode;
     private final FeatureEncoder encoder;
@@ -76,8 +79,8 @@ public final class ConceptModel implements InterpretableModel<ConceptExplanation
         for (ParamLayout.Slot sl : encNet.layout().slots()) {
             System.arraycopy(parameters, (int) full.slot(sl.name()).offset(), encParams, (int) sl.offset(), (int) sl.size());
         }
-        this.encoderRunner = new NetworkRunner(encNet, encParams, ai.djl.Device.cpu());
-        this.fullRunner = new NetworkRunner(new ConceptNetwork(ConceptNetwork.Part.FULL, spec, false), this.parameters, ai.djl.Device.cpu());
+        this.encoderRunner = new NetworkRunner(encNet, encParams, Device.cpu());
+        this.fullRunner = new NetworkRunner(new ConceptNetwork(ConceptNetwork.Part.FULL, spec, false), this.parameters, Device.cpu());
         ParamLayout.Slot w = full.slot("y_w");
         int rows = (int) w.shape().get(0);
         int cols = (int) w.shape().get(1);
@@ -234,7 +237,7 @@ public final class ConceptModel implements InterpretableModel<ConceptExplanation
 
     /** The encoder's view of x: predicted concept probabilities (and embeddings for cem). */
     public ConceptState concepts(Instance x) {
-        return concepts(java.util.List.of(x)).get(0);
+        return concepts(List.of(x)).get(0);
     }
 
     /** The encoder's view of many rows, in one batched forward pass. */
@@ -281,7 +284,7 @@ public final class ConceptModel implements InterpretableModel<ConceptExplanation
             if (pairs.length == 0) {
                 return values;
             }
-            double[] in = java.util.Arrays.copyOf(values, k + pairs.length);
+            double[] in = Arrays.copyOf(values, k + pairs.length);
             for (int q = 0; q < pairs.length; q++) {
                 in[k + q] = values[pairs[q][0]] * values[pairs[q][1]];
             }
@@ -523,7 +526,7 @@ public final class ConceptModel implements InterpretableModel<ConceptExplanation
 
     /** Concept metrics of this model on labelled rows, as JSON: see {@link ConceptMetrics}. */
     @Override
-    public JsonObject conceptMetrics(org.pellucid.core.data.Dataset test) {
+    public JsonObject conceptMetrics(Dataset test) {
         return ConceptMetrics.of(this, test).toJson();
     }
 
@@ -543,7 +546,7 @@ public final class ConceptModel implements InterpretableModel<ConceptExplanation
     }
 
     @Override
-    public double[] interventionCurve(org.pellucid.core.data.Dataset test, HasConcepts.Policy policy, long seed) {
+    public double[] interventionCurve(Dataset test, HasConcepts.Policy policy, long seed) {
         return Interventions.curve(this, test, policy, seed);
     }
 }

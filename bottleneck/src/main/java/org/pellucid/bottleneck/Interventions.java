@@ -1,7 +1,5 @@
 package org.pellucid.bottleneck;
 
-import org.pellucid.core.model.HasConcepts;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -9,6 +7,8 @@ import java.util.List;
 import java.util.Random;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.data.Instance;
+import org.pellucid.core.model.HasConcepts;
+import org.pellucid.core.model.Prediction;
 
 /**
  * Test-time interventions (Koh et al. 2020, §6; Espinosa Zarlenga et al. 2022, §5): concept groups
@@ -140,6 +140,6 @@ public final class Interventions {
     }
 
     static double[] softmax(double[] z) {
-        return org.pellucid.core.model.Prediction.softmax(z);
+        return Prediction.softmax(z);
     }
 }

@@ -1,19 +1,22 @@
 package org.pellucid.bottleneck;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.pellucid.core.data.Column;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.data.Schema;
+import org.pellucid.core.data.SyntheticData;
 import org.pellucid.core.model.ConvolutionalModel;
 import org.pellucid.core.model.Differentiable;
 import org.pellucid.core.models.ModelFamilies;
 import org.pellucid.core.models.TrainConfig;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The concept model's convolutional view (what Grad-CAM and activation maximisation read), on
@@ -64,7 +67,7 @@ class ConvolutionalViewTest {
             DATA.subset(range(300, 400)), TrainConfig.of(1).with("epochs", "25").with("hidden", "16"));
 
     static int[] range(int from, int to) {
-        return java.util.stream.IntStream.range(from, to).toArray();
+        return IntStream.range(from, to).toArray();
     }
 
     @Test
@@ -72,8 +75,8 @@ class ConvolutionalViewTest {
         ConvolutionalModel v = MODEL.convolutional().orElseThrow();
         assertEquals(List.of("slot1=tl", "slot1=br", "slot2=tl", "slot2=br", "logit(no)", "logit(yes)"), v.outputNames());
         assertEquals(5, v.classOutput(1));
-        assertEquals(List.of(2, SIDE, SIDE), java.util.Arrays.stream(v.imageShape()).boxed().toList());
-        ConceptModel tabular = (ConceptModel) ModelFamilies.get("cbm").train(org.pellucid.core.data.SyntheticData.xor(200, 1), null,
+        assertEquals(List.of(2, SIDE, SIDE), Arrays.stream(v.imageShape()).boxed().toList());
+        ConceptModel tabular = (ConceptModel) ModelFamilies.get("cbm").train(SyntheticData.xor(200, 1), null,
                 TrainConfig.of(1).with("epochs", "2").with("hidden", "8"));
         assertTrue(tabular.convolutional().isEmpty(), "an MLP encoder has no convolutional view");
         assertTrue(ConvolutionalModel.of(MODEL).isPresent() && ConvolutionalModel.of(tabular).isEmpty());

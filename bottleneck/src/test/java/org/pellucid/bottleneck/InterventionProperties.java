@@ -1,23 +1,30 @@
 package org.pellucid.bottleneck;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
+import org.pellucid.core.data.Column;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.data.Instance;
+import org.pellucid.core.data.Schema;
 import org.pellucid.core.data.Splits;
 import org.pellucid.core.data.SyntheticData;
 import org.pellucid.core.explain.ConceptExplanation;
 import org.pellucid.core.model.Explained;
+import org.pellucid.core.model.HasConcepts;
+import org.pellucid.core.model.Prediction;
 import org.pellucid.core.models.ModelFamilies;
 import org.pellucid.core.models.TrainConfig;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Interventions and concept explanations against what they must mean. */
 class InterventionProperties {
@@ -42,14 +49,14 @@ class InterventionProperties {
      * predicts with: the full network's class softmax equals the prediction, for cbm and cem.
      */
     @Property(tries = 30)
-    void gradientsAreOfThePredictedProbabilities(@net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 299) int row) {
+    void gradientsAreOfThePredictedProbabilities(@ForAll @IntRange(min = 0, max = 299) int row) {
         for (ConceptModel m : new ConceptModel[] {CBM, CEM}) {
-            org.pellucid.core.data.Instance x = TEST.row(row);
-            org.pellucid.core.model.Prediction p = m.predict(x);
+            Instance x = TEST.row(row);
+            Prediction p = m.predict(x);
             double[][] enc = {m.encoder().encode(x)};
             for (int c = 0; c < 2; c++) {
                 double out = m.gradients(enc, c).outputs()[0];
-                org.junit.jupiter.api.Assertions.assertEquals(p.probability(c), out, 1e-4, m.kind() + " row " + row + " class " + c);
+                Assertions.assertEquals(p.probability(c), out, 1e-4, m.kind() + " row " + row + " class " + c);
             }
         }
     }
@@ -109,7 +116,7 @@ class InterventionProperties {
     void theInterventionCurveStartsAtTheModelAndEndsAtTheHeadOnTrueConcepts() {
         for (ConceptModel m : new ConceptModel[] {CBM, CEM}) {
             ConceptMetrics cm = ConceptMetrics.of(m, TEST);
-            for (org.pellucid.core.model.HasConcepts.Policy p : org.pellucid.core.model.HasConcepts.Policy.values()) {
+            for (HasConcepts.Policy p : HasConcepts.Policy.values()) {
                 double[] curve = Interventions.curve(m, TEST, p, 1);
                 assertEquals(4, curve.length);
                 assertEquals(cm.taskAccuracy(), curve[0], 1e-12, p.id());
@@ -129,7 +136,7 @@ class InterventionProperties {
             ConceptModel m = (ConceptModel) ModelFamilies.get(kind).train(xor.subset(s.train()), xor.subset(s.valid()),
                     TrainConfig.of(1).with("epochs", "60").with("hidden", "16,16"));
             ConceptMetrics cm = ConceptMetrics.of(m, test);
-            for (org.pellucid.core.model.HasConcepts.Policy p : org.pellucid.core.model.HasConcepts.Policy.values()) {
+            for (HasConcepts.Policy p : HasConcepts.Policy.values()) {
                 double[] curve = Interventions.curve(m, test, p, 1);
                 assertEquals(cm.taskAccuracy(), curve[0], 1e-12, p.id());
                 // a bottleneck head on the true concepts is exact; cem's embeddings still carry the input
@@ -145,7 +152,7 @@ class InterventionProperties {
     void independentConceptPredictionsDoNotDependOnTheLabels() {
         // the same data with the labels shuffled: an independent model's encoder never sees them
         int[] labels = TRAIN.labels();
-        java.util.Random r = new java.util.Random(3);
+        Random r = new Random(3);
         for (int i = labels.length - 1; i > 0; i--) {
             int j = r.nextInt(i + 1);
             int t = labels[i];
@@ -180,9 +187,9 @@ class InterventionProperties {
                 TrainConfig.of(1).with("mode", "sequential")));
         assertThrows(IllegalArgumentException.class, () -> ModelFamilies.get("cbm").train(TRAIN, null,
                 TrainConfig.of(1).with("mode", "together")));
-        Dataset noConcepts = Dataset.builder(new org.pellucid.core.data.Schema(
-                        java.util.List.of(org.pellucid.core.data.Column.numeric("a")),
-                        org.pellucid.core.data.Column.categorical("y", java.util.List.of("0", "1"))))
+        Dataset noConcepts = Dataset.builder(new Schema(
+                        List.of(Column.numeric("a")),
+                        Column.categorical("y", List.of("0", "1"))))
                 .name("plain").features(new double[][] {{1}, {2}, {3}, {4}}).labels(new int[] {0, 1, 0, 1}).build();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ModelFamilies.get("cbm").train(noConcepts, null, TrainConfig.of(1)));

@@ -1,11 +1,5 @@
 package org.pellucid.contract;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,6 +23,7 @@ import org.pellucid.core.explain.RuleExplanation;
 import org.pellucid.core.explain.TreePathExplanation;
 import org.pellucid.core.io.ModelStore;
 import org.pellucid.core.io.Savable;
+import org.pellucid.core.model.ClassAttributable;
 import org.pellucid.core.model.ConceptIntervenable;
 import org.pellucid.core.model.Explained;
 import org.pellucid.core.model.InterpretableModel;
@@ -36,7 +31,14 @@ import org.pellucid.core.model.Prediction;
 import org.pellucid.core.model.Simulatable;
 import org.pellucid.core.models.ModelFamilies;
 import org.pellucid.core.models.ModelFamily;
+import org.pellucid.core.models.OptionTable;
 import org.pellucid.core.models.TrainConfig;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The contract every Pellucid model family must pass, as a jqwik test class to extend — Pellucid's
@@ -185,13 +187,13 @@ public abstract class ModelContract {
      */
     @Property(tries = 100)
     void classAttributionsAddUpAndMatchThePrediction(@ForAll("instances") Instance x) {
-        if (!(model() instanceof org.pellucid.core.model.ClassAttributable ca)) {
+        if (!(model() instanceof ClassAttributable ca)) {
             return;
         }
         Prediction p = model().predict(x);
         for (int c = 0; c < model().schema().classes().size(); c++) {
             FeatureAttribution a = ca.attribution(x, c);
-            assertEquals(model().schema().featureNames(), a.contributions().stream().map(org.pellucid.core.explain.Contribution::feature)
+            assertEquals(model().schema().featureNames(), a.contributions().stream().map(Contribution::feature)
                     .toList(), "one contribution per column, in the schema's order");
             if (a.method().startsWith("exact")) {
                 double tol = 1e-6 * (1 + Math.abs(a.output()));
@@ -340,12 +342,12 @@ public abstract class ModelContract {
      */
     @Example
     void provenanceRecordsTheResolvedOptionsOnly() {
-        org.pellucid.core.models.OptionTable table = family().options();
-        for (java.util.Map.Entry<String, String> e : model().provenance().options().entrySet()) {
+        OptionTable table = family().options();
+        for (Map.Entry<String, String> e : model().provenance().options().entrySet()) {
             assertTrue(table.names().contains(e.getKey()), "provenance option '" + e.getKey() + "' is not an option of "
                     + family().kind() + " (" + table.names() + "); training results belong in the training summary");
         }
-        org.pellucid.core.models.TrainConfig again = new org.pellucid.core.models.TrainConfig(1, null, null,
+        TrainConfig again = new TrainConfig(1, null, null,
                 model().provenance().options());
         table.read(family().kind(), again); // throws when a recorded value is not one the table accepts
         for (String given : config(1).options().keySet()) {

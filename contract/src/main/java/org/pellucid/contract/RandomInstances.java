@@ -5,6 +5,7 @@ import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
 import org.pellucid.core.data.Column;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.data.Instance;
@@ -44,8 +45,8 @@ public final class RandomInstances {
             } else {
                 present = Arbitraries.integers().between(0, c.categories().size() - 1).map(Integer::doubleValue);
             }
-            cols.add(Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(9, present),
-                    net.jqwik.api.Tuple.of(1, Arbitraries.just(Double.NaN))));
+            cols.add(Arbitraries.frequencyOf(Tuple.of(9, present),
+                    Tuple.of(1, Arbitraries.just(Double.NaN))));
         }
         return Combinators.combine(cols).as(values -> {
             double[] v = new double[values.size()];

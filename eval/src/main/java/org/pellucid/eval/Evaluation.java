@@ -3,28 +3,40 @@ package org.pellucid.eval;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 import org.pellucid.core.data.Dataset;
+import org.pellucid.core.explain.ConceptExplanation;
+import org.pellucid.core.explain.Condition;
+import org.pellucid.core.explain.DecisionTreeForm;
 import org.pellucid.core.explain.Explanation;
 import org.pellucid.core.explain.FeatureAttribution;
 import org.pellucid.core.explain.RuleExplanation;
+import org.pellucid.core.explain.RuleListForm;
 import org.pellucid.core.explain.TreePathExplanation;
+import org.pellucid.core.model.ConceptIntervenable;
 import org.pellucid.core.model.HasComplexity;
 import org.pellucid.core.model.InterpretableModel;
 import org.pellucid.core.model.Predictor;
 import org.pellucid.core.model.Simulatable;
 import org.pellucid.eval.explainers.BuiltInExplainer;
 import org.pellucid.eval.explainers.Explainer;
-import org.pellucid.eval.explainers.KernelShap;
-import org.pellucid.eval.explainers.Output;
+import org.pellucid.eval.explainers.GradCam;
 import org.pellucid.eval.explainers.GradientExplainer;
+import org.pellucid.eval.explainers.KernelShap;
 import org.pellucid.eval.explainers.Lime;
+import org.pellucid.eval.explainers.Lrp;
+import org.pellucid.eval.explainers.Output;
 import org.pellucid.eval.explainers.RandomExplainer;
 import org.pellucid.eval.explainers.TreeShap;
 import org.pellucid.eval.metrics.AttributionMetrics;
 import org.pellucid.eval.metrics.Category;
+import org.pellucid.eval.metrics.ConceptFidelity;
+import org.pellucid.eval.metrics.Direction;
 import org.pellucid.eval.metrics.EvalContext;
+import org.pellucid.eval.metrics.MetricGuide;
 import org.pellucid.eval.metrics.MetricResult;
 import org.pellucid.eval.metrics.SimulabilityMetrics;
 import org.pellucid.eval.metrics.StabilityMetrics;
@@ -118,9 +130,9 @@ public final class Evaluation {
             case "gradient-x-input" -> GradientExplainer.of(GradientExplainer.Method.GRADIENT_X_INPUT, s.output(), s.seed());
             case "smoothgrad" -> GradientExplainer.of(GradientExplainer.Method.SMOOTHGRAD, s.output(), s.seed());
             case "tree-shap" -> new TreeShap();
-            case "lrp" -> new org.pellucid.eval.explainers.Lrp(org.pellucid.eval.explainers.Lrp.Rule.EPSILON, 1e-6);
-            case "lrp-zplus" -> new org.pellucid.eval.explainers.Lrp(org.pellucid.eval.explainers.Lrp.Rule.ZPLUS, 1e-6);
-            case "grad-cam" -> new org.pellucid.eval.explainers.GradCam();
+            case "lrp" -> new Lrp(Lrp.Rule.EPSILON, 1e-6);
+            case "lrp-zplus" -> new Lrp(Lrp.Rule.ZPLUS, 1e-6);
+            case "grad-cam" -> new GradCam();
             case "random" -> new RandomExplainer(s.output(), s.seed());
             default -> throw new IllegalArgumentException(s.explainer());
         };
@@ -141,7 +153,7 @@ public final class Evaluation {
             throw new IllegalArgumentException("explanation metrics are computed for classifiers; the target is numeric");
         }
         int n = Math.min(s.rows(), test.size());
-        Dataset rows = test.subset(java.util.stream.IntStream.range(0, n).toArray());
+        Dataset rows = test.subset(IntStream.range(0, n).toArray());
         EvalContext ctx = EvalContext.of(model, rows, train, s.seed());
         JsonObject fidelity = new JsonObject();
         JsonObject simulability = new JsonObject();
@@ -153,8 +165,8 @@ public final class Evaluation {
             // a property of the model's own stated form, not of a post-hoc explainer's output
             put(fidelity, SimulabilityMetrics.simulatableAgreement(model, rows, s.seed()));
         }
-        if (model instanceof org.pellucid.core.model.ConceptIntervenable ci && s.explainer().equals("built-in")) {
-            for (MetricResult r : org.pellucid.eval.metrics.ConceptFidelity.all(ci, rows, train, s.seed())) {
+        if (model instanceof ConceptIntervenable ci && s.explainer().equals("built-in")) {
+            for (MetricResult r : ConceptFidelity.all(ci, rows, train, s.seed())) {
                 put(fidelity, r);
             }
         }
@@ -167,7 +179,7 @@ public final class Evaluation {
         boolean nativeForm = s.explainer().equals("built-in") && model instanceof InterpretableModel<?> im
                 && switch (im.explain(rows.row(0)).explanation()) {
                     case TreePathExplanation t -> true;
-                    case org.pellucid.core.explain.ConceptExplanation c -> true;
+                    case ConceptExplanation c -> true;
                     case RuleExplanation r -> true;
                     default -> false;
                 };
@@ -191,12 +203,12 @@ public final class Evaluation {
             Explanation e = model.explain(rows.row(i)).explanation();
             size[i] = switch (e) {
                 case TreePathExplanation t -> t.steps().size();
-                case org.pellucid.core.explain.ConceptExplanation c -> c.concepts().size();
+                case ConceptExplanation c -> c.concepts().size();
                 case RuleExplanation r -> r.fired().stream().mapToInt(f -> f.conditions().size()).sum();
                 default -> e.features().size();
             };
         }
-        return MetricResult.ofExamples("size", Category.SIMULABILITY, org.pellucid.eval.metrics.Direction.LOWER_IS_BETTER, size, seed);
+        return MetricResult.ofExamples("size", Category.SIMULABILITY, Direction.LOWER_IS_BETTER, size, seed);
     }
 
     /** Each metric's direction and meaning, for the metrics present. */
@@ -204,9 +216,9 @@ public final class Evaluation {
         JsonObject guide = new JsonObject();
         for (JsonObject g : groups) {
             for (String k : g.keySet()) {
-                org.pellucid.eval.metrics.MetricGuide.of(k).ifPresent(e -> {
+                MetricGuide.of(k).ifPresent(e -> {
                     JsonObject m = new JsonObject();
-                    m.addProperty("direction", e.direction() == org.pellucid.eval.metrics.Direction.HIGHER_IS_BETTER
+                    m.addProperty("direction", e.direction() == Direction.HIGHER_IS_BETTER
                             ? "higher_is_better" : "lower_is_better");
                     m.addProperty("meaning", e.meaning());
                     guide.add(k, m);
@@ -316,9 +328,9 @@ public final class Evaluation {
         List<String> names = rows.schema().featureNames();
         for (FeatureAttribution a : expl) {
             double[] v = a.values();
-            Integer[] order = java.util.stream.IntStream.range(0, v.length).boxed().toArray(Integer[]::new);
-            java.util.Arrays.sort(order, (p, q) -> Double.compare(Math.abs(v[q]), Math.abs(v[p])));
-            long h = java.util.Arrays.stream(order).limit(k).filter(j -> Math.abs(v[j]) > 0 && truth.contains(names.get(j))).count();
+            Integer[] order = IntStream.range(0, v.length).boxed().toArray(Integer[]::new);
+            Arrays.sort(order, (p, q) -> Double.compare(Math.abs(v[q]), Math.abs(v[p])));
+            long h = Arrays.stream(order).limit(k).filter(j -> Math.abs(v[j]) > 0 && truth.contains(names.get(j))).count();
             local += h / (double) k;
         }
         JsonObject t = new JsonObject();
@@ -349,9 +361,9 @@ public final class Evaluation {
         }
         if (model instanceof Simulatable sm && sm.statedForm().isPresent()) {
             List<String> tested = switch (sm.statedForm().get()) {
-                case org.pellucid.core.explain.RuleListForm f -> f.rules().stream()
-                        .flatMap(r -> r.conditions().stream()).map(org.pellucid.core.explain.Condition::feature).toList();
-                case org.pellucid.core.explain.DecisionTreeForm f -> f.nodes().stream().filter(nd -> !nd.isLeaf())
+                case RuleListForm f -> f.rules().stream()
+                        .flatMap(r -> r.conditions().stream()).map(Condition::feature).toList();
+                case DecisionTreeForm f -> f.nodes().stream().filter(nd -> !nd.isLeaf())
                         .map(nd -> nd.test().feature()).toList();
             };
             long on = tested.stream().filter(truth::contains).count();
@@ -379,8 +391,8 @@ public final class Evaluation {
                 if (!e.getKey().endsWith("_ci")) {
                     String ci = g.has(e.getKey() + "_ci") ? String.format(Locale.ROOT, "  [%.4f, %.4f]",
                             g.getAsJsonArray(e.getKey() + "_ci").get(0).getAsDouble(), g.getAsJsonArray(e.getKey() + "_ci").get(1).getAsDouble()) : "";
-                    var guide = org.pellucid.eval.metrics.MetricGuide.of(e.getKey());
-                    l.add(String.format(Locale.ROOT, "  %s %s.%-36s %.4f%s%s", guide.map(org.pellucid.eval.metrics.MetricGuide.Entry::arrow).orElse(" "),
+                    var guide = MetricGuide.of(e.getKey());
+                    l.add(String.format(Locale.ROOT, "  %s %s.%-36s %.4f%s%s", guide.map(MetricGuide.Entry::arrow).orElse(" "),
                             group, e.getKey(), e.getValue().getAsDouble(), ci, guide.map(gd -> "  — " + gd.meaning()).orElse("")));
                 }
             });

@@ -1,8 +1,6 @@
 package org.pellucid.eval;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.data.DatasetRegistry;
@@ -12,6 +10,9 @@ import org.pellucid.core.models.ModelFamilies;
 import org.pellucid.core.models.TrainConfig;
 import org.pellucid.eval.explainers.KernelShap;
 import org.pellucid.eval.explainers.Output;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** On breast-cancer, KernelSHAP (30 columns, sampled) and the logistic model's exact attribution agree. */
 class BreastCancerAgreementTest {
@@ -27,7 +28,7 @@ class BreastCancerAgreementTest {
         for (int i = 0; i < v.length; i++) {
             idx[i] = i;
         }
-        java.util.Arrays.sort(idx, (x, y) -> Double.compare(v[x], v[y]));
+        Arrays.sort(idx, (x, y) -> Double.compare(v[x], v[y]));
         double[] r = new double[v.length];
         for (int k = 0; k < v.length; k++) {
             r[idx[k]] = k;
@@ -36,8 +37,8 @@ class BreastCancerAgreementTest {
     }
 
     static double pearson(double[] a, double[] b) {
-        double ma = java.util.Arrays.stream(a).average().orElse(0);
-        double mb = java.util.Arrays.stream(b).average().orElse(0);
+        double ma = Arrays.stream(a).average().orElse(0);
+        double mb = Arrays.stream(b).average().orElse(0);
         double s = 0;
         double sa = 0;
         double sb = 0;

@@ -1,8 +1,5 @@
 package org.pellucid.eval;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +7,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.data.Instance;
+import org.pellucid.core.data.Schema;
 import org.pellucid.core.data.SyntheticData;
 import org.pellucid.core.explain.Condition;
 import org.pellucid.core.explain.Contribution;
@@ -24,6 +22,9 @@ import org.pellucid.core.model.Prediction;
 import org.pellucid.core.model.Predictor;
 import org.pellucid.core.model.Provenance;
 import org.pellucid.core.model.Simulatable;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * What a model states it uses, checked against the true columns of {@code synthetic:rule}
@@ -52,7 +53,7 @@ class TruthCheckTest {
         }
 
         @Override
-        public org.pellucid.core.data.Schema schema() {
+        public Schema schema() {
             return DATA.schema();
         }
 

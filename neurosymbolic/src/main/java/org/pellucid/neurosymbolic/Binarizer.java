@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import org.pellucid.core.data.Column;
 import org.pellucid.core.data.Dataset;
+import org.pellucid.core.data.Numbers;
 import org.pellucid.core.data.Schema;
 
 /**
@@ -46,7 +47,7 @@ public final class Binarizer {
                     double lo = v[k];
                     double hi = v[Math.min(n - 1, k + 1)];
                     if (lo < v[n - 1]) {
-                        cuts.add(Double.parseDouble(Literal.number(lo == hi ? lo : org.pellucid.core.data.Numbers.roundest(lo, hi))));
+                        cuts.add(Double.parseDouble(Literal.number(lo == hi ? lo : Numbers.roundest(lo, hi))));
                     }
                 }
                 for (double t : cuts) {

@@ -1,5 +1,7 @@
 package org.pellucid.neurosymbolic;
 
+import org.pellucid.core.model.Scores;
+
 /**
  * Counts per class (right, predicted, actual) that can be updated one row at a time, for the macro
  * F1 the rule-set simplifications are judged by — the measure rule models are compared on.
@@ -41,6 +43,6 @@ final class Confusion {
 
     /** {@link org.pellucid.core.model.Scores#macroF1(int[], int[], int[])} of the counts (NaN with no rows). */
     double macroF1() {
-        return org.pellucid.core.model.Scores.macroF1(right, predicted, actual);
+        return Scores.macroF1(right, predicted, actual);
     }
 }

@@ -1,6 +1,7 @@
 package org.pellucid.neurosymbolic;
 
 import java.math.BigDecimal;
+import java.util.Set;
 import org.pellucid.core.data.Column;
 import org.pellucid.core.data.Schema;
 import org.pellucid.core.explain.Condition;
@@ -16,7 +17,7 @@ import org.pellucid.core.explain.Condition;
 public record Literal(int column, String op, double value) {
 
     public Literal {
-        if (!java.util.Set.of("<=", "<", ">", ">=", "=", "!=").contains(op)) {
+        if (!Set.of("<=", "<", ">", ">=", "=", "!=").contains(op)) {
             throw new IllegalArgumentException("unknown operator '" + op + "'");
         }
     }

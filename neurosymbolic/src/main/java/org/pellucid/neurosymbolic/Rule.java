@@ -35,7 +35,7 @@ public record Rule(List<Literal> literals, boolean conjunction, double[] weights
      * missing value falsifies every literal on its column, so firing is unchanged on every row.
      */
     static List<Literal> simplify(List<Literal> lits) {
-        java.util.List<Literal> out = new java.util.ArrayList<>();
+        List<Literal> out = new ArrayList<>();
         for (Literal l : lits) {
             boolean implied = false;
             for (Literal m : lits) {

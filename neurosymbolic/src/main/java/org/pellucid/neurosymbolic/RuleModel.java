@@ -6,9 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.pellucid.core.data.Instance;
 import org.pellucid.core.data.Schema;
 import org.pellucid.core.explain.Condition;
+import org.pellucid.core.explain.Contribution;
+import org.pellucid.core.explain.FeatureAttribution;
 import org.pellucid.core.explain.GlobalExplanation;
 import org.pellucid.core.explain.RuleExplanation;
 import org.pellucid.core.explain.RuleListForm;
@@ -17,6 +21,7 @@ import org.pellucid.core.io.ModelFormatException;
 import org.pellucid.core.io.ModelReader;
 import org.pellucid.core.io.ModelWriter;
 import org.pellucid.core.io.Savable;
+import org.pellucid.core.model.ClassAttributable;
 import org.pellucid.core.model.Complexity;
 import org.pellucid.core.model.Explained;
 import org.pellucid.core.model.HasComplexity;
@@ -24,6 +29,7 @@ import org.pellucid.core.model.InterpretableModel;
 import org.pellucid.core.model.Prediction;
 import org.pellucid.core.model.Predictor;
 import org.pellucid.core.model.Provenance;
+import org.pellucid.core.model.Reportable;
 import org.pellucid.core.model.Simulatable;
 
 /**
@@ -33,7 +39,7 @@ import org.pellucid.core.model.Simulatable;
  * them by hand reproduces the prediction exactly.
  */
 public final class RuleModel implements InterpretableModel<RuleExplanation>, Simulatable, HasComplexity, Savable,
-        org.pellucid.core.model.ClassAttributable, org.pellucid.core.model.Reportable {
+        ClassAttributable, Reportable {
     private final Schema schema;
     private final List<Rule> rules;
     private final double[] bias;
@@ -52,7 +58,7 @@ public final class RuleModel implements InterpretableModel<RuleExplanation>, Sim
 
         /** The lower-case word saved and shown. */
         public String id() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
 
         static FateStatus parse(String id) {
@@ -61,7 +67,7 @@ public final class RuleModel implements InterpretableModel<RuleExplanation>, Sim
                     return f;
                 }
             }
-            throw new org.pellucid.core.io.ModelFormatException("rules model: unknown injected-rule status '" + id + "'");
+            throw new ModelFormatException("rules model: unknown injected-rule status '" + id + "'");
         }
     }
 
@@ -158,7 +164,7 @@ public final class RuleModel implements InterpretableModel<RuleExplanation>, Sim
      * log-odds of {@code targetClass} (its score minus the other's), for more its class score.
      */
     @Override
-    public org.pellucid.core.explain.FeatureAttribution attribution(Instance x, int targetClass) {
+    public FeatureAttribution attribution(Instance x, int targetClass) {
         double[] row = x.values();
         int k = bias.length;
         int other = k == 2 ? 1 - targetClass : -1;
@@ -167,7 +173,7 @@ public final class RuleModel implements InterpretableModel<RuleExplanation>, Sim
             if (!r.fires(row)) {
                 continue;
             }
-            java.util.Set<Integer> cols = new java.util.TreeSet<>();
+            Set<Integer> cols = new TreeSet<>();
             for (Literal l : r.literals()) {
                 if (r.conjunction() || l.holds(row)) {
                     cols.add(l.column());
@@ -181,12 +187,12 @@ public final class RuleModel implements InterpretableModel<RuleExplanation>, Sim
         double[] s = scores(row);
         double base = bias[targetClass] - (other >= 0 ? bias[other] : 0);
         double out = s[targetClass] - (other >= 0 ? s[other] : 0);
-        List<org.pellucid.core.explain.Contribution> cs = new ArrayList<>(phi.length);
+        List<Contribution> cs = new ArrayList<>(phi.length);
         for (int j = 0; j < phi.length; j++) {
-            cs.add(new org.pellucid.core.explain.Contribution(schema.feature(j).name(), x.text(j), phi[j]));
+            cs.add(new Contribution(schema.feature(j).name(), x.text(j), phi[j]));
         }
         String cls = schema.classes().get(targetClass);
-        return new org.pellucid.core.explain.FeatureAttribution(cs, base, out, k == 2 ? "log-odds(" + cls + ")" : "score(" + cls + ")",
+        return new FeatureAttribution(cs, base, out, k == 2 ? "log-odds(" + cls + ")" : "score(" + cls + ")",
                 "exact-shapley of the fired rules");
     }
 
@@ -227,7 +233,7 @@ public final class RuleModel implements InterpretableModel<RuleExplanation>, Sim
     @Override
     public Complexity complexity() {
         int literals = rules.stream().mapToInt(r -> r.literals().size()).sum();
-        java.util.Set<Integer> cols = new java.util.TreeSet<>();
+        Set<Integer> cols = new TreeSet<>();
         rules.forEach(r -> r.literals().forEach(l -> cols.add(l.column())));
         return new Complexity(cols.size(), rules.size() * (bias.length + 1), rules.size(), literals, 0, 0, 0);
     }

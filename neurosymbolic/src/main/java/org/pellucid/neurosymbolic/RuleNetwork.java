@@ -3,6 +3,7 @@ package org.pellucid.neurosymbolic;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import java.util.Random;
 import org.pellucid.core.train.Network;
 import org.pellucid.core.train.Objective;
@@ -130,7 +131,7 @@ final class RuleNetwork implements Network {
             penalty = penalty.add(p.get("disj_w").clip(0f, 1f).mean());
         }
         long batch = x.getShape().get(0);
-        return logits.concat(penalty.reshape(1, 1).broadcast(new ai.djl.ndarray.types.Shape(batch, 1)), 1);
+        return logits.concat(penalty.reshape(1, 1).broadcast(new Shape(batch, 1)), 1);
     }
 
     /**

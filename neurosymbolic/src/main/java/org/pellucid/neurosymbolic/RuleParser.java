@@ -2,6 +2,7 @@ package org.pellucid.neurosymbolic;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.pellucid.core.data.Column;
 import org.pellucid.core.data.Numbers;
 import org.pellucid.core.data.Schema;
@@ -44,7 +45,7 @@ public final class RuleParser {
     }
 
     public static Parsed parseRule(String line, Schema schema) {
-        String upper = line.toUpperCase(java.util.Locale.ROOT);
+        String upper = line.toUpperCase(Locale.ROOT);
         if (!upper.startsWith("IF ")) {
             throw new RuleSyntaxException("a rule starts with IF: '" + line + "'");
         }
@@ -70,7 +71,7 @@ public final class RuleParser {
 
     private static Literal condition(String c, Schema schema) {
         boolean not = false;
-        if (c.toUpperCase(java.util.Locale.ROOT).startsWith("NOT ")) {
+        if (c.toUpperCase(Locale.ROOT).startsWith("NOT ")) {
             not = true;
             c = c.substring(4).strip();
         }

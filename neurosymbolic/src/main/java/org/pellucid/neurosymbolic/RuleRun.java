@@ -1,5 +1,6 @@
 package org.pellucid.neurosymbolic;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -147,7 +148,7 @@ final class RuleRun {
 
     /** Class scores of the soft network (continuous nodes) on rows, row-major: the other side of the soft/crisp gap. */
     static float[] softLogits(RuleNetwork net, float[] params, TensorData d) {
-        try (NDManager m = Torch.engine().newBaseManager(ai.djl.Device.cpu())) {
+        try (NDManager m = Torch.engine().newBaseManager(Device.cpu())) {
             Params p = Params.view(net.layout(), m.create(params));
             NDArray x = m.create(d.features(), new Shape(d.rows(), d.width()));
             NDArray h = net.softActivations(p, x);

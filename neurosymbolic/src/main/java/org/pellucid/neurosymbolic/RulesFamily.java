@@ -12,9 +12,12 @@ import org.pellucid.core.data.Dataset;
 import org.pellucid.core.io.ModelReader;
 import org.pellucid.core.io.Savable;
 import org.pellucid.core.model.Provenance;
+import org.pellucid.core.model.Scores;
+import org.pellucid.core.model.TrainingSummary;
 import org.pellucid.core.models.BasicFamily;
 import org.pellucid.core.models.OptionTable;
 import org.pellucid.core.models.TrainConfig;
+import org.pellucid.core.train.NonFiniteLossException;
 
 /**
  * {@code rules}: a rule layer trained by gradient descent whose crisp rules become the model
@@ -108,7 +111,7 @@ public final class RulesFamily extends BasicFamily {
             RuleModel m;
             try {
                 m = RuleRun.fit(train, valid, c, OPTIONS.read(kind(), c), softLogits);
-            } catch (org.pellucid.core.train.NonFiniteLossException e) {
+            } catch (NonFiniteLossException e) {
                 // one unlucky start whose loss blew up before any good epoch must not sink the others
                 diverged++;
                 failure = e;
@@ -131,8 +134,8 @@ public final class RulesFamily extends BasicFamily {
         int[] chosenPred = null;
         if (v.flag("combine") && all.size() > 1 && best.fates().isEmpty()) {
             RuleModel union = RestartAveraging.combine(all, train, v.flag("refine-thresholds"), v.integer("max-rules"));
-            int[] unionPred = org.pellucid.core.model.Scores.classes(union.predictAll(valid));
-            double f1 = org.pellucid.core.model.Scores.macroF1(valid.labels(), unionPred, classes);
+            int[] unionPred = Scores.classes(union.predictAll(valid));
+            double f1 = Scores.macroF1(valid.labels(), unionPred, classes);
             combined = f1;
             if (f1 > bestF1 + 1e-12) {
                 best = union;
@@ -147,7 +150,7 @@ public final class RulesFamily extends BasicFamily {
                 Rule.stats(simplified.rules(), trainRows, train.labels()), best.fates(), best.provenance());
         bestF1 = simplified.validF1After();
         Map<String, String> opts = new TreeMap<>(best.provenance().options());
-        org.pellucid.core.model.TrainingSummary summary = best.provenance().training();
+        TrainingSummary summary = best.provenance().training();
         if (chosen < 0) {
             // the soft counterpart of averaged rule sets is the average of the soft networks' scores
             float[] mean = new float[valid.size() * classes];
@@ -158,9 +161,9 @@ public final class RulesFamily extends BasicFamily {
                 }
             }
             // an average of five trainings has no one best epoch
-            summary = org.pellucid.core.model.TrainingSummary.none()
+            summary = TrainingSummary.none()
                     .with("soft_valid_accuracy", RuleRun.accuracy(mean, valid.labels(), classes))
-                    .with("crisp_valid_accuracy", org.pellucid.core.model.Scores.accuracy(valid.labels(), chosenPred));
+                    .with("crisp_valid_accuracy", Scores.accuracy(valid.labels(), chosenPred));
         }
         if (!Double.isNaN(combined)) {
             summary = summary.with("combined_valid_macro_f1", combined);
@@ -198,8 +201,8 @@ public final class RulesFamily extends BasicFamily {
     }
 
     private static double validF1(RuleModel m, Dataset valid) {
-        return org.pellucid.core.model.Scores.macroF1(valid.labels(),
-                org.pellucid.core.model.Scores.classes(m.predictAll(valid)), valid.schema().classes().size());
+        return Scores.macroF1(valid.labels(),
+                Scores.classes(m.predictAll(valid)), valid.schema().classes().size());
     }
 
     static double[][] rows(Dataset d) {

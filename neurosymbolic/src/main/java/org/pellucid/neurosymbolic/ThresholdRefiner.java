@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import org.pellucid.core.data.Numbers;
 
 /**
  * Learns the numeric thresholds of crisp rules. The rule layer trains on literals whose thresholds
@@ -67,7 +68,7 @@ final class ThresholdRefiner {
                 if (bestCut < 0) {
                     continue;
                 }
-                double t = org.pellucid.core.data.Numbers.roundest(rows[order[bestCut]][col], rows[order[bestCut + 1]][col]);
+                double t = Numbers.roundest(rows[order[bestCut]][col], rows[order[bestCut + 1]][col]);
                 List<Literal> lits = new ArrayList<>(rule.literals());
                 lits.set(l, new Literal(col, lit.op(), t));
                 Rule moved = new Rule(lits, true, w);

@@ -1,6 +1,7 @@
 package org.pellucid.neurosymbolic;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
@@ -109,7 +110,7 @@ final class ToleranceSimplifier {
     }
 
     /** The order of preference: fewest changed predictions, fewest moved rows, higher validation and training F1, bigger removal. */
-    private static final java.util.Comparator<Candidate> PREFERENCE = java.util.Comparator
+    private static final Comparator<Candidate> PREFERENCE = Comparator
             .comparingInt((Candidate c) -> -c.flips())
             .thenComparingInt(c -> -c.moved())
             .thenComparingDouble(c -> c.valid().f1())

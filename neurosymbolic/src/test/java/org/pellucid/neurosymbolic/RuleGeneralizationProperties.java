@@ -1,8 +1,5 @@
 package org.pellucid.neurosymbolic;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,6 +9,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
+import org.pellucid.core.model.Scores;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RuleGeneralizationProperties {
 
@@ -28,7 +29,7 @@ class RuleGeneralizationProperties {
             }
             pred[i] = best;
         }
-        double f = org.pellucid.core.model.Scores.macroF1(labels, pred, bias.length);
+        double f = Scores.macroF1(labels, pred, bias.length);
         return Double.isNaN(f) ? 0 : f;
     }
 

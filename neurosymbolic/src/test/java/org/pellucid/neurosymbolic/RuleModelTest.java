@@ -1,12 +1,10 @@
 package org.pellucid.neurosymbolic;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -15,6 +13,7 @@ import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pellucid.contract.RandomInstances;
+import org.pellucid.core.data.Column;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.data.Instance;
 import org.pellucid.core.data.Schema;
@@ -23,6 +22,10 @@ import org.pellucid.core.data.SyntheticData;
 import org.pellucid.core.model.Scores;
 import org.pellucid.core.models.ModelFamilies;
 import org.pellucid.core.models.TrainConfig;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RuleModelTest {
     static final Dataset RULE = SyntheticData.rule(2000, 3);
@@ -57,7 +60,7 @@ class RuleModelTest {
                                             @ForAll @IntRange(min = 0, max = 1) int cls) {
         Schema s = RULE.schema();
         double[] v = RULE.rowValues(row);
-        java.util.List<Literal> lits = new java.util.ArrayList<>();
+        List<Literal> lits = new ArrayList<>();
         String[] ops = {"<=", "<", ">", ">=", "=", "!="};
         for (int k = 0; k < n; k++) {
             int j = (row + 3 * k) % s.featureCount();
@@ -113,8 +116,8 @@ class RuleModelTest {
 
     @Property(tries = 300)
     void simplifyingARuleNeverChangesWhereItFires(@ForAll("rows") Instance x, @ForAll @IntRange(min = 0, max = 10_000) int seed) {
-        java.util.Random r = new java.util.Random(seed);
-        java.util.List<Literal> lits = new java.util.ArrayList<>();
+        Random r = new Random(seed);
+        List<Literal> lits = new ArrayList<>();
         String[] numOps = {"<=", "<", ">", ">="};
         for (int k = 0; k < 1 + r.nextInt(5); k++) {
             int j = r.nextInt(RULE.schema().featureCount());
@@ -138,7 +141,7 @@ class RuleModelTest {
             x[i] = iris.rowValues(i);
             y[i] = x[i][0] > 0.3 ? 2 : x[i][1] > 0 ? 1 : 0;
         }
-        Schema s = new Schema(iris.schema().features(), org.pellucid.core.data.Column.categorical("k", List.of("a", "b", "c")));
+        Schema s = new Schema(iris.schema().features(), Column.categorical("k", List.of("a", "b", "c")));
         Dataset d = Dataset.builder(s).name("three").features(x).labels(y).build();
         RuleModel m = (RuleModel) ModelFamilies.get("rules").train(d, null, TrainConfig.of(1).with("epochs", "60"));
         double acc = Scores.accuracy(d.labels(), Scores.classes(m.predictAll(d)));

@@ -1,8 +1,5 @@
 package org.pellucid.neurosymbolic;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -13,6 +10,10 @@ import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.constraints.Scale;
 import org.junit.jupiter.api.Test;
+import org.pellucid.core.data.Numbers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ThresholdRefinerProperties {
 
@@ -74,7 +75,7 @@ class ThresholdRefinerProperties {
         if (!(hi > lo)) {
             return;
         }
-        double t = org.pellucid.core.data.Numbers.roundest(lo, hi);
+        double t = Numbers.roundest(lo, hi);
         assertTrue(t >= lo && t < hi, lo + " ≤ " + t + " < " + hi);
     }
 }

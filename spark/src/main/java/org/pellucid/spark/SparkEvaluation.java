@@ -15,6 +15,7 @@ import org.pellucid.core.data.Schema;
 import org.pellucid.core.explain.Contribution;
 import org.pellucid.core.explain.FeatureAttribution;
 import org.pellucid.core.model.Model;
+import org.pellucid.core.model.Predictor;
 import org.pellucid.eval.Evaluation;
 import org.pellucid.eval.explainers.Explainer;
 import org.pellucid.eval.explainers.Output;
@@ -87,7 +88,7 @@ public final class SparkEvaluation {
             bg[i] = reads.rowValues(i);
         }
         ShippedSettings shipped = ShippedSettings.of(s);
-        return (Explainer ignored, org.pellucid.core.model.Predictor model, Dataset rows, int[] targets) -> {
+        return (Explainer ignored, Predictor model, Dataset rows, int[] targets) -> {
             if (rows.hasTokens()) {
                 throw new IllegalArgumentException("text rows are explained in one JVM (pellucid evaluate); Spark evaluate reads tables");
             }

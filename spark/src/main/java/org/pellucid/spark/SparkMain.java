@@ -1,5 +1,7 @@
 package org.pellucid.spark;
 
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -10,20 +12,23 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.pellucid.core.data.Dataset;
 import org.pellucid.core.data.DatasetException;
 import org.pellucid.core.data.SchemaReader;
+import org.pellucid.core.data.Splits;
 import org.pellucid.core.data.TableSpec;
 import org.pellucid.core.io.ModelFormatException;
 import org.pellucid.core.model.Model;
 import org.pellucid.core.models.ModelFamilies;
 import org.pellucid.eval.Evaluation;
 import org.pellucid.eval.explainers.Output;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code pellucid spark predict|explain|evaluate}: scores a CSV (with a header) or Parquet input on Spark and
@@ -102,7 +107,7 @@ public final class SparkMain implements Callable<Integer> {
     static Throwable userError(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (t instanceof DatasetException || t instanceof ModelFormatException || t instanceof IllegalArgumentException
-                    || t instanceof org.apache.spark.sql.AnalysisException) {
+                    || t instanceof AnalysisException) {
                 return t;
             }
         }
@@ -129,7 +134,7 @@ public final class SparkMain implements Callable<Integer> {
         }
         boolean explain = what.equals("explain");
         long shapSeed = seed != null ? seed : 1;
-        org.pellucid.core.data.Dataset bg = null;
+        Dataset bg = null;
         if (explain && explainer.equals("kernel-shap")) {
             Model m = (Model) ModelFamilies.load(model);
             shapSeed = seed != null ? seed : m.provenance().seed(); // as pellucid explain: the model's seed
@@ -142,10 +147,10 @@ public final class SparkMain implements Callable<Integer> {
         // written under a plain name beside --out (Spark reads [, ], *, ? in paths as patterns, and skips names starting with . or _), renamed on success
         Path tmp = out.toAbsolutePath().resolveSibling("pellucid-spark-partial-" + Long.toHexString(System.nanoTime()));
         try {
-            org.apache.spark.sql.Dataset<Row> in = data.toLowerCase(Locale.ROOT).endsWith(".csv")
+            org.apache.spark.sql.Dataset<Row> in = data.toLowerCase(Locale.ROOT).endsWith(".csv") // clash: Spark's Dataset beside ours
                     ? spark.read().option("header", "true").csv(data) : spark.read().parquet(data);
             // repartitioned after the rows are numbered, so positions are the input's
-            org.apache.spark.sql.Dataset<Row> scored = SparkScoring.score(spark, model, in, s, bg, partitions);
+            org.apache.spark.sql.Dataset<Row> scored = SparkScoring.score(spark, model, in, s, bg, partitions); // clash: Spark's Dataset beside ours
             scored.write().parquet(tmp.toString());
             long rows = spark.read().parquet(tmp.toString()).count();
             if (Files.exists(out)) {
@@ -165,7 +170,7 @@ public final class SparkMain implements Callable<Integer> {
         }
     }
 
-    private static org.pellucid.core.data.Dataset read(Path csv, Model m) throws IOException {
+    private static Dataset read(Path csv, Model m) throws IOException {
         try (SchemaReader r = SchemaReader.open(csv, m.schema(), TableSpec.defaults(), null)) {
             return r.readAll(csv.getFileName().toString());
         }
@@ -175,19 +180,19 @@ public final class SparkMain implements Callable<Integer> {
      * {@code pellucid explain}'s own background without {@code --background}: the training split (the
      * model's seed) of the {@code --data} file itself, which must then be a local CSV with the target.
      */
-    private org.pellucid.core.data.Dataset trainingSplit(Model m, long splitSeed) throws IOException {
+    private Dataset trainingSplit(Model m, long splitSeed) throws IOException {
         if (!data.toLowerCase(Locale.ROOT).endsWith(".csv") || data.contains("://")) {
             throw new IllegalArgumentException("kernel-shap needs --background FILE (reference rows with the target, e.g. the training CSV), "
                     + "or --data as a local .csv with the target column, whose training split is then the background");
         }
-        org.pellucid.core.data.Dataset all;
+        Dataset all;
         try {
             all = read(Path.of(data), m);
         } catch (DatasetException e) {
             throw new IllegalArgumentException("kernel-shap without --background splits --data as pellucid explain does, which needs the "
                     + "target column '" + m.schema().target().name() + "': " + e.getMessage(), e);
         }
-        return all.subset(org.pellucid.core.data.Splits.trainValidTest(all, 0.2, 0.2, splitSeed).train());
+        return all.subset(Splits.trainValidTest(all, 0.2, 0.2, splitSeed).train());
     }
 
     private SparkSession session() {
@@ -209,29 +214,29 @@ public final class SparkMain implements Callable<Integer> {
             throw new ModelFormatException("the saved model in " + model + " is not a model that predicts");
         }
         Path csv = Path.of(data);
-        org.pellucid.core.data.Dataset all;
+        Dataset all;
         try (SchemaReader r = SchemaReader.open(csv, m.schema(), TableSpec.defaults(), null)) {
             all = r.readAll(csv.getFileName().toString());
         }
         long splitSeed = seed != null ? seed : m.provenance().seed();
-        org.pellucid.core.data.Splits.TrainValidTest split = org.pellucid.core.data.Splits.trainValidTest(all, 0.2, 0.2, splitSeed);
-        org.pellucid.core.data.Dataset test = all.subset(split.test());
-        org.pellucid.core.data.Dataset train = all.subset(split.train());
+        Splits.TrainValidTest split = Splits.trainValidTest(all, 0.2, 0.2, splitSeed);
+        Dataset test = all.subset(split.test());
+        Dataset train = all.subset(split.train());
         Evaluation.Settings settings = new Evaluation.Settings(explainer, Output.PROBABILITY, rows, 50, 1024, 20, 5, splitSeed);
         long start = System.nanoTime();
         boolean ours = SparkSession.getActiveSession().isEmpty();
         SparkSession spark = session();
         try {
-            com.google.gson.JsonObject scores = Evaluation.run(m, train, test, settings,
+            JsonObject scores = Evaluation.run(m, train, test, settings,
                     SparkEvaluation.onSpark(spark, model, settings, train, partitions));
-            com.google.gson.JsonObject o = new com.google.gson.JsonObject();
+            JsonObject o = new JsonObject();
             o.addProperty("dataset", test.name());
             o.addProperty("model", m.kind());
             o.addProperty("master", master);
             scores.entrySet().forEach(e -> o.add(e.getKey(), e.getValue()));
             Path tmp = out.toAbsolutePath().resolveSibling("pellucid-spark-partial-" + Long.toHexString(System.nanoTime()) + ".json");
             try {
-                Files.writeString(tmp, new com.google.gson.GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create()
+                Files.writeString(tmp, new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create()
                         .toJson(o) + "\n");
                 Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } finally {

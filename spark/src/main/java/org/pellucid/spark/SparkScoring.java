@@ -3,11 +3,13 @@ package org.pellucid.spark;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -40,9 +42,11 @@ import org.pellucid.core.model.ClassAttributable;
 import org.pellucid.core.model.Model;
 import org.pellucid.core.model.Prediction;
 import org.pellucid.core.models.ModelFamilies;
-import org.pellucid.eval.explainers.Output;
 import org.pellucid.eval.explainers.KernelShap;
+import org.pellucid.eval.explainers.Output;
 import scala.Tuple2;
+import scala.jdk.javaapi.CollectionConverters;
+import scala.reflect.ClassTag$;
 
 /**
  * Scores a Spark DataFrame with a saved Pellucid model, unchanged: the model directory's bytes are
@@ -106,7 +110,7 @@ public final class SparkScoring {
      * @throws DatasetException when the input lacks a column the model needs
      */
     public static Dataset<Row> score(SparkSession spark, Path modelDir, Dataset<Row> input, Settings s,
-                                     org.pellucid.core.data.Dataset background) {
+                                     org.pellucid.core.data.Dataset background) { // clash: our Dataset beside Spark's
         return score(spark, modelDir, input, s, background, 0);
     }
 
@@ -116,7 +120,7 @@ public final class SparkScoring {
      * position (its id without an id column) is its place in the input, whatever the partitioning.
      */
     public static Dataset<Row> score(SparkSession spark, Path modelDir, Dataset<Row> input, Settings s,
-                                     org.pellucid.core.data.Dataset background, int partitions) {
+                                     org.pellucid.core.data.Dataset background, int partitions) { // clash: our Dataset beside Spark's
         // a corrupt model fails here, on the driver, before any job, with the message the CLI gives
         if (!(ModelFamilies.load(modelDir) instanceof Model model)) {
             throw new ModelFormatException("the saved model in " + modelDir + " is not a model that predicts");
@@ -144,7 +148,7 @@ public final class SparkScoring {
             if (background == null || background.size() == 0) {
                 throw new IllegalArgumentException("kernel-shap on Spark needs background rows (--background FILE, e.g. the training data)");
             }
-            org.pellucid.core.data.Dataset drawn = KernelShap.sampleBackground(background, 50, s.seed());
+            org.pellucid.core.data.Dataset drawn = KernelShap.sampleBackground(background, 50, s.seed()); // clash: our Dataset beside Spark's
             bg = new double[drawn.size()][];
             for (int i = 0; i < bg.length; i++) {
                 bg[i] = drawn.rowValues(i);
@@ -155,7 +159,7 @@ public final class SparkScoring {
         Broadcast<double[][]> bgCast = jsc.broadcast(bg);
         final int idIndex = idAt;
         // positions cost a pass over the input (zipWithIndex counts each partition first): only without an id column
-        JavaRDD<Tuple2<Row, Long>> numbered = idIndex >= 0 ? input.toJavaRDD().map(r -> new Tuple2<>(r, -1L)) : JavaRDD.fromRDD(input.toJavaRDD().zipWithIndex().rdd(), scala.reflect.ClassTag$.MODULE$.apply(Tuple2.class));
+        JavaRDD<Tuple2<Row, Long>> numbered = idIndex >= 0 ? input.toJavaRDD().map(r -> new Tuple2<>(r, -1L)) : JavaRDD.fromRDD(input.toJavaRDD().zipWithIndex().rdd(), ClassTag$.MODULE$.apply(Tuple2.class));
         if (partitions > 0) {
             numbered = numbered.repartition(partitions);
         }
@@ -230,7 +234,7 @@ public final class SparkScoring {
                 probs.put(schema.classes().get(c), p.probabilities()[c]);
             }
             if (s.explainer() == null) {
-                return RowFactory.create(id, p.className(), scala.jdk.javaapi.CollectionConverters.asScala(probs));
+                return RowFactory.create(id, p.className(), CollectionConverters.asScala(probs));
             }
             FeatureAttribution a;
             if (shap != null) {
@@ -244,18 +248,18 @@ public final class SparkScoring {
             for (Contribution c : a.contributions()) {
                 attr.put(c.feature(), c.attribution());
             }
-            return RowFactory.create(id, p.className(), scala.jdk.javaapi.CollectionConverters.asScala(probs),
-                    scala.jdk.javaapi.CollectionConverters.asScala(attr), ExplanationJson.toJson(a).toString());
+            return RowFactory.create(id, p.className(), CollectionConverters.asScala(probs),
+                    CollectionConverters.asScala(attr), ExplanationJson.toJson(a).toString());
         }
     }
 
-    static org.pellucid.core.data.Dataset background(Schema schema, double[][] rows) {
-        return org.pellucid.core.data.Dataset.builder(schema).name("background").features(rows).labels(new int[rows.length]).build();
+    static org.pellucid.core.data.Dataset background(Schema schema, double[][] rows) { // clash: our Dataset beside Spark's
+        return org.pellucid.core.data.Dataset.builder(schema).name("background").features(rows).labels(new int[rows.length]).build(); // clash: our Dataset beside Spark's
     }
 
     private static void deleteQuietly(Path dir) {
         try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // a temporary copy left behind is harmless
         }
@@ -288,7 +292,7 @@ public final class SparkScoring {
                 }
                 MessageDigest md = MessageDigest.getInstance("SHA-256");
                 for (Map.Entry<String, byte[]> e : files.entrySet()) {
-                    md.update(e.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    md.update(e.getKey().getBytes(StandardCharsets.UTF_8));
                     md.update(e.getValue());
                 }
                 return new Bundle(files, HexFormat.of().formatHex(md.digest()));

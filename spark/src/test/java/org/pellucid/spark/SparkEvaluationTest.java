@@ -1,8 +1,5 @@
 package org.pellucid.spark;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -12,9 +9,13 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Map;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,11 +23,15 @@ import org.pellucid.core.data.Dataset;
 import org.pellucid.core.data.Splits;
 import org.pellucid.core.data.SyntheticData;
 import org.pellucid.core.io.ModelStore;
+import org.pellucid.core.io.Savable;
 import org.pellucid.core.model.Model;
 import org.pellucid.core.models.ModelFamilies;
 import org.pellucid.core.models.TrainConfig;
 import org.pellucid.eval.Evaluation;
 import org.pellucid.eval.explainers.Output;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** evaluate with the rows explained on Spark gives the single-JVM numbers, with any number of partitions. */
 class SparkEvaluationTest {
@@ -45,7 +50,7 @@ class SparkEvaluationTest {
         Splits.TrainValidTest s = Splits.trainValidTest(all, 0.2, 0.2, 4);
         model = (Model) ModelFamilies.get("mlp").train(all.subset(s.train()), all.subset(s.valid()), TrainConfig.of(4).with("epochs", "5"));
         modelDir = tmp.resolve("model");
-        ModelStore.save((org.pellucid.core.io.Savable) model, modelDir);
+        ModelStore.save((Savable) model, modelDir);
     }
 
     @AfterAll
@@ -97,11 +102,11 @@ class SparkEvaluationTest {
         JsonObject here = Evaluation.run(model, train, test, settings);
         Evaluation.RowExplainer spark2 = SparkEvaluation.onSpark(spark, modelDir, settings, train, 2);
         JsonObject wrong = Evaluation.run(model, train, test, settings, (ex, m, rows, targets) -> {
-            var list = new java.util.ArrayList<>(spark2.explainAll(ex, m, rows, targets));
+            var list = new ArrayList<>(spark2.explainAll(ex, m, rows, targets));
             list.set(0, Evaluation.SEQUENTIAL.explainAll(ex, m, rows.subset(new int[] {1}), new int[] {targets[1]}).get(0));
             return list;
         });
-        org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class, () -> assertSameScores(here, wrong, 1e-9));
+        Assertions.assertThrows(AssertionError.class, () -> assertSameScores(here, wrong, 1e-9));
     }
 
     /** The whole table, with its target, as a CSV (written once). */
@@ -139,15 +144,15 @@ class SparkEvaluationTest {
         Splits.TrainValidTest s = Splits.trainValidTest(all, 0.2, 0.2, model.provenance().seed());
         Evaluation.Settings single = Evaluation.Settings.defaults("kernel-shap", model.provenance().seed());
         var shap = Evaluation.explainer(single, all.subset(s.train()));
-        java.util.Map<String, org.apache.spark.sql.Row> byId = new java.util.HashMap<>();
-        for (org.apache.spark.sql.Row r : spark.read().parquet(out.toString()).collectAsList()) {
+        Map<String, Row> byId = new HashMap<>();
+        for (Row r : spark.read().parquet(out.toString()).collectAsList()) {
             byId.put(r.getString(0), r);
         }
         assertEquals(all.size(), byId.size());
         for (int i = 0; i < 12; i++) {
             var x = all.row(i);
             var want = shap.explain(model, x, model.predict(x).classIndex());
-            scala.collection.Map<String, Object> got = byId.get(Long.toString(i)).getMap(3);
+            scala.collection.Map<String, Object> got = byId.get(Long.toString(i)).getMap(3); // clash: java.util.Map is imported
             for (var c : want.contributions()) {
                 assertEquals(c.attribution(), (Double) got.apply(c.feature()), 1e-9, "row " + i + ", " + c.feature());
             }

@@ -1,10 +1,9 @@
 package org.pellucid.spark;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -36,6 +36,10 @@ import org.pellucid.core.models.TrainConfig;
 import org.pellucid.eval.explainers.KernelShap;
 import org.pellucid.eval.explainers.Output;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /** Spark in local[2] against the single-JVM path on the same rows: equal row for row, whatever the partitioning. */
 class SparkScoringTest {
     @TempDir
@@ -51,7 +55,7 @@ class SparkScoringTest {
                 .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
                 .config("spark.sql.shuffle.partitions", "2").getOrCreate();
         Dataset d = SyntheticData.rule(600, 7);
-        train = d.subset(java.util.stream.IntStream.range(0, 400).toArray());
+        train = d.subset(IntStream.range(0, 400).toArray());
         Savable m = ModelFamilies.get("logistic").train(train, null, TrainConfig.of(1));
         modelDir = tmp.resolve("model");
         ModelStore.save(m, modelDir);
@@ -94,7 +98,7 @@ class SparkScoringTest {
     }
 
     List<Row> onSpark(int partitions, SparkScoring.Settings s) {
-        org.apache.spark.sql.Dataset<Row> in = spark.read().option("header", "true").csv(csv.toString()).repartition(partitions);
+        org.apache.spark.sql.Dataset<Row> in = spark.read().option("header", "true").csv(csv.toString()).repartition(partitions); // clash: Spark's Dataset beside ours
         assertEquals(partitions, in.rdd().getNumPartitions());
         return SparkScoring.score(spark, modelDir, in, s, train).collectAsList();
     }
@@ -141,9 +145,9 @@ class SparkScoringTest {
     @Test
     void theCliWritesParquetAndSaysBadInputInOneLine() {
         Path out = tmp.resolve("scored");
-        java.io.StringWriter err = new java.io.StringWriter();
+        StringWriter err = new StringWriter();
         int code = SparkMain.run(new String[] {"explain", "--model", modelDir.toString(), "--data", csv.toString(), "--out", out.toString(),
-            "--id", "customer", "--partitions", "3"}, new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err, true));
+            "--id", "customer", "--partitions", "3"}, new PrintWriter(new StringWriter()), new PrintWriter(err, true));
         assertEquals(0, code, err.toString());
         List<Row> back = spark.read().parquet(out.toString()).collectAsList();
         assertEquals(200, back.size());
@@ -158,24 +162,24 @@ class SparkScoringTest {
             lines.set(5, String.join(",", f));
             Files.write(badCsv, lines);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
-        java.io.StringWriter e1 = new java.io.StringWriter();
+        StringWriter e1 = new StringWriter();
         assertEquals(2, SparkMain.run(new String[] {"predict", "--model", modelDir.toString(), "--data", badCsv.toString(), "--id", "customer",
-            "--out", tmp.resolve("never").toString()}, new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(e1, true)));
+            "--out", tmp.resolve("never").toString()}, new PrintWriter(new StringWriter()), new PrintWriter(e1, true)));
         assertTrue(e1.toString().contains("c-bad") && e1.toString().contains("income") && e1.toString().contains("'lots' is not a number"),
                 e1.toString());
         Path odd = tmp.resolve("scored [1]");
         assertEquals(0, SparkMain.run(new String[] {"predict", "--model", modelDir.toString(), "--data", csv.toString(), "--out", odd.toString()},
-                new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(new java.io.StringWriter())));
+                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())));
         assertTrue(Files.isDirectory(odd), "an output name with brackets and a space (Spark reads [ ] as a pattern)");
         for (String[] bad : new String[][] {{"--model", tmp.resolve("nothing").toString()}, {"--data", tmp.resolve("none.csv").toString()}}) {
-            java.util.List<String> args = new java.util.ArrayList<>(List.of("predict", "--model", modelDir.toString(), "--data", csv.toString(),
+            List<String> args = new ArrayList<>(List.of("predict", "--model", modelDir.toString(), "--data", csv.toString(),
                     "--out", tmp.resolve("never").toString()));
             args.set(args.indexOf(bad[0]) + 1, bad[1]);
-            java.io.StringWriter e2 = new java.io.StringWriter();
-            assertEquals(2, SparkMain.run(args.toArray(String[]::new), new java.io.PrintWriter(new java.io.StringWriter()),
-                    new java.io.PrintWriter(e2, true)), e2.toString());
+            StringWriter e2 = new StringWriter();
+            assertEquals(2, SparkMain.run(args.toArray(String[]::new), new PrintWriter(new StringWriter()),
+                    new PrintWriter(e2, true)), e2.toString());
             assertEquals(1, e2.toString().strip().lines().count(), e2.toString());
             assertTrue(!Files.exists(tmp.resolve("never")), "no output left behind");
         }
@@ -195,7 +199,7 @@ class SparkScoringTest {
             }
         }
         ModelFormatException cli = assertThrows(ModelFormatException.class, () -> ModelFamilies.load(bad));
-        org.apache.spark.sql.Dataset<Row> in = spark.read().option("header", "true").csv(csv.toString());
+        org.apache.spark.sql.Dataset<Row> in = spark.read().option("header", "true").csv(csv.toString()); // clash: Spark's Dataset beside ours
         ModelFormatException onSpark = assertThrows(ModelFormatException.class,
                 () -> SparkScoring.score(spark, bad, in, SparkScoring.Settings.predict("customer"), null));
         assertEquals(cli.getMessage(), onSpark.getMessage());

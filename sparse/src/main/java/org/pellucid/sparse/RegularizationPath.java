@@ -2,7 +2,11 @@ package org.pellucid.sparse;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.TreeMap;
 import java.util.function.DoubleFunction;
+import java.util.function.Function;
 import org.pellucid.core.train.Objective;
 import org.pellucid.core.train.ParamLayout;
 import org.pellucid.core.train.ProgressListener;
@@ -56,7 +60,7 @@ final class RegularizationPath {
                 lambda /= factor;
                 factor = Math.sqrt(factor);
                 lambda *= factor;
-                log.onMessage(String.format(java.util.Locale.ROOT, "path: %d → %d columns at once; refining the λ step to ×%.4f",
+                log.onMessage(String.format(Locale.ROOT, "path: %d → %d columns at once; refining the λ step to ×%.4f",
                         previous, active, factor));
                 continue;
             }
@@ -64,7 +68,7 @@ final class RegularizationPath {
             previous = active;
             double acc = step.history().get(step.history().size() - 1).validation();
             points.add(new Point(new PathPoint(lambda, active, acc), params, support));
-            log.onMessage(String.format(java.util.Locale.ROOT, "path point %d: lambda %.4g, %d active columns, validation accuracy %.4f",
+            log.onMessage(String.format(Locale.ROOT, "path point %d: lambda %.4g, %d active columns, validation accuracy %.4f",
                     t + 1, lambda, active, acc));
             if (active <= s.stopAt()) {
                 break;
@@ -86,7 +90,7 @@ final class RegularizationPath {
             mask.afterStep(flat, layout, step);
         };
         TrainingOptions o = s.training().withEpochs(s.refitEpochs()).withPatience(s.patience());
-        float[] start = net.initialize(new java.util.Random(s.training().seed() + 7919));
+        float[] start = net.initialize(new Random(s.training().seed() + 7919));
         mask.zero(net.layout(), start);
         return Trainer.fit(new WarmStart(net, start), train, valid, Objective.softmaxCrossEntropy(),
                 Trainer.ValidationMetric.accuracy(), both, o).parameters();
@@ -139,9 +143,9 @@ final class RegularizationPath {
      * validates at 0.980.
      */
     static Deployed chooseParsimoniousRefit(List<Point> points, int maxFeatures, int validRows,
-                                            java.util.function.Function<Point, Deployed> deploy) {
+                                            Function<Point, Deployed> deploy) {
         Point best = choose(points, maxFeatures);
-        java.util.TreeMap<Integer, Point> bySize = new java.util.TreeMap<>();
+        TreeMap<Integer, Point> bySize = new TreeMap<>();
         for (Point p : points) {
             int f = p.summary().activeFeatures();
             if (f == 0 || f > best.summary().activeFeatures()) {

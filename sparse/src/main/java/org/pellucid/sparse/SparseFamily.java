@@ -1,16 +1,23 @@
 package org.pellucid.sparse;
 
+import ai.djl.Device;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.DoubleFunction;
+import java.util.function.Function;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.encode.FeatureEncoder;
 import org.pellucid.core.io.ModelReader;
 import org.pellucid.core.io.Savable;
 import org.pellucid.core.model.Provenance;
+import org.pellucid.core.model.TrainingSummary;
 import org.pellucid.core.models.ModelFamily;
-import org.pellucid.core.models.OptionTable;
 import org.pellucid.core.models.NeuralData;
+import org.pellucid.core.models.OptionTable;
 import org.pellucid.core.models.TrainConfig;
+import org.pellucid.core.train.NetworkRunner;
+import org.pellucid.core.train.Optimizer;
+import org.pellucid.core.train.ProgressListener;
 import org.pellucid.core.train.StepHook;
 import org.pellucid.core.train.TensorData;
 import org.pellucid.core.train.TrainingOptions;
@@ -44,7 +51,7 @@ public class SparseFamily implements ModelFamily {
                 .integer("refit-epochs", "max(60, ⌈1000 / steps per epoch⌉)", 1, 1_000_000, "most epochs of the refit on the chosen columns")
                 .integer("patience", "max(4, refit-epochs / 8)", 1, 1_000_000, "refit epochs without a better validation score before stopping")
                 .integer("max-points", 100, 1, 100_000, "most penalties tried on the path")
-                .choice("selection", "one-se", java.util.List.of("one-se", "best"),
+                .choice("selection", "one-se", List.of("one-se", "best"),
                         "which path point: the sparsest whose refit is within one standard error of the best point's refit (validation accuracy), or the best point");
     }
 
@@ -118,9 +125,9 @@ public class SparseFamily implements ModelFamily {
         double lr = v.number("lr");
         int maxFeatures = v.integer("max-features", () -> train.schema().featureCount());
         TrainingOptions base = new TrainingOptions(1, v.integer("batch-size"), lr, 0, false, 0, cfg.seed(),
-                cfg.device(), org.pellucid.core.train.ProgressListener.silent());
+                cfg.device(), ProgressListener.silent());
         double pathLr = v.number("path-lr");
-        TrainingOptions pathTraining = base.withLearningRate(pathLr).withOptimizer(org.pellucid.core.train.Optimizer.SGD_MOMENTUM);
+        TrainingOptions pathTraining = base.withLearningRate(pathLr).withOptimizer(Optimizer.SGD_MOMENTUM);
         int stepsPerEpoch = Math.max(1, (train.size() + base.batchSize() - 1) / base.batchSize());
         int minEpochs = (1000 + stepsPerEpoch - 1) / stepsPerEpoch;
         int refitEpochs = v.integer("refit-epochs", () -> Math.max(60, minEpochs));
@@ -131,7 +138,7 @@ public class SparseFamily implements ModelFamily {
                 maxFeatures < train.schema().featureCount() ? maxFeatures : 0, base, pathTraining);
         double m = lassonet ? v.number("m") : 0;
         double l1 = lassonet ? 0 : v.number("l1");
-        java.util.function.DoubleFunction<StepHook> prox = lassonet
+        DoubleFunction<StepHook> prox = lassonet
                 ? lambda -> new HierProxStep(groups, pathLr * lambda, m)
                 : lambda -> new GroupSoftThreshold(groups, "w0", pathLr * lambda, pathLr * l1, weightNames(net));
         TensorData tr = NeuralData.of(train, enc);
@@ -140,7 +147,7 @@ public class SparseFamily implements ModelFamily {
         StepHook constraint = lassonet ? new HierProxStep(groups, 0, m) : StepHook.none();
         // the refit is kept only when it validates at least as well as the path point it started from
         // (on small data a fresh refit can stop early at a majority-class solution)
-        java.util.function.Function<RegularizationPath.Point, RegularizationPath.Deployed> deploy = p -> {
+        Function<RegularizationPath.Point, RegularizationPath.Deployed> deploy = p -> {
             float[] refitted = RegularizationPath.refit(net, groups, p, tr, va, s, constraint);
             double refitAcc = validAccuracy(net, refitted, va);
             double pathAcc = validAccuracy(net, p.params(), va);
@@ -152,7 +159,7 @@ public class SparseFamily implements ModelFamily {
                 : deploy.apply(RegularizationPath.choose(points, maxFeatures));
         boolean keepRefit = chosen.params() != chosen.point().params();
         float[] params = chosen.params();
-        Provenance prov = Provenance.of(kind(), v.used(), cfg.seed(), train).withTraining(org.pellucid.core.model.TrainingSummary.none()
+        Provenance prov = Provenance.of(kind(), v.used(), cfg.seed(), train).withTraining(TrainingSummary.none()
                         .with("chosen_lambda", chosen.point().summary().lambda())
                         .with("refits", chosen.refits())
                         .with("chosen_valid_accuracy", chosen.validAccuracy())
@@ -161,7 +168,7 @@ public class SparseFamily implements ModelFamily {
     }
 
     static double validAccuracy(SparseNetwork net, float[] params, TensorData va) {
-        try (org.pellucid.core.train.NetworkRunner run = new org.pellucid.core.train.NetworkRunner(net, params, ai.djl.Device.cpu())) {
+        try (NetworkRunner run = new NetworkRunner(net, params, Device.cpu())) {
             float[] out = run.forward(va.features(), va.rows());
             int k = out.length / va.rows();
             int right = 0;

@@ -3,13 +3,16 @@ package org.pellucid.trees;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.data.Instance;
 import org.pellucid.core.encode.FeatureEncoder;
 import org.pellucid.core.encode.NumericEncoding;
+import org.pellucid.core.model.Model;
 import org.pellucid.core.model.Prediction;
 import org.pellucid.core.model.Predictor;
+import org.pellucid.core.model.TrainingSummary;
 import org.pellucid.core.tree.DecisionTree;
 import org.pellucid.core.tree.Region;
 import org.pellucid.core.tree.SplitCriterion;
@@ -84,12 +87,12 @@ public final class Distiller {
         SplitCriterion crit = cls ? new SplitCriterion.Gini(k) : new SplitCriterion.Newton(0);
         TreeLearner.Result r = TreeLearner.fit(x, stats, crit, o.tree(), new Random(o.seed()), aug);
         DecisionTree t = r.tree();
-        String teacherKind = teacher instanceof org.pellucid.core.model.Model m ? m.kind() : "predictor";
-        Map<String, String> opts = new java.util.TreeMap<>(Map.of("teacher", teacherKind, "samples-per-node", "" + o.samplesPerNode(),
+        String teacherKind = teacher instanceof Model m ? m.kind() : "predictor";
+        Map<String, String> opts = new TreeMap<>(Map.of("teacher", teacherKind, "samples-per-node", "" + o.samplesPerNode(),
                 "confidence-weights", "" + o.confidenceWeights(), "max-leaves", "" + o.tree().maxLeaves(),
                 "max-depth", "" + o.tree().maxDepth(), "min-leaf", "" + o.tree().minLeaf(), "max-bins", "" + o.tree().maxBins()));
         TreeModel model = new TreeModel("tree", enc, t, TreeFamily.provenance("tree", o.seed(), opts, train)
-                .withTraining(org.pellucid.core.model.TrainingSummary.none().with("teacher_queries", queries.get())
+                .withTraining(TrainingSummary.none().with("teacher_queries", queries.get())
                         .with("augmented_rows", r.augmentedRows())));
         return new Result(model, queries.get(), r.augmentedRows());
     }

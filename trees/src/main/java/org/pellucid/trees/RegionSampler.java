@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.pellucid.core.data.Column;
+import org.pellucid.core.data.ColumnType;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.encode.FeatureEncoder;
 import org.pellucid.core.tree.Region;
@@ -106,7 +107,7 @@ public final class RegionSampler {
             return z > region.lower()[o] && z <= region.upper()[o];
         }
         for (int k = 0; k < encoder.width(j); k++) {
-            boolean active = c.type() == org.pellucid.core.data.ColumnType.BINARY ? value == 1 : !Double.isNaN(value) && value == k;
+            boolean active = c.type() == ColumnType.BINARY ? value == 1 : !Double.isNaN(value) && value == k;
             double z = active ? 1 : 0;
             if (!(z > region.lower()[o + k] && z <= region.upper()[o + k])) {
                 return false;

@@ -22,7 +22,7 @@ public final class TreeDistiller implements SurrogateDistiller {
             throw new IllegalArgumentException("the tree distiller measures trees, not " + surrogate.kind());
         }
         // this module's Fidelity (the interface's nested one has the same simple name)
-        org.pellucid.trees.Fidelity f = org.pellucid.trees.Fidelity.of(tree, teacher, test);
+        org.pellucid.trees.Fidelity f = org.pellucid.trees.Fidelity.of(tree, teacher, test); // clash: SurrogateDistiller.Fidelity is inherited
         return new SurrogateDistiller.Fidelity(f.agreement(), f.accuracy(), f.leaves(), f.depth(), f.averagePathLength(), f.toJson());
     }
 }

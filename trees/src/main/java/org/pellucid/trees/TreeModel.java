@@ -1,23 +1,30 @@
 package org.pellucid.trees;
 
 import com.google.gson.JsonObject;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.pellucid.core.data.Column;
 import org.pellucid.core.data.Instance;
+import org.pellucid.core.data.Numbers;
 import org.pellucid.core.data.Schema;
 import org.pellucid.core.encode.EncodedFeature;
 import org.pellucid.core.encode.FeatureEncoder;
 import org.pellucid.core.explain.Condition;
+import org.pellucid.core.explain.Contribution;
 import org.pellucid.core.explain.DecisionTreeForm;
+import org.pellucid.core.explain.FeatureAttribution;
 import org.pellucid.core.explain.StatedForm;
 import org.pellucid.core.explain.TreePathExplanation;
 import org.pellucid.core.io.ModelReader;
 import org.pellucid.core.io.ModelWriter;
 import org.pellucid.core.io.Savable;
+import org.pellucid.core.model.ClassAttributable;
 import org.pellucid.core.model.Complexity;
 import org.pellucid.core.model.Explained;
 import org.pellucid.core.model.HasComplexity;
@@ -27,6 +34,7 @@ import org.pellucid.core.model.Predictor;
 import org.pellucid.core.model.Provenance;
 import org.pellucid.core.model.Simulatable;
 import org.pellucid.core.tree.DecisionTree;
+import org.pellucid.core.tree.TreeShapley;
 
 /**
  * A decision tree over the user's columns: numbers in their own units ({@code age <= 30}),
@@ -36,7 +44,7 @@ import org.pellucid.core.tree.DecisionTree;
  * mean (stated in {@link TreeDescription}); a missing category satisfies no {@code =} test.
  */
 public final class TreeModel implements InterpretableModel<TreePathExplanation>, Simulatable, HasComplexity, Savable,
-        org.pellucid.core.model.ClassAttributable {
+        ClassAttributable {
     private final FeatureEncoder encoder;
     private final DecisionTree tree;
     private final Provenance provenance;
@@ -94,7 +102,7 @@ public final class TreeModel implements InterpretableModel<TreePathExplanation>,
     String outcome(int leaf) {
         Prediction p = predictionAt(leaf);
         return schema().isClassification() ? schema().target().name() + " = " + p.className()
-                : schema().target().name() + " = " + org.pellucid.core.data.Numbers.format(p.value());
+                : schema().target().name() + " = " + Numbers.format(p.value());
     }
 
     @Override
@@ -117,19 +125,19 @@ public final class TreeModel implements InterpretableModel<TreePathExplanation>,
      * P(class) over its training rows.
      */
     @Override
-    public org.pellucid.core.explain.FeatureAttribution attribution(Instance x, int targetClass) {
+    public FeatureAttribution attribution(Instance x, int targetClass) {
         double[] z = encoder.encode(x);
         int p = x.size();
         int slot = schema().isClassification() ? targetClass : 0;
         double[] phi = new double[p];
-        double expected = org.pellucid.core.tree.TreeShapley.accumulate(tree, z, org.pellucid.core.tree.TreeShapley.columns(encoder, p),
+        double expected = TreeShapley.accumulate(tree, z, TreeShapley.columns(encoder, p),
                 slot, 1, phi);
-        List<org.pellucid.core.explain.Contribution> cs = new ArrayList<>(p);
+        List<Contribution> cs = new ArrayList<>(p);
         for (int j = 0; j < p; j++) {
-            cs.add(new org.pellucid.core.explain.Contribution(schema().feature(j).name(), x.text(j), phi[j]));
+            cs.add(new Contribution(schema().feature(j).name(), x.text(j), phi[j]));
         }
         String target = schema().isClassification() ? "P(" + schema().classes().get(targetClass) + ")" : schema().target().name();
-        return new org.pellucid.core.explain.FeatureAttribution(cs, expected, tree.predict(z)[slot], target, "exact-tree-shap of the path");
+        return new FeatureAttribution(cs, expected, tree.predict(z)[slot], target, "exact-tree-shap of the path");
     }
 
     /** The test of an internal node in the user's terms, for the branch taken. */
@@ -145,7 +153,7 @@ public final class TreeModel implements InterpretableModel<TreePathExplanation>,
 
     /** Every digit of a threshold (they are chosen short), so the printed rule is the rule. */
     static String exact(double t) {
-        return java.math.BigDecimal.valueOf(t).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(t).stripTrailingZeros().toPlainString();
     }
 
     @Override
@@ -226,7 +234,7 @@ public final class TreeModel implements InterpretableModel<TreePathExplanation>,
 
     @Override
     public Complexity complexity() {
-        java.util.Set<Integer> cols = new java.util.HashSet<>();
+        Set<Integer> cols = new HashSet<>();
         for (int n = 0; n < tree.nodes(); n++) {
             if (!tree.isLeaf(n)) {
                 cols.add(encoder.features().get(tree.feature(n)).column());

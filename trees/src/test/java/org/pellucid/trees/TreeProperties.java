@@ -1,8 +1,7 @@
 package org.pellucid.trees;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import net.jqwik.api.Arbitrary;
@@ -10,6 +9,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Assertions;
 import org.pellucid.contract.RandomInstances;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.data.Instance;
@@ -18,9 +18,14 @@ import org.pellucid.core.encode.FeatureEncoder;
 import org.pellucid.core.encode.NumericEncoding;
 import org.pellucid.core.explain.Condition;
 import org.pellucid.core.explain.TreePathExplanation;
+import org.pellucid.core.model.Predictor;
 import org.pellucid.core.models.TrainConfig;
+import org.pellucid.core.tree.DecisionTree;
 import org.pellucid.core.tree.Region;
 import org.pellucid.core.tree.TreeLearner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TreeProperties {
     static final Dataset DATA = SyntheticData.rule(1500, 3);
@@ -69,7 +74,7 @@ class TreeProperties {
         TreeModel teacher = treeTeacher(d, leaves, 5);
         Distiller.Result r = Distiller.distill(teacher, d,
                 new Distiller.Options(TreeLearner.Options.leaves(16).withMinLeaf(5), 100, false, seed));
-        org.pellucid.core.tree.DecisionTree t = r.tree().tree();
+        DecisionTree t = r.tree().tree();
         double real = 0;
         double sampled = 0;
         for (int n = 0; n < t.nodes(); n++) {
@@ -79,15 +84,15 @@ class TreeProperties {
             }
         }
         assertEquals(d.size(), real, 1e-9, "the leaves' real rows are the training rows");
-        org.junit.jupiter.api.Assertions.assertTrue(sampled <= r.sampledRows(), sampled + " sampled rows in leaves, " + r.sampledRows() + " drawn");
-        org.junit.jupiter.api.Assertions.assertTrue(t.leaves() <= teacher.tree().leaves(),
+        Assertions.assertTrue(sampled <= r.sampledRows(), sampled + " sampled rows in leaves, " + r.sampledRows() + " drawn");
+        Assertions.assertTrue(t.leaves() <= teacher.tree().leaves(),
                 t.leaves() + " leaves to imitate a " + teacher.tree().leaves() + "-leaf teacher");
     }
 
     @Property(tries = 15)
     void moreBudgetNeverLowersTrainingFidelity(@ForAll @IntRange(min = 2, max = 30) int leaves, @ForAll long seed) {
         Dataset d = SyntheticData.trig(500, seed);
-        var teacher = org.pellucid.core.model.Predictor.ofProbabilities(d.schema(),
+        var teacher = Predictor.ofProbabilities(d.schema(),
                 v -> Math.sin(v[0]) + v[2] * v[6] / 10 > 0.3 ? new double[] {0.2, 0.8} : new double[] {0.9, 0.1});
         double a = Fidelity.of(Distiller.distill(teacher, d, new Distiller.Options(TreeLearner.Options.leaves(leaves), 0, false, 1)).tree(),
                 teacher, d).agreement();
@@ -116,8 +121,8 @@ class TreeProperties {
         }
     }
 
-    private static int[] pathTo(org.pellucid.core.tree.DecisionTree t, int target) {
-        java.util.ArrayDeque<int[]> stack = new java.util.ArrayDeque<>();
+    private static int[] pathTo(DecisionTree t, int target) {
+        ArrayDeque<int[]> stack = new ArrayDeque<>();
         stack.push(new int[] {0});
         while (!stack.isEmpty()) {
             int[] p = stack.pop();
@@ -127,7 +132,7 @@ class TreeProperties {
             }
             if (!t.isLeaf(last)) {
                 for (int c : new int[] {t.left(last), t.right(last)}) {
-                    int[] q = java.util.Arrays.copyOf(p, p.length + 1);
+                    int[] q = Arrays.copyOf(p, p.length + 1);
                     q[p.length] = c;
                     stack.push(q);
                 }

@@ -2,6 +2,10 @@ package org.pellucid.contract.mutants;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.io.ModelFormatException;
 import org.pellucid.core.io.ModelReader;
@@ -31,7 +35,7 @@ public final class ToyFamily implements ModelFamily {
     @Override
     public OptionTable options() {
         return OptionTable.builder()
-                .choice("flavor", "path", java.util.List.of("path", "rules", "attribution"), "which explanation the toy gives")
+                .choice("flavor", "path", List.of("path", "rules", "attribution"), "which explanation the toy gives")
                 .choice("lie", "none", Arrays.stream(Lie.values()).map(l -> l.name().toLowerCase()).toList(), "the lie it tells")
                 .build();
     }
@@ -50,9 +54,9 @@ public final class ToyFamily implements ModelFamily {
         double mean = Arrays.stream(present).average().orElse(0);
         double sd = Math.sqrt(Arrays.stream(present).map(d -> (d - mean) * (d - mean)).average().orElse(1));
         if (lie == Lie.NONDETERMINISTIC) {
-            median += 1e-3 * sd * new java.util.Random().nextGaussian();
+            median += 1e-3 * sd * new Random().nextGaussian();
         }
-        java.util.Map<String, String> recorded = new java.util.TreeMap<>(o.used());
+        Map<String, String> recorded = new TreeMap<>(o.used());
         if (lie == Lie.RESULT_IN_OPTIONS) {
             recorded.put("threshold", "" + median);
         }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -43,7 +44,7 @@ public final class ArffLoader {
             if (t.isEmpty() || t.startsWith("%")) {
                 continue;
             }
-            String lower = t.toLowerCase(java.util.Locale.ROOT);
+            String lower = t.toLowerCase(Locale.ROOT);
             if (lower.startsWith("@relation")) {
                 continue;
             }
@@ -72,7 +73,7 @@ public final class ArffLoader {
                 rest = p[1].trim();
             }
             names.add(attr);
-            String type = rest.toLowerCase(java.util.Locale.ROOT);
+            String type = rest.toLowerCase(Locale.ROOT);
             if (rest.startsWith("{")) {
                 if (!rest.endsWith("}")) {
                     throw new DatasetException(source, line, attr, "nominal list does not end with '}'");

@@ -1,16 +1,27 @@
 package org.pellucid.core.data;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -38,7 +49,7 @@ public final class CsvLoader {
 
     /** The delimiter a file's extension implies: tab for .tsv/.tab, else comma. */
     public static char delimiterFor(Path file) {
-        String n = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
         return n.endsWith(".tsv") || n.endsWith(".tab") || n.endsWith(".tsv.gz") ? '\t' : ',';
     }
 
@@ -58,7 +69,7 @@ public final class CsvLoader {
      * the file, line and field (Latin-1 bytes read as UTF-8 would otherwise turn {@code café} and
      * {@code cafè} into one category); a leading UTF-8 byte-order mark is skipped.
      */
-    public static RawTable read(Path file, char delimiter, Header header, java.nio.charset.Charset encoding) {
+    public static RawTable read(Path file, char delimiter, Header header, Charset encoding) {
         try (Reader r = open(file, encoding)) {
             return read(file.toString(), r, delimiter, header);
         } catch (BadBytes e) {
@@ -75,14 +86,14 @@ public final class CsvLoader {
     }
 
     /** A strict reader: malformed or unmappable bytes throw instead of becoming U+FFFD. */
-    public static Reader open(Path file, java.nio.charset.Charset encoding) throws IOException {
+    public static Reader open(Path file, Charset encoding) throws IOException {
         InputStream in = Files.newInputStream(file);
         if (file.getFileName().toString().endsWith(".gz")) {
             in = new GZIPInputStream(in);
         }
-        java.nio.charset.CharsetDecoder dec = encoding.newDecoder()
-                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        CharsetDecoder dec = encoding.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         return new BufferedReader(new InputStreamReader(in, dec), 1 << 16);
     }
 
@@ -147,12 +158,12 @@ public final class CsvLoader {
             }
         }
         // all text in both rows: a header if the first row's fields are all distinct
-        return java.util.Arrays.stream(first).distinct().count() == first.length;
+        return Arrays.stream(first).distinct().count() == first.length;
     }
 
     /** Bytes the decoder refused; {@link #badBytes} turns it into an error naming the line. */
     static final class BadBytes extends RuntimeException {
-        BadBytes(java.nio.charset.CharacterCodingException cause) {
+        BadBytes(CharacterCodingException cause) {
             super(cause);
         }
     }
@@ -162,24 +173,24 @@ public final class CsvLoader {
      * again line by line (a decoder reads ahead, so where it failed says nothing) to name the first
      * bad line and its field (counting delimiters, quotes aside).
      */
-    public static DatasetException badBytes(Path file, java.nio.charset.Charset encoding, char delimiter) {
+    public static DatasetException badBytes(Path file, Charset encoding, char delimiter) {
         String advice = "; if the file is not " + encoding.name() + ", name its encoding, e.g. --encoding ISO-8859-1";
         try (InputStream raw = file.getFileName().toString().endsWith(".gz")
                 ? new GZIPInputStream(Files.newInputStream(file)) : Files.newInputStream(file);
-             java.io.BufferedInputStream in = new java.io.BufferedInputStream(raw, 1 << 16)) {
-            java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+             BufferedInputStream in = new BufferedInputStream(raw, 1 << 16)) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
             long lineNo = 1;
             int b;
             while (true) {
                 b = in.read();
                 if (b == '\n' || b == -1) {
                     byte[] bytes = line.toByteArray();
-                    java.nio.charset.CharsetDecoder dec = encoding.newDecoder()
-                            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
-                    java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bytes);
-                    java.nio.CharBuffer chars = java.nio.CharBuffer.allocate(bytes.length + 1);
-                    java.nio.charset.CoderResult res = dec.decode(buf, chars, true);
+                    CharsetDecoder dec = encoding.newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT);
+                    ByteBuffer buf = ByteBuffer.wrap(bytes);
+                    CharBuffer chars = CharBuffer.allocate(bytes.length + 1);
+                    CoderResult res = dec.decode(buf, chars, true);
                     if (res.isError()) {
                         int at = buf.position();
                         int field = 1;
@@ -236,7 +247,7 @@ public final class CsvLoader {
             int c;
             try {
                 c = in.read();
-            } catch (java.nio.charset.CharacterCodingException e) {
+            } catch (CharacterCodingException e) {
                 throw new BadBytes(e); // the reader decodes ahead; the caller finds the line from the bytes
             }
             if (!started) {

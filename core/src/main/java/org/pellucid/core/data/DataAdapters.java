@@ -1,10 +1,13 @@
 package org.pellucid.core.data;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import smile.data.DataFrame;
 
 /**
  * Turns data a user already holds into a {@link Dataset}: a {@code double[][]}, a DJL
@@ -47,7 +50,7 @@ public final class DataAdapters {
     /** Default names {@code x1..xp} and classes {@code 0..k-1}. */
     public static Dataset fromMatrix(double[][] x, int[] labels) {
         int p = x.length == 0 ? 0 : x[0].length;
-        int k = java.util.Arrays.stream(labels).max().orElse(0) + 1;
+        int k = Arrays.stream(labels).max().orElse(0) + 1;
         List<String> names = new ArrayList<>();
         for (int j = 0; j < p; j++) {
             names.add("x" + (j + 1));
@@ -67,12 +70,12 @@ public final class DataAdapters {
         }
         int n = (int) x.getShape().get(0);
         int p = (int) x.getShape().get(1);
-        double[] flat = x.toType(ai.djl.ndarray.types.DataType.FLOAT64, false).toDoubleArray();
+        double[] flat = x.toType(DataType.FLOAT64, false).toDoubleArray();
         double[][] m = new double[n][p];
         for (int i = 0; i < n; i++) {
             System.arraycopy(flat, i * p, m[i], 0, p);
         }
-        long[] l = labels.toType(ai.djl.ndarray.types.DataType.INT64, false).toLongArray();
+        long[] l = labels.toType(DataType.INT64, false).toLongArray();
         int[] y = new int[l.length];
         for (int i = 0; i < l.length; i++) {
             if (l[i] < 0) {
@@ -87,7 +90,7 @@ public final class DataAdapters {
      * From a Smile DataFrame: numeric columns stay numeric, others become categorical; nulls are
      * missing values.
      */
-    public static Dataset fromSmile(String name, smile.data.DataFrame df, String target, TableSpec spec) {
+    public static Dataset fromSmile(String name, DataFrame df, String target, TableSpec spec) {
         String[] names = df.names();
         RawTable raw = new RawTable("DataFrame " + name, List.of(names));
         Map<String, ColumnType> declared = new HashMap<>();

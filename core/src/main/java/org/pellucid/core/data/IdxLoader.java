@@ -1,8 +1,13 @@
 package org.pellucid.core.data;
 
+import java.io.BufferedInputStream;
 import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -66,7 +71,7 @@ public final class IdxLoader {
         if (p.getFileName().toString().endsWith(".gz")) {
             in = new GZIPInputStream(in, 1 << 16);
         }
-        return new DataInputStream(new java.io.BufferedInputStream(in, 1 << 16));
+        return new DataInputStream(new BufferedInputStream(in, 1 << 16));
     }
 
     /**
@@ -81,9 +86,9 @@ public final class IdxLoader {
         if (size < 18) {
             return -1;
         }
-        try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(p)) {
+        try (SeekableByteChannel ch = Files.newByteChannel(p)) {
             ch.position(size - 4);
-            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer b = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
             while (b.hasRemaining() && ch.read(b) > 0) {
                 // read the 4-byte ISIZE trailer
             }
@@ -124,7 +129,7 @@ public final class IdxLoader {
             return l;
         } catch (NoSuchFileException e) {
             throw new DatasetException(p.toString(), -1, null, "no such file");
-        } catch (java.io.EOFException e) {
+        } catch (EOFException e) {
             throw new DatasetException(p.toString(), -1, null, "truncated IDX file");
         } catch (IOException e) {
             throw new DatasetException(p.toString(), -1, null, "cannot read: " + e.getMessage(), e);
@@ -154,7 +159,7 @@ public final class IdxLoader {
             return x;
         } catch (NoSuchFileException e) {
             throw new DatasetException(p.toString(), -1, null, "no such file");
-        } catch (java.io.EOFException e) {
+        } catch (EOFException e) {
             throw new DatasetException(p.toString(), -1, null, "truncated IDX file");
         } catch (IOException e) {
             throw new DatasetException(p.toString(), -1, null, "cannot read: " + e.getMessage(), e);

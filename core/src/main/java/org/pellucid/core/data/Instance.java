@@ -1,5 +1,6 @@
 package org.pellucid.core.data;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +56,7 @@ public final class Instance {
 
     /** The words of a text row (empty for a tabular row). */
     public List<String> words() {
-        List<String> w = new java.util.ArrayList<>();
+        List<String> w = new ArrayList<>();
         if (tokens != null) {
             for (int t : tokens) {
                 w.add(vocabulary.get(t));

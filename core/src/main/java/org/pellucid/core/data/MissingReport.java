@@ -1,5 +1,6 @@
 package org.pellucid.core.data;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,7 +16,7 @@ public record MissingReport(Map<String, Integer> perColumn, int rowsDropped, Mis
 
     public MissingReport {
         // in the file's column order, the same every run (Map.copyOf's order is not stable)
-        perColumn = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(perColumn));
+        perColumn = Collections.unmodifiableMap(new LinkedHashMap<>(perColumn));
     }
 
     public static MissingReport count(Schema schema, double[][] x) {

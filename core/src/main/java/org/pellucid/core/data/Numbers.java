@@ -1,5 +1,7 @@
 package org.pellucid.core.data;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Locale;
 
 /** Number formatting and parsing shared by loaders and explanations. */
@@ -54,8 +56,8 @@ public final class Numbers {
         }
         int top = (int) Math.floor(Math.log10(Math.max(Math.abs(a), Math.abs(b)))) + 1;
         for (int k = top; k >= top - 17; k--) {
-            java.math.BigDecimal step = java.math.BigDecimal.ONE.scaleByPowerOfTen(k);
-            java.math.BigDecimal c = new java.math.BigDecimal(a).divide(step, 0, java.math.RoundingMode.CEILING).multiply(step);
+            BigDecimal step = BigDecimal.ONE.scaleByPowerOfTen(k);
+            BigDecimal c = new BigDecimal(a).divide(step, 0, RoundingMode.CEILING).multiply(step);
             double t = c.doubleValue();
             if (t >= a && t < b) {
                 return t;

@@ -6,6 +6,8 @@ import java.io.Reader;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +95,7 @@ public final class SchemaReader implements Closeable {
             }
             for (int k = 0; k < names.size(); k++) {
                 final int kk = k;
-                boolean used = k == targetAt || k == idAt || java.util.Arrays.stream(featureAt).anyMatch(a -> a == kk);
+                boolean used = k == targetAt || k == idAt || Arrays.stream(featureAt).anyMatch(a -> a == kk);
                 if (!used) {
                     extra.add(names.get(k));
                 }
@@ -142,12 +144,12 @@ public final class SchemaReader implements Closeable {
 
     /** Column → values whose category the model never saw (read as missing). */
     public Map<String, Integer> unseen() {
-        return java.util.Collections.unmodifiableMap(unseen);
+        return Collections.unmodifiableMap(unseen);
     }
 
     /** Column → missing values, in the model's column order of first appearance. */
     public Map<String, Integer> missing() {
-        return java.util.Collections.unmodifiableMap(missing);
+        return Collections.unmodifiableMap(missing);
     }
 
     /** Rows read so far. */

@@ -6,7 +6,9 @@ import java.io.Reader;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads the layout scikit-learn ships its small datasets in: the first line is
@@ -71,13 +73,13 @@ public final class SklearnCsvLoader {
         if (named.size() != rows) {
             throw new DatasetException(source, -1, null, "the header promises " + rows + " rows, the file has " + named.size());
         }
-        java.util.Map<String, ColumnType> numeric = new java.util.HashMap<>();
+        Map<String, ColumnType> numeric = new HashMap<>();
         for (int j = 0; j < features; j++) {
             numeric.put(names.get(j), ColumnType.NUMERIC);
         }
         TableSpec s = spec.withTarget("class").withDeclared(numeric);
         if (!classes.isEmpty()) {
-            s = s.withCategoryOrder(java.util.Map.of("class", classes));
+            s = s.withCategoryOrder(Map.of("class", classes));
         }
         return TableBuilder.build(name, named, s);
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 /**
  * Seeded, stratified row splits. Every row lands in exactly one part; each class is split in the
@@ -127,8 +128,8 @@ public final class Splits {
         List<Fold> folds = new ArrayList<>();
         for (int f = 0; f < k; f++) {
             final int ff = f;
-            int[] test = java.util.stream.IntStream.range(0, n).filter(i -> foldOf[i] == ff).toArray();
-            int[] train = java.util.stream.IntStream.range(0, n).filter(i -> foldOf[i] != ff).toArray();
+            int[] test = IntStream.range(0, n).filter(i -> foldOf[i] == ff).toArray();
+            int[] train = IntStream.range(0, n).filter(i -> foldOf[i] != ff).toArray();
             folds.add(new Fold(train, test));
         }
         return folds;
@@ -137,7 +138,7 @@ public final class Splits {
     private static List<int[]> groups(int[] labels, int n) {
         List<int[]> out = new ArrayList<>();
         if (labels == null) {
-            out.add(java.util.stream.IntStream.range(0, n).toArray());
+            out.add(IntStream.range(0, n).toArray());
             return out;
         }
         int k = Arrays.stream(labels).max().orElse(-1) + 1;

@@ -1,5 +1,7 @@
 package org.pellucid.core.data;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -13,7 +15,7 @@ public final class SuspectColumnsException extends DatasetException {
 
     public SuspectColumnsException(String source, Map<String, String> columns) {
         super(source, -1, null, message(columns));
-        this.columns = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(columns));
+        this.columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
     }
 
     private static String message(Map<String, String> columns) {

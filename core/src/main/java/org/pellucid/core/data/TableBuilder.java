@@ -1,6 +1,8 @@
 package org.pellucid.core.data;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -79,7 +81,7 @@ public final class TableBuilder {
         List<Column> cols = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         Map<String, String> suspects = new LinkedHashMap<>();
-        for (java.util.Iterator<Integer> it = featureIdx.iterator(); it.hasNext(); ) {
+        for (Iterator<Integer> it = featureIdx.iterator(); it.hasNext(); ) {
             int j = it.next();
             Column c = typeFeature(raw, j, spec);
             int distinct = distinctPresent(raw, j, keep);
@@ -146,7 +148,7 @@ public final class TableBuilder {
     static final int TEXT_MIN_MEAN_LENGTH = 25;
 
     private static int distinctPresent(RawTable raw, int j, List<Integer> rows) {
-        java.util.HashSet<String> seen = new java.util.HashSet<>();
+        HashSet<String> seen = new HashSet<>();
         for (int i : rows) {
             String s = raw.rows.get(i)[j];
             if (!MissingValues.isMissing(s)) {

@@ -1,5 +1,7 @@
 package org.pellucid.core.data;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,14 +26,14 @@ import java.util.Map;
  */
 public record TableSpec(String target, List<String> ignore, Map<String, ColumnType> declared,
                         Map<String, List<String>> categoryOrder, MissingPolicy missing, boolean regression,
-                        java.nio.charset.Charset encoding, CsvLoader.Header header, Character delimiter, boolean allowIdLike) {
+                        Charset encoding, CsvLoader.Header header, Character delimiter, boolean allowIdLike) {
 
     public TableSpec {
         ignore = List.copyOf(ignore == null ? List.of() : ignore);
         declared = Map.copyOf(declared == null ? Map.of() : declared);
         categoryOrder = Map.copyOf(categoryOrder == null ? Map.of() : categoryOrder);
         missing = missing == null ? MissingPolicy.IMPUTE : missing;
-        encoding = encoding == null ? java.nio.charset.StandardCharsets.UTF_8 : encoding;
+        encoding = encoding == null ? StandardCharsets.UTF_8 : encoding;
         header = header == null ? CsvLoader.Header.AUTO : header;
     }
 
@@ -44,7 +46,7 @@ public record TableSpec(String target, List<String> ignore, Map<String, ColumnTy
         return new TableSpec(null, List.of(), Map.of(), Map.of(), MissingPolicy.IMPUTE, false);
     }
 
-    public TableSpec withEncoding(java.nio.charset.Charset cs) {
+    public TableSpec withEncoding(Charset cs) {
         return new TableSpec(target, ignore, declared, categoryOrder, missing, regression, cs, header, delimiter, allowIdLike);
     }
 

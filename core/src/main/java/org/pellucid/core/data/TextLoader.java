@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Labelled text (SMS spam, SST-2) as token sequences. Tokens are lower-cased words and punctuation
@@ -27,7 +28,7 @@ public final class TextLoader {
         }
         List<List<String>> docs = new ArrayList<>();
         Map<String, Integer> freq = new HashMap<>();
-        java.util.TreeSet<String> labels = new java.util.TreeSet<>();
+        TreeSet<String> labels = new TreeSet<>();
         for (int i = 0; i < raw.size(); i++) {
             String[] r = raw.rows.get(i);
             if (MissingValues.isMissing(r[l])) {

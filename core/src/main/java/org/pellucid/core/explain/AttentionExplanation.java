@@ -1,7 +1,10 @@
 package org.pellucid.core.explain;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -30,19 +33,19 @@ public record AttentionExplanation(List<String> tokens, List<String> tokenFeatur
     @Override
     public boolean equals(Object o) {
         return o instanceof AttentionExplanation a && tokens.equals(a.tokens) && tokenFeatures.equals(a.tokenFeatures)
-                && method.equals(a.method) && java.util.Arrays.equals(scores, a.scores)
-                && java.util.Arrays.deepEquals(layers, a.layers);
+                && method.equals(a.method) && Arrays.equals(scores, a.scores)
+                && Arrays.deepEquals(layers, a.layers);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(tokens, tokenFeatures, method, java.util.Arrays.hashCode(scores),
-                java.util.Arrays.deepHashCode(layers));
+        return Objects.hash(tokens, tokenFeatures, method, Arrays.hashCode(scores),
+                Arrays.deepHashCode(layers));
     }
 
     @Override
     public String toString() {
-        return "AttentionExplanation" + tokens + " " + method + " " + java.util.Arrays.toString(scores);
+        return "AttentionExplanation" + tokens + " " + method + " " + Arrays.toString(scores);
     }
 
     @Override
@@ -52,11 +55,11 @@ public record AttentionExplanation(List<String> tokens, List<String> tokenFeatur
 
     @Override
     public Optional<FeatureAttribution> asAttribution() {
-        java.util.List<Contribution> c = new java.util.ArrayList<>();
+        List<Contribution> c = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
             c.add(new Contribution(tokenFeatures.get(i), tokens.get(i), scores[i]));
         }
-        double total = java.util.Arrays.stream(scores).sum();
+        double total = Arrays.stream(scores).sum();
         return Optional.of(new FeatureAttribution(c, 0, total, "attention mass", method));
     }
 

@@ -1,5 +1,7 @@
 package org.pellucid.core.explain;
 
+import com.google.gson.JsonObject;
+
 /**
  * One test on one column, in the user's terms: {@code age > 52}, {@code workclass = Private}.
  *
@@ -9,8 +11,8 @@ package org.pellucid.core.explain;
  */
 public record Condition(String feature, String operator, String value) {
     /** {@code {"feature", "operator", "value", "text"}}: the condition as explanations and stated forms write it. */
-    public com.google.gson.JsonObject toJson() {
-        com.google.gson.JsonObject o = new com.google.gson.JsonObject();
+    public JsonObject toJson() {
+        JsonObject o = new JsonObject();
         o.addProperty("feature", feature);
         o.addProperty("operator", operator);
         o.addProperty("value", value);

@@ -1,6 +1,7 @@
 package org.pellucid.core.explain;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +47,7 @@ public record LinearWeights(List<String> classes, List<String> inputs, List<Stri
                 order[j] = j;
             }
             final int kk = k;
-            java.util.Arrays.sort(order, (a, c) -> Double.compare(Math.abs(weights[kk][c]), Math.abs(weights[kk][a])));
+            Arrays.sort(order, (a, c) -> Double.compare(Math.abs(weights[kk][c]), Math.abs(weights[kk][a])));
             for (int j : order) {
                 if (weights[k][j] != 0) {
                     b.append(String.format(Locale.ROOT, "  %+9.4f × %s%n", weights[k][j], inputs.get(j)));

@@ -2,6 +2,8 @@ package org.pellucid.core.explain;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.util.List;
+import java.util.Locale;
 import java.util.TreeMap;
 
 /**
@@ -18,7 +20,7 @@ public final class StatedForms {
             case DecisionTreeForm t -> {
                 o.addProperty("form", "decision_tree");
                 o.add("classes", strings(t.classes()));
-                o.addProperty("missing", t.missing().name().toLowerCase(java.util.Locale.ROOT));
+                o.addProperty("missing", t.missing().name().toLowerCase(Locale.ROOT));
                 JsonObject imp = new JsonObject();
                 new TreeMap<>(t.imputed()).forEach(imp::addProperty);
                 o.add("imputed", imp);
@@ -39,7 +41,7 @@ public final class StatedForms {
             case RuleListForm r -> {
                 o.addProperty("form", "rule_list");
                 o.add("classes", strings(r.classes()));
-                o.addProperty("missing", r.missing().name().toLowerCase(java.util.Locale.ROOT));
+                o.addProperty("missing", r.missing().name().toLowerCase(Locale.ROOT));
                 o.addProperty("combination", "softmax(bias + sum of the weights of the rules that fire)");
                 o.add("bias", numbers(r.bias()));
                 JsonArray rules = new JsonArray();
@@ -58,7 +60,7 @@ public final class StatedForms {
         return o;
     }
 
-    private static JsonArray strings(java.util.List<String> s) {
+    private static JsonArray strings(List<String> s) {
         JsonArray a = new JsonArray();
         s.forEach(a::add);
         return a;

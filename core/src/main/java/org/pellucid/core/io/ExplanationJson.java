@@ -2,6 +2,7 @@ package org.pellucid.core.io;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.util.List;
 import org.pellucid.core.explain.AttentionExplanation;
 import org.pellucid.core.explain.ConceptExplanation;
 import org.pellucid.core.explain.Condition;
@@ -107,7 +108,7 @@ public final class ExplanationJson {
         return o;
     }
 
-    private static JsonArray conditions(java.util.List<Condition> cs) {
+    private static JsonArray conditions(List<Condition> cs) {
         JsonArray a = new JsonArray();
         cs.forEach(c -> a.add(c.toJson()));
         return a;

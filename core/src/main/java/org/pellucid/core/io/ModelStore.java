@@ -5,10 +5,12 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -17,12 +19,16 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.pellucid.core.model.Versions;
 
@@ -122,7 +128,7 @@ public final class ModelStore {
      * {@code new-in-place}); a test simulates a kill there by throwing {@link KillForTest}, which
      * skips every cleanup, as {@code kill -9} would.
      */
-    static volatile java.util.function.Consumer<String> stepHook = step -> { };
+    static volatile Consumer<String> stepHook = step -> { };
 
     /** Thrown by a test's {@link #stepHook} to stop a save dead, without cleanup. */
     static final class KillForTest extends Error {
@@ -158,7 +164,7 @@ public final class ModelStore {
     private static void removeStale(Path abs) throws IOException {
         String tmpPrefix = "." + abs.getFileName() + TMP;
         String oldPrefix = "." + abs.getFileName() + OLD;
-        java.nio.file.attribute.FileTime hourAgo = java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000L);
+        FileTime hourAgo = FileTime.fromMillis(System.currentTimeMillis() - 3_600_000L);
         try (var s = Files.list(abs.getParent())) {
             for (Path p : (Iterable<Path>) s::iterator) {
                 String n = p.getFileName().toString();
@@ -253,9 +259,9 @@ public final class ModelStore {
     }
 
     private static void decodeArrays(Path dir, byte[] data, Map<String, double[]> doubles, Map<String, float[]> floats) {
-        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(data))) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
             byte[] magic = in.readNBytes(MAGIC.length);
-            if (!java.util.Arrays.equals(magic, MAGIC)) {
+            if (!Arrays.equals(magic, MAGIC)) {
                 throw new ModelFormatException(dir + ": " + PARAMS + " is not a Pellucid parameter file");
             }
             int count = in.readInt();
@@ -299,7 +305,7 @@ public final class ModelStore {
 
     private static void write(Path file, byte[] bytes) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
+            ByteBuffer b = ByteBuffer.wrap(bytes);
             while (b.hasRemaining()) {
                 ch.write(b);
             }
@@ -332,7 +338,7 @@ public final class ModelStore {
     static String sha256(byte[] data) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -6,11 +6,14 @@ import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.pellucid.core.data.Column;
 import org.pellucid.core.data.ColumnType;
 import org.pellucid.core.data.Schema;
 import org.pellucid.core.model.Provenance;
+import org.pellucid.core.model.TrainingSummary;
 
 /** Schema and provenance to and from JSON, for manifests and CLI output. */
 public final class SchemaJson {
@@ -33,7 +36,7 @@ public final class SchemaJson {
     private static JsonObject column(Column c) {
         JsonObject o = new JsonObject();
         o.addProperty("name", c.name());
-        o.addProperty("type", c.type().name().toLowerCase(java.util.Locale.ROOT));
+        o.addProperty("type", c.type().name().toLowerCase(Locale.ROOT));
         if (!c.categories().isEmpty()) {
             JsonArray a = new JsonArray();
             c.categories().forEach(a::add);
@@ -60,7 +63,7 @@ public final class SchemaJson {
             o.getAsJsonArray("categories").forEach(e -> cats.add(e.getAsString()));
         }
         return new Column(o.get("name").getAsString(),
-                ColumnType.valueOf(o.get("type").getAsString().toUpperCase(java.util.Locale.ROOT)), cats);
+                ColumnType.valueOf(o.get("type").getAsString().toUpperCase(Locale.ROOT)), cats);
     }
 
     public static JsonObject toJson(Provenance p) {
@@ -77,20 +80,20 @@ public final class SchemaJson {
     }
 
     /** The summary as one flat object: figures as numbers, notes as strings (what {@code train --json} shows). */
-    public static JsonObject trainingJson(org.pellucid.core.model.TrainingSummary t) {
+    public static JsonObject trainingJson(TrainingSummary t) {
         JsonObject o = new JsonObject();
-        new java.util.TreeMap<>(t.figures()).forEach((k, v) -> {
+        new TreeMap<>(t.figures()).forEach((k, v) -> {
             if (v == Math.rint(v) && Math.abs(v) < 1e15) {
                 o.addProperty(k, v.longValue()); // counts and epochs read as integers
             } else {
                 o.addProperty(k, v);
             }
         });
-        new java.util.TreeMap<>(t.notes()).forEach(o::addProperty);
+        new TreeMap<>(t.notes()).forEach(o::addProperty);
         return o;
     }
 
-    private static org.pellucid.core.model.TrainingSummary trainingFromJson(JsonObject o) {
+    private static TrainingSummary trainingFromJson(JsonObject o) {
         Map<String, Double> f = new LinkedHashMap<>();
         Map<String, String> n = new LinkedHashMap<>();
         if (o != null) {
@@ -103,12 +106,12 @@ public final class SchemaJson {
                 }
             });
         }
-        return new org.pellucid.core.model.TrainingSummary(f, n);
+        return new TrainingSummary(f, n);
     }
 
     private static JsonObject map(Map<String, String> m) {
         JsonObject o = new JsonObject();
-        new java.util.TreeMap<>(m).forEach(o::addProperty);
+        new TreeMap<>(m).forEach(o::addProperty);
         return o;
     }
 

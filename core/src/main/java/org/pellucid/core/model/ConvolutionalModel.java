@@ -1,6 +1,7 @@
 package org.pellucid.core.model;
 
 import java.util.List;
+import java.util.Optional;
 import org.pellucid.core.encode.FeatureEncoder;
 
 /**
@@ -19,15 +20,15 @@ public interface ConvolutionalModel extends Predictor {
     /** A model that may have a convolutional view. */
     interface Has {
         /** The view, when this model's network reads images through convolutions. */
-        java.util.Optional<ConvolutionalModel> convolutional();
+        Optional<ConvolutionalModel> convolutional();
     }
 
     /** The convolutional view of {@code p}, if it has one. */
-    static java.util.Optional<ConvolutionalModel> of(Predictor p) {
+    static Optional<ConvolutionalModel> of(Predictor p) {
         if (p instanceof ConvolutionalModel c) {
-            return java.util.Optional.of(c);
+            return Optional.of(c);
         }
-        return p instanceof Has h ? h.convolutional() : java.util.Optional.empty();
+        return p instanceof Has h ? h.convolutional() : Optional.empty();
     }
 
     /** The encoder whose output is the network's input (for images: the pixels as loaded). */

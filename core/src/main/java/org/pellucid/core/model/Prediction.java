@@ -2,6 +2,7 @@ package org.pellucid.core.model;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What a predictor says about one row: for classification the predicted class and the probability
@@ -85,7 +86,7 @@ public record Prediction(int classIndex, String className, double[] probabilitie
 
     @Override
     public String toString() {
-        return isClassification() ? className + " (p=" + String.format(java.util.Locale.ROOT, "%.3f", value) + ")"
-                : String.format(java.util.Locale.ROOT, "%.4g", value);
+        return isClassification() ? className + " (p=" + String.format(Locale.ROOT, "%.3f", value) + ")"
+                : String.format(Locale.ROOT, "%.4g", value);
     }
 }

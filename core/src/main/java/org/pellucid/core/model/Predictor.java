@@ -3,6 +3,7 @@ package org.pellucid.core.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.data.Instance;
 import org.pellucid.core.data.Schema;
@@ -47,7 +48,7 @@ public interface Predictor {
     }
 
     /** A regressor from a function of the raw schema values. */
-    static Predictor ofValue(Schema schema, java.util.function.ToDoubleFunction<double[]> value) {
+    static Predictor ofValue(Schema schema, ToDoubleFunction<double[]> value) {
         return new Predictor() {
             @Override
             public Schema schema() {

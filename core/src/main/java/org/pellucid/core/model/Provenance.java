@@ -1,7 +1,9 @@
 package org.pellucid.core.model;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.pellucid.core.data.Dataset;
 
 /**
  * Where a model came from: its kind, the options it was trained with, the seed, a fingerprint of the
@@ -27,8 +29,8 @@ public record Provenance(String kind, Map<String, String> options, long seed, St
      * Provenance of a model of {@code kind} trained now on {@code train} with {@code options} and
      * {@code seed}, under this build's versions.
      */
-    public static Provenance of(String kind, Map<String, String> options, long seed, org.pellucid.core.data.Dataset train) {
-        return new Provenance(kind, options, seed, train.fingerprint(), train.name(), currentVersions(), java.time.Instant.now().toString());
+    public static Provenance of(String kind, Map<String, String> options, long seed, Dataset train) {
+        return new Provenance(kind, options, seed, train.fingerprint(), train.name(), currentVersions(), Instant.now().toString());
     }
 
     public Provenance withTraining(TrainingSummary t) {

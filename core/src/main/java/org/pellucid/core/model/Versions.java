@@ -1,5 +1,9 @@
 package org.pellucid.core.model;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
 /** Version strings recorded in provenance and model manifests. */
 public final class Versions {
     /** The build's version ({@code 0.1.0-SNAPSHOT} while in development), from the build itself. */
@@ -12,14 +16,14 @@ public final class Versions {
     private Versions() {}
 
     private static String fromBuild(String key) {
-        try (java.io.InputStream in = Versions.class.getResourceAsStream("/org/pellucid/core/version.properties")) {
-            java.util.Properties p = new java.util.Properties();
+        try (InputStream in = Versions.class.getResourceAsStream("/org/pellucid/core/version.properties")) {
+            Properties p = new Properties();
             if (in != null) {
                 p.load(in);
             }
             String v = p.getProperty(key, "unknown");
             return v.startsWith("${") ? "unknown" : v;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return "unknown";
         }
     }

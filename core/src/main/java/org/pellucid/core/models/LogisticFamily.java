@@ -1,12 +1,14 @@
 package org.pellucid.core.models;
 
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.pellucid.core.data.Dataset;
+import org.pellucid.core.data.Splits;
 import org.pellucid.core.encode.FeatureEncoder;
 import org.pellucid.core.io.ModelReader;
 import org.pellucid.core.io.Savable;
 import org.pellucid.core.model.Provenance;
-import org.pellucid.core.data.Splits;
 import org.pellucid.core.model.TrainingSummary;
 import org.pellucid.core.train.LogisticSolver;
 
@@ -30,7 +32,7 @@ public final class LogisticFamily extends BasicFamily {
             .build();
 
     /** The C values tried, as scikit-learn's default {@code Cs=10}: ten, log-spaced from 1e-4 to 1e4. */
-    static final double[] GRID = java.util.stream.IntStream.range(0, 10).mapToDouble(i -> Math.pow(10, -4 + 8.0 * i / 9)).toArray();
+    static final double[] GRID = IntStream.range(0, 10).mapToDouble(i -> Math.pow(10, -4 + 8.0 * i / 9)).toArray();
 
     /** The family, as the registry creates it. */
     public LogisticFamily() {
@@ -58,7 +60,7 @@ public final class LogisticFamily extends BasicFamily {
         int[] y = train.labels();
         if (valid != null && valid.size() > 0) {
             x = concat(x, enc.encodeAll(valid));
-            y = java.util.stream.IntStream.concat(java.util.Arrays.stream(y), java.util.Arrays.stream(valid.labels())).toArray();
+            y = IntStream.concat(Arrays.stream(y), Arrays.stream(valid.labels())).toArray();
         }
         int maxIter = v.integer("max-iter");
         double tol = v.number("tol");
@@ -95,12 +97,12 @@ public final class LogisticFamily extends BasicFamily {
         int[] rightAtBest = new int[GRID.length];
         for (Splits.Fold fold : Splits.kFold(y, x.length, f, seed)) {
             double[][] tx = rows(x, fold.train());
-            int[] ty = java.util.Arrays.stream(fold.train()).map(i -> y[i]).toArray();
+            int[] ty = Arrays.stream(fold.train()).map(i -> y[i]).toArray();
             double[][] vx = rows(x, fold.test());
             LogisticSolver.Fit warm = null;
             for (int g = 0; g < GRID.length; g++) {
                 warm = LogisticSolver.fit(tx, ty, k, GRID[g], maxIter, tol, warm);
-                int[] vy = java.util.Arrays.stream(fold.test()).map(i -> y[i]).toArray();
+                int[] vy = Arrays.stream(fold.test()).map(i -> y[i]).toArray();
                 loss[g] += LogisticSolver.logLoss(warm, vx, vy) * vx.length;
                 int[] p = LogisticSolver.predict(warm, vx);
                 for (int q = 0; q < p.length; q++) {
@@ -127,7 +129,7 @@ public final class LogisticFamily extends BasicFamily {
     }
 
     private static double[][] concat(double[][] a, double[][] b) {
-        double[][] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        double[][] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }

@@ -1,7 +1,9 @@
 package org.pellucid.core.models;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.data.Instance;
 import org.pellucid.core.data.Schema;
@@ -10,8 +12,10 @@ import org.pellucid.core.encode.FeatureEncoder;
 import org.pellucid.core.explain.Contribution;
 import org.pellucid.core.explain.FeatureAttribution;
 import org.pellucid.core.explain.LinearWeights;
+import org.pellucid.core.io.ModelReader;
 import org.pellucid.core.io.ModelWriter;
 import org.pellucid.core.io.Savable;
+import org.pellucid.core.model.ClassAttributable;
 import org.pellucid.core.model.Complexity;
 import org.pellucid.core.model.Explained;
 import org.pellucid.core.model.HasComplexity;
@@ -34,7 +38,7 @@ import org.pellucid.core.model.Simulatable;
  * predictions and explanations are one computation.
  */
 public final class LogisticModel implements InterpretableModel<FeatureAttribution>, Simulatable, HasComplexity, Savable,
-        org.pellucid.core.model.ClassAttributable {
+        ClassAttributable {
     private final FeatureEncoder encoder;
     private final double[][] weights; // [logit][input]; 1 logit for binary, K for multiclass
     private final double[] intercepts;
@@ -199,7 +203,7 @@ public final class LogisticModel implements InterpretableModel<FeatureAttributio
 
     @Override
     public Complexity complexity() {
-        java.util.Set<Integer> cols = new java.util.HashSet<>();
+        Set<Integer> cols = new HashSet<>();
         int nonZero = 0;
         for (double[] w : weights) {
             for (int j = 0; j < w.length; j++) {
@@ -233,7 +237,7 @@ public final class LogisticModel implements InterpretableModel<FeatureAttributio
         out.array("intercepts", intercepts);
     }
 
-    static LogisticModel read(org.pellucid.core.io.ModelReader in) {
+    static LogisticModel read(ModelReader in) {
         FeatureEncoder enc = FeatureEncoder.fromJson(in.schema(), in.get("encoder").getAsJsonObject());
         int k = in.get("logits").getAsInt();
         double[] flat = in.doubles("weights");

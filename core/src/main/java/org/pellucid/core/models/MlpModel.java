@@ -1,6 +1,7 @@
 package org.pellucid.core.models;
 
 import ai.djl.Device;
+import com.google.gson.JsonArray;
 import java.util.ArrayList;
 import java.util.List;
 import org.pellucid.core.data.Dataset;
@@ -10,6 +11,7 @@ import org.pellucid.core.encode.FeatureEncoder;
 import org.pellucid.core.io.ModelReader;
 import org.pellucid.core.io.ModelWriter;
 import org.pellucid.core.io.Savable;
+import org.pellucid.core.model.Differentiable;
 import org.pellucid.core.model.Prediction;
 import org.pellucid.core.model.Provenance;
 import org.pellucid.core.train.MlpNetwork;
@@ -20,7 +22,7 @@ import org.pellucid.core.train.NetworkRunner;
  * {@code eval} module explains it post hoc. Inference runs through DJL on the CPU and is safe to
  * call from many threads.
  */
-public final class MlpModel implements Savable, org.pellucid.core.model.Differentiable {
+public final class MlpModel implements Savable, Differentiable {
     private final FeatureEncoder encoder;
     private final MlpNetwork network;
     private final NetworkRunner runner;
@@ -105,7 +107,7 @@ public final class MlpModel implements Savable, org.pellucid.core.model.Differen
     @Override
     public void write(ModelWriter out) {
         out.put("encoder", encoder.toJson());
-        com.google.gson.JsonArray h = new com.google.gson.JsonArray();
+        JsonArray h = new JsonArray();
         for (int v : network.hidden()) {
             h.add(v);
         }
@@ -115,7 +117,7 @@ public final class MlpModel implements Savable, org.pellucid.core.model.Differen
 
     static MlpModel read(ModelReader in) {
         FeatureEncoder enc = FeatureEncoder.fromJson(in.schema(), in.get("encoder").getAsJsonObject());
-        com.google.gson.JsonArray h = in.get("hidden").getAsJsonArray();
+        JsonArray h = in.get("hidden").getAsJsonArray();
         int[] hidden = new int[h.size()];
         for (int i = 0; i < hidden.length; i++) {
             hidden[i] = h.get(i).getAsInt();

@@ -2,6 +2,7 @@ package org.pellucid.core.models;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ public final class ModelFamilies {
         // by name: the service loader's order follows the classpath, which differs between the CLI's
         // jar directory and a test run, and help, README tables and reports must not depend on it
         List<ModelFamily> all = new ArrayList<>(m.values());
-        all.sort(java.util.Comparator.comparing(ModelFamily::kind));
+        all.sort(Comparator.comparing(ModelFamily::kind));
         return all;
     }
 

@@ -2,6 +2,7 @@ package org.pellucid.core.models;
 
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.encode.FeatureEncoder;
+import org.pellucid.core.model.Prediction;
 import org.pellucid.core.train.TensorData;
 
 /** Encodes datasets into {@link TensorData} for the training core. */
@@ -22,6 +23,6 @@ public final class NeuralData {
         for (int j = 0; j < k; j++) {
             z[j] = logits[offset + j];
         }
-        return org.pellucid.core.model.Prediction.softmax(z);
+        return Prediction.softmax(z);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
@@ -79,7 +80,7 @@ public final class OptionTable {
     public Spec spec(String name) {
         Spec s = specs.get(name);
         if (s == null) {
-            throw new IllegalArgumentException("no option '" + name + "' in this table; known: " + new java.util.TreeSet<>(names()));
+            throw new IllegalArgumentException("no option '" + name + "' in this table; known: " + new TreeSet<>(names()));
         }
         return s;
     }
@@ -96,7 +97,7 @@ public final class OptionTable {
             Spec s = specs.get(e.getKey());
             if (s == null) {
                 throw new IllegalArgumentException("unknown option '" + e.getKey() + "' for model " + kind + "; known: "
-                        + new java.util.TreeSet<>(names()));
+                        + new TreeSet<>(names()));
             }
             given.put(s.name(), s.parse(e.getValue()));
         }

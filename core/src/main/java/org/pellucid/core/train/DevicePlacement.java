@@ -2,6 +2,7 @@ package org.pellucid.core.train;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
@@ -63,9 +64,9 @@ public final class DevicePlacement {
     }
 
     private static TensorData slice(TensorData d, int from, int to) {
-        float[] f = java.util.Arrays.copyOfRange(d.features(), from * d.width(), to * d.width());
-        float[] t = java.util.Arrays.copyOfRange(d.targets(), from * d.targetWidth(), to * d.targetWidth());
-        return new TensorData(f, to - from, d.width(), t, d.targetWidth(), java.util.Arrays.copyOfRange(d.labels(), from, to));
+        float[] f = Arrays.copyOfRange(d.features(), from * d.width(), to * d.width());
+        float[] t = Arrays.copyOfRange(d.targets(), from * d.targetWidth(), to * d.targetWidth());
+        return new TensorData(f, to - from, d.width(), t, d.targetWidth(), Arrays.copyOfRange(d.labels(), from, to));
     }
 
     /** A network that notes the device of each parameter view and input it is handed. */

@@ -1,5 +1,6 @@
 package org.pellucid.core.train;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -68,7 +69,7 @@ public final class NativeTorch {
     /** The entry of {@code PYTORCH_LIBRARY_PATH} that holds libtorch, or the error that says none does. */
     static Path overrideDir(String env) {
         List<String> tried = new ArrayList<>();
-        for (String part : env.split(java.io.File.pathSeparator)) {
+        for (String part : env.split(File.pathSeparator)) {
             if (part.isBlank()) {
                 continue;
             }

@@ -5,6 +5,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import org.pellucid.core.model.Differentiable;
 
 /**
  * Inference with trained parameters: the parameter views are made once, and each call runs in its
@@ -83,7 +85,7 @@ public final class NetworkRunner implements AutoCloseable {
      * Gradients of {@code rows} encoded rows by {@link #inputGradients(float[], int, int, boolean, int)},
      * taken from and returned as double rows.
      */
-    public org.pellucid.core.model.Differentiable.Gradients gradients(double[][] encodedRows, int width, int target,
+    public Differentiable.Gradients gradients(double[][] encodedRows, int width, int target,
                                                                       boolean softmax, int firstOutput) {
         int rows = encodedRows.length;
         float[] x = new float[rows * width];
@@ -101,20 +103,20 @@ public final class NetworkRunner implements AutoCloseable {
                 g[i][j] = r[1][i * width + j];
             }
         }
-        return new org.pellucid.core.model.Differentiable.Gradients(out, g);
+        return new Differentiable.Gradients(out, g);
     }
 
     /** A computation on the parameter views with autograd on; whatever it returns must be plain Java (its arrays are freed). */
     @FunctionalInterface
     public interface GradientPass<T> {
-        T run(Network net, Params params, NDManager manager, ai.djl.training.GradientCollector collector);
+        T run(Network net, Params params, NDManager manager, GradientCollector collector);
     }
 
     /** Runs {@code pass} under the gradient lock, in its own scope, with a fresh gradient collector. */
     public <T> T withGradients(GradientPass<T> pass) {
         try (Autograd.Held lock = Autograd.hold();
              NDScope scope = new NDScope();
-             ai.djl.training.GradientCollector gc = Torch.engine().newGradientCollector()) {
+             GradientCollector gc = Torch.engine().newGradientCollector()) {
             scope.suppressNotUsedWarning();
             return pass.run(net, params, manager, gc);
         }

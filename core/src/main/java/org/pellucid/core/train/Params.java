@@ -1,6 +1,7 @@
 package org.pellucid.core.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ public final class Params {
         List<ParamLayout.Slot> slots = layout.slots();
         Map<String, NDArray> m = new HashMap<>(slots.size() * 2);
         for (ParamLayout.Slot slot : slots) {
-            NDArray part = flat.get(new ai.djl.ndarray.index.NDIndex().addSliceDim(slot.offset(), slot.offset() + slot.size()));
+            NDArray part = flat.get(new NDIndex().addSliceDim(slot.offset(), slot.offset() + slot.size()));
             m.put(slot.name(), slot.shape().dimension() == 1 ? part : part.reshape(slot.shape()));
         }
         return new Params(m);

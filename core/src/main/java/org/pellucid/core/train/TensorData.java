@@ -1,5 +1,7 @@
 package org.pellucid.core.train;
 
+import java.util.Arrays;
+
 /**
  * Rows ready for a network: encoded features (row-major, rows × width) and targets (rows ×
  * targetWidth: one-hot classes, concept values, or one regression value), plus class labels for
@@ -52,13 +54,13 @@ public record TensorData(float[] features, int rows, int width, float[] targets,
         if (other.width != width || other.targetWidth != targetWidth) {
             throw new IllegalArgumentException("cannot stack data of width " + other.width + " under width " + width);
         }
-        float[] f = java.util.Arrays.copyOf(features, features.length + other.features.length);
+        float[] f = Arrays.copyOf(features, features.length + other.features.length);
         System.arraycopy(other.features, 0, f, features.length, other.features.length);
-        float[] t = java.util.Arrays.copyOf(targets, targets.length + other.targets.length);
+        float[] t = Arrays.copyOf(targets, targets.length + other.targets.length);
         System.arraycopy(other.targets, 0, t, targets.length, other.targets.length);
         int[] l = null;
         if (labels != null && other.labels != null) {
-            l = java.util.Arrays.copyOf(labels, labels.length + other.labels.length);
+            l = Arrays.copyOf(labels, labels.length + other.labels.length);
             System.arraycopy(other.labels, 0, l, labels.length, other.labels.length);
         }
         return new TensorData(f, rows + other.rows, width, t, targetWidth, l);

@@ -1,6 +1,7 @@
 package org.pellucid.core.train;
 
 import java.util.List;
+import org.pellucid.core.model.TrainingSummary;
 
 /**
  * The outcome of {@link Trainer#fit}: the kept parameters (those of the best validation epoch when
@@ -13,7 +14,7 @@ public record TrainResult(float[] parameters, List<EpochReport> history, int bes
     }
 
     /** The best epoch and the stop reason, as a model's training summary. */
-    public org.pellucid.core.model.TrainingSummary summary() {
-        return org.pellucid.core.model.TrainingSummary.ofEpochs(bestEpoch, stopReason);
+    public TrainingSummary summary() {
+        return TrainingSummary.ofEpochs(bestEpoch, stopReason);
     }
 }

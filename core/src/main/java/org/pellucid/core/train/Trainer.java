@@ -11,8 +11,10 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.pellucid.core.model.Scores;
 
 /**
  * The training loop every neural model in Pellucid shares: Adam or AdamW (Kingma &amp; Ba, ICLR
@@ -47,8 +49,8 @@ public final class Trainer {
 
         /** {@link org.pellucid.core.model.Scores#macroF1} of the arg-max of the first {@code classes} outputs. */
         static ValidationMetric macroF1(int classes) {
-            return (out, t, labels) -> org.pellucid.core.model.Scores.macroF1(labels.toType(DataType.INT32, false).toIntArray(),
-                    out.get(new ai.djl.ndarray.index.NDIndex(":, 0:{}", classes)).argMax(1).toType(DataType.INT32, false).toIntArray(),
+            return (out, t, labels) -> Scores.macroF1(labels.toType(DataType.INT32, false).toIntArray(),
+                    out.get(new NDIndex(":, 0:{}", classes)).argMax(1).toType(DataType.INT32, false).toIntArray(),
                     classes);
         }
 
@@ -136,7 +138,7 @@ public final class Trainer {
             if (valid == null || valid.rows() == 0) {
                 return null;
             }
-            NDArray lv = valid.labels() == null ? null : m.create(java.util.Arrays.stream(valid.labels()).asLongStream().toArray());
+            NDArray lv = valid.labels() == null ? null : m.create(Arrays.stream(valid.labels()).asLongStream().toArray());
             return new Validation(m.create(valid.features(), new Shape(valid.rows(), valid.width())),
                     m.create(valid.targets(), new Shape(valid.rows(), valid.targetWidth())), lv);
         }

@@ -2,6 +2,7 @@ package org.pellucid.core.tree;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.util.Arrays;
 import org.pellucid.core.encode.Jsons;
 
 /**
@@ -104,7 +105,7 @@ public final class DecisionTree {
             n = x[feature[n]] <= threshold[n] ? left[n] : right[n];
             buf[k++] = n;
         }
-        return java.util.Arrays.copyOf(buf, k);
+        return Arrays.copyOf(buf, k);
     }
 
     public double[] predict(double[] x) {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Random;
+import org.pellucid.core.data.Numbers;
 
 /**
  * Grows a CART-style binary tree (Breiman et al., 1984) best-first: the leaf whose split gains most
@@ -181,7 +182,7 @@ public final class TreeLearner {
         List<Double> c = new ArrayList<>();
         if (d <= maxBins) {
             for (int k = 0; k + 1 < d; k++) {
-                c.add(org.pellucid.core.data.Numbers.roundest(distinct[k], distinct[k + 1]));
+                c.add(Numbers.roundest(distinct[k], distinct[k + 1]));
             }
         } else {
             for (int b = 1; b < maxBins; b++) {
@@ -189,7 +190,7 @@ public final class TreeLearner {
                 double lo = v[i - 1];
                 double hi = v[i];
                 if (lo != hi) {
-                    double m = org.pellucid.core.data.Numbers.roundest(lo, hi);
+                    double m = Numbers.roundest(lo, hi);
                     if (c.isEmpty() || m > c.get(c.size() - 1)) {
                         c.add(m);
                     }

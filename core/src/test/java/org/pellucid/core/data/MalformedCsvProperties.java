@@ -1,23 +1,24 @@
 package org.pellucid.core.data;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.StringLength;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
 /** Malformed CSV never crashes the loader: it is either read or refused with a DatasetException naming the line. */
 class MalformedCsvProperties {
 
     private static List<String> validLines(int rows, long seed) {
-        java.util.Random r = new java.util.Random(seed);
+        Random r = new Random(seed);
         List<String> lines = new ArrayList<>();
         lines.add("num,cat,label");
         for (int i = 0; i < rows; i++) {

@@ -1,11 +1,12 @@
 package org.pellucid.core.data;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Every registry dataset loads with the size its source documents. Needs the shared data directory
@@ -30,7 +31,7 @@ class SharedDatasetsTest {
         assertEquals(classes, d.schema().classes().size());
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void adultMissingValuesAreCountedNotDropped() {
         assumeTrue(DatasetRegistry.isAvailable("adult"), "adult is not in " + DatasetRegistry.dataDirectory());
         Dataset d = DatasetRegistry.load("adult");

@@ -1,18 +1,19 @@
 package org.pellucid.core.data;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 class SplitsProperties {
 
     private static int[] labels(int n, int k, long seed) {
-        java.util.Random r = new java.util.Random(seed);
+        Random r = new Random(seed);
         int[] l = new int[n];
         for (int i = 0; i < n; i++) {
             l[i] = r.nextDouble() < 0.6 ? 0 : r.nextInt(k); // unbalanced on purpose

@@ -1,9 +1,9 @@
 package org.pellucid.core.encode;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -12,6 +12,9 @@ import org.pellucid.core.data.ColumnType;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.data.Schema;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 class EncoderProperties {
 
     private static final Schema SCHEMA = new Schema(List.of(Column.numeric("income"),
@@ -19,7 +22,7 @@ class EncoderProperties {
             Column.numeric("age")), Column.categorical("y", List.of("a", "b")));
 
     private static Dataset data(int n, long seed, boolean withMissing) {
-        java.util.Random r = new java.util.Random(seed);
+        Random r = new Random(seed);
         double[][] x = new double[n][];
         int[] y = new int[n];
         for (int i = 0; i < n; i++) {
@@ -58,7 +61,7 @@ class EncoderProperties {
             double[] back = enc.decode(z);
             for (int j : new int[] {0, 3}) {
                 double[] in = enc.binInterval(j, x[j]);
-                assertTrue(in[0] <= x[j] && x[j] < in[1], x[j] + " outside " + java.util.Arrays.toString(in));
+                assertTrue(in[0] <= x[j] && x[j] < in[1], x[j] + " outside " + Arrays.toString(in));
                 assertEquals(in[0], back[j]);
             }
             assertEquals(x[1], back[1]);
@@ -87,8 +90,8 @@ class EncoderProperties {
                 enc.features().stream().map(EncodedFeature::label).toList());
         FeatureEncoder again = FeatureEncoder.fromJson(SCHEMA, enc.toJson());
         double[] x = {12.5, 2, 1, 44};
-        assertTrue(java.util.Arrays.equals(enc.encode(x), again.encode(x)));
-        assertTrue(java.util.Arrays.equals(enc.encodedMeans(), again.encodedMeans()));
+        assertTrue(Arrays.equals(enc.encode(x), again.encode(x)));
+        assertTrue(Arrays.equals(enc.encodedMeans(), again.encodedMeans()));
     }
 
     /**
@@ -101,7 +104,7 @@ class EncoderProperties {
         Dataset train = data(n, seed, true);
         FeatureEncoder enc = FeatureEncoder.fit(train, NumericEncoding.QUANTILE, 16);
         FeatureEncoder back = FeatureEncoder.fromJson(SCHEMA, enc.toJson());
-        double[] values = java.util.stream.IntStream.range(0, n).mapToDouble(i -> train.value(i, 3)).filter(v -> !Double.isNaN(v))
+        double[] values = IntStream.range(0, n).mapToDouble(i -> train.value(i, 3)).filter(v -> !Double.isNaN(v))
                 .sorted().toArray();
         double prev = Double.NEGATIVE_INFINITY;
         for (int g = 0; g <= 200; g++) {
@@ -115,8 +118,8 @@ class EncoderProperties {
         if (values.length > 0 && values.length <= 16) {
             // every distinct value is a knot: its input is its mid-rank exactly
             double v = values[values.length / 2];
-            long below = java.util.Arrays.stream(values).filter(w -> w < v).count();
-            long equal = java.util.Arrays.stream(values).filter(w -> w == v).count();
+            long below = Arrays.stream(values).filter(w -> w < v).count();
+            long equal = Arrays.stream(values).filter(w -> w == v).count();
             double u = (below + equal / 2.0) / values.length;
             assertEquals((2 * u - 1) * Math.sqrt(3), enc.encodeNumeric(3, v), 1e-9);
         }

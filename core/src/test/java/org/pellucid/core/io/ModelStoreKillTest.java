@@ -1,16 +1,12 @@
 package org.pellucid.core.io;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,6 +15,11 @@ import org.pellucid.core.data.SyntheticData;
 import org.pellucid.core.models.LogisticFamily;
 import org.pellucid.core.models.ModelFamilies;
 import org.pellucid.core.models.TrainConfig;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A save killed at any step of replacing a model (simulated through the test hook, which skips all
@@ -57,7 +58,7 @@ class ModelStoreKillTest {
     @ParameterizedTest
     @ValueSource(strings = {"written", "old-moved-aside", "new-in-place"})
     void aKilledReplacementLeavesALoadableModel(String step) throws Exception {
-        org.junit.jupiter.api.Assertions.assertNotEquals(predictions(OLD), predictions(NEW), "the two models must be told apart");
+        Assertions.assertNotEquals(predictions(OLD), predictions(NEW), "the two models must be told apart");
         Path dir = tmp.resolve("model");
         replaceKilledAt(step, dir);
         Savable loaded = ModelFamilies.load(dir);

@@ -1,13 +1,11 @@
 package org.pellucid.core.io;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,6 +15,10 @@ import org.pellucid.core.data.SyntheticData;
 import org.pellucid.core.models.LogisticFamily;
 import org.pellucid.core.models.ModelFamilies;
 import org.pellucid.core.models.TrainConfig;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ModelStoreTest {
     static Dataset data;
@@ -51,7 +53,7 @@ class ModelStoreTest {
         Path dir = saved();
         Path p = dir.resolve(ModelStore.PARAMS);
         byte[] b = Files.readAllBytes(p);
-        Files.write(p, java.util.Arrays.copyOf(b, b.length / 2));
+        Files.write(p, Arrays.copyOf(b, b.length / 2));
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFamilies.load(dir));
         assertTrue(e.getMessage().contains("params.bin does not match its checksum"), e.getMessage());
     }
@@ -90,7 +92,7 @@ class ModelStoreTest {
         Path dir = saved();
         ModelStore.save(model, dir);
         try (Stream<Path> s = Files.list(tmp)) {
-            assertEquals(java.util.List.of(dir), s.toList(), "only the model directory remains");
+            assertEquals(List.of(dir), s.toList(), "only the model directory remains");
         }
         ModelFamilies.load(dir);
     }

@@ -1,18 +1,21 @@
 package org.pellucid.core.models;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.pellucid.core.data.Column;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.data.DatasetRegistry;
+import org.pellucid.core.data.Schema;
 import org.pellucid.core.data.Splits;
 import org.pellucid.core.data.SyntheticData;
 import org.pellucid.core.explain.FeatureAttribution;
 import org.pellucid.core.model.Explained;
 import org.pellucid.core.model.Scores;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class LogisticModelTest {
 
@@ -51,8 +54,8 @@ class LogisticModelTest {
         for (int i = 0; i < d.size(); i++) {
             y[i] = d.label(i) == 0 ? 0 : d.value(i, 0) > 80 ? 2 : 1;
         }
-        org.pellucid.core.data.Schema s = new org.pellucid.core.data.Schema(d.schema().features(),
-                org.pellucid.core.data.Column.categorical("tier", java.util.List.of("deny", "approve", "approve+")));
+        Schema s = new Schema(d.schema().features(),
+                Column.categorical("tier", List.of("deny", "approve", "approve+")));
         double[][] x = new double[d.size()][];
         for (int i = 0; i < d.size(); i++) {
             x[i] = d.rowValues(i);

@@ -1,17 +1,18 @@
 package org.pellucid.core.train;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import ai.djl.Device;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The training loop with the device as a parameter: every parameter view and batch on that device. */
 class DevicePlacementTest {
@@ -56,7 +57,7 @@ class DevicePlacementTest {
         Files.writeString(pip.resolve("libtorch.so"), "");
         Files.writeString(dir.resolve("torch/version.py"), "__version__ = '2.11.0+cu130'\ngit_version = 'x'\n");
         Path other = Files.createDirectories(dir.resolve("empty"));
-        assertEquals(pip.toAbsolutePath(), NativeTorch.overrideDir(other + java.io.File.pathSeparator + pip));
+        assertEquals(pip.toAbsolutePath(), NativeTorch.overrideDir(other + File.pathSeparator + pip));
         assertEquals("2.11.0+cu130", NativeTorch.versionAt(pip).orElseThrow());
         Path zip = Files.createDirectories(dir.resolve("libtorch/lib"));
         Files.writeString(dir.resolve("libtorch/build-version"), "2.7.1+cu128\n");

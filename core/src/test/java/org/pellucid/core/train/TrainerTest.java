@@ -1,16 +1,18 @@
 package org.pellucid.core.train;
 
+import ai.djl.Device;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Random;
-import org.junit.jupiter.api.Test;
 
 class TrainerTest {
 
@@ -109,9 +111,9 @@ class TrainerTest {
 
     @Test
     void gpuRequestWithoutGpuIsAClearError() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Torch.engine().getGpuCount() == 0, "a GPU is present");
+        Assumptions.assumeTrue(Torch.engine().getGpuCount() == 0, "a GPU is present");
         TrainingException e = assertThrows(TrainingException.class, DeviceChoice.GPU::resolve);
         assertTrue(e.getMessage().contains("no GPU"), e.getMessage());
-        assertEquals(ai.djl.Device.cpu(), DeviceChoice.AUTO.resolve());
+        assertEquals(Device.cpu(), DeviceChoice.AUTO.resolve());
     }
 }

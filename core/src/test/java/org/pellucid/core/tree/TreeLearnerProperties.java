@@ -1,8 +1,6 @@
 package org.pellucid.core.tree;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -10,6 +8,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
+import org.pellucid.core.data.Numbers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TreeLearnerProperties {
 
@@ -21,10 +23,10 @@ class TreeLearnerProperties {
         if (!(a < b)) {
             return;
         }
-        double t = org.pellucid.core.data.Numbers.roundest(a, b);
+        double t = Numbers.roundest(a, b);
         assertTrue(a <= t && t < b, a + " <= " + t + " < " + b);
         // the printed threshold parses back to the same double
-        assertEquals(t, Double.parseDouble(java.math.BigDecimal.valueOf(t).toPlainString()));
+        assertEquals(t, Double.parseDouble(BigDecimal.valueOf(t).toPlainString()));
     }
 
     private static double[][] onehot(int[] y, int k) {

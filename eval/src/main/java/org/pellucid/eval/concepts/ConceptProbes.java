@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.train.LogisticSolver;
 
@@ -70,8 +71,8 @@ public final class ConceptProbes {
             double rm = Arrays.stream(randomScores).average().orElse(Double.NaN);
             for (int c = 0; c < k; c++) {
                 final int cc = c;
-                int[] ytr = java.util.stream.IntStream.range(0, train.size()).map(i -> train.concepts(i)[cc] >= 0.5 ? 1 : 0).toArray();
-                int[] yte = java.util.stream.IntStream.range(0, test.size()).map(i -> test.concepts(i)[cc] >= 0.5 ? 1 : 0).toArray();
+                int[] ytr = IntStream.range(0, train.size()).map(i -> train.concepts(i)[cc] >= 0.5 ? 1 : 0).toArray();
+                int[] yte = IntStream.range(0, test.size()).map(i -> test.concepts(i)[cc] >= 0.5 ? 1 : 0).toArray();
                 double pos = Arrays.stream(yte).average().orElse(0);
                 if (Arrays.stream(ytr).distinct().count() < 2) {
                     out.add(new Probe(train.schema().concepts().get(c), l, Double.NaN, Math.max(pos, 1 - pos), Double.NaN, rm, Double.NaN));

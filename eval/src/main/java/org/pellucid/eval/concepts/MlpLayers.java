@@ -1,5 +1,6 @@
 package org.pellucid.eval.concepts;
 
+import java.util.Arrays;
 import org.pellucid.core.data.Instance;
 import org.pellucid.core.models.MlpModel;
 import org.pellucid.core.train.MlpNetwork;
@@ -78,7 +79,7 @@ public final class MlpLayers {
         a[0] = model.encoder().encode(x);
         for (int l = 0; l < layers; l++) {
             z[l + 1] = preActivations(l, a[l]);
-            a[l + 1] = l + 1 < layers ? java.util.Arrays.stream(z[l + 1]).map(v -> Math.max(0, v)).toArray() : z[l + 1];
+            a[l + 1] = l + 1 < layers ? Arrays.stream(z[l + 1]).map(v -> Math.max(0, v)).toArray() : z[l + 1];
         }
         return new Pass(a, z);
     }
@@ -94,7 +95,7 @@ public final class MlpLayers {
         double[] a = h.clone();
         for (int l = layer; l < layers; l++) {
             double[] z = preActivations(l, a);
-            a = l + 1 < layers ? java.util.Arrays.stream(z).map(v -> Math.max(0, v)).toArray() : z;
+            a = l + 1 < layers ? Arrays.stream(z).map(v -> Math.max(0, v)).toArray() : z;
         }
         return a;
     }

@@ -2,6 +2,7 @@ package org.pellucid.eval.counterfactual;
 
 import java.util.Arrays;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.data.Schema;
 
@@ -38,7 +39,7 @@ public final class CounterfactualCost {
                 continue;
             }
             final int jj = j;
-            double[] v = java.util.stream.IntStream.range(0, train.size()).mapToDouble(i -> train.value(i, jj)).filter(Double::isFinite)
+            double[] v = IntStream.range(0, train.size()).mapToDouble(i -> train.value(i, jj)).filter(Double::isFinite)
                     .sorted().toArray();
             if (v.length == 0) {
                 mad[j] = 1;

@@ -1,11 +1,14 @@
 package org.pellucid.eval.counterfactual;
 
+import com.google.gson.JsonObject;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 import org.pellucid.core.data.Column;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.data.Instance;
@@ -117,10 +120,10 @@ public final class Counterfactuals {
         double[] hi = new double[p];
         boolean[] loOpen = new boolean[p];
         boolean[] hiOpen = new boolean[p];
-        java.util.Arrays.fill(lo, Double.NEGATIVE_INFINITY);
-        java.util.Arrays.fill(hi, Double.POSITIVE_INFINITY);
+        Arrays.fill(lo, Double.NEGATIVE_INFINITY);
+        Arrays.fill(hi, Double.POSITIVE_INFINITY);
         int[] equal = new int[p];
-        java.util.Arrays.fill(equal, -1);
+        Arrays.fill(equal, -1);
         List<Set<Integer>> not = new ArrayList<>();
         for (int j = 0; j < p; j++) {
             not.add(new HashSet<>());
@@ -335,7 +338,7 @@ public final class Counterfactuals {
                 mutable.add(j);
             }
         }
-        Random r = new Random(st.seed() ^ java.util.Arrays.hashCode(x.values()));
+        Random r = new Random(st.seed() ^ Arrays.hashCode(x.values()));
         double[] v = x.values();
         int calls = 0;
         List<double[]> valid = new ArrayList<>();
@@ -454,7 +457,7 @@ public final class Counterfactuals {
                 continue; // never return an invalid one
             }
             List<Counterfactual.Change> ch = new ArrayList<>();
-            for (int j : new java.util.TreeSet<>(changed)) {
+            for (int j : new TreeSet<>(changed)) {
                 ch.add(new Counterfactual.Change(s.feature(j).name(), x.text(j), row.text(j)));
             }
             // only the cheapest is exact; the others are the cheapest with a different set of columns
@@ -468,7 +471,7 @@ public final class Counterfactuals {
      * (mean cost), sparsity (mean columns changed) and plausibility (mean cost to the nearest
      * training row of the target class; lower is more plausible).
      */
-    public static com.google.gson.JsonObject metrics(Predictor model, List<Counterfactual> best, int rows, Dataset train,
+    public static JsonObject metrics(Predictor model, List<Counterfactual> best, int rows, Dataset train,
                                                     CounterfactualCost cost) {
         int valid = 0;
         double prox = 0;
@@ -489,7 +492,7 @@ public final class Counterfactuals {
             plaus += near;
         }
         int n = Math.max(1, best.size());
-        com.google.gson.JsonObject o = new com.google.gson.JsonObject();
+        JsonObject o = new JsonObject();
         o.addProperty("rows", rows);
         o.addProperty("found", best.size());
         o.addProperty("found_share", rows == 0 ? 0 : best.size() / (double) rows);

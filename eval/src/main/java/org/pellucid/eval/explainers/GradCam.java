@@ -7,6 +7,7 @@ import org.pellucid.core.encode.FeatureEncoder;
 import org.pellucid.core.explain.Contribution;
 import org.pellucid.core.explain.FeatureAttribution;
 import org.pellucid.core.model.ConvolutionalModel;
+import org.pellucid.core.model.Model;
 import org.pellucid.core.model.Predictor;
 
 /**
@@ -50,7 +51,7 @@ public final class GradCam implements Explainer {
     static ConvolutionalModel of(Predictor model) {
         return ConvolutionalModel.of(model).orElseThrow(() -> new UnsupportedExplainerException(
                 "Grad-CAM reads the last convolutional layer, and "
-                        + (model instanceof org.pellucid.core.model.Model m ? m.kind() : "this predictor")
+                        + (model instanceof Model m ? m.kind() : "this predictor")
                         + " has none here (a concept model has one on image data, e.g. synthetic:mnist-addition) — use ig or kernel-shap"));
     }
 

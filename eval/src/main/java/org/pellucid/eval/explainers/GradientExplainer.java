@@ -1,6 +1,7 @@
 package org.pellucid.eval.explainers;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -9,6 +10,7 @@ import org.pellucid.core.encode.FeatureEncoder;
 import org.pellucid.core.explain.Contribution;
 import org.pellucid.core.explain.FeatureAttribution;
 import org.pellucid.core.model.Differentiable;
+import org.pellucid.core.model.Model;
 import org.pellucid.core.model.Predictor;
 
 /**
@@ -103,7 +105,7 @@ public final class GradientExplainer implements Explainer {
                     hi = Math.max(hi, v);
                 }
                 double sigma = noise * Math.max(hi - lo, 1e-12);
-                Random r = new Random(seed ^ java.util.Arrays.hashCode(xe));
+                Random r = new Random(seed ^ Arrays.hashCode(xe));
                 for (int k = 0; k < steps; k++) {
                     points[k] = new double[w];
                     for (int e = 0; e < w; e++) {
@@ -182,6 +184,6 @@ public final class GradientExplainer implements Explainer {
     }
 
     private static String describe(Predictor model) {
-        return model instanceof org.pellucid.core.model.Model m ? m.kind() : "this predictor";
+        return model instanceof Model m ? m.kind() : "this predictor";
     }
 }

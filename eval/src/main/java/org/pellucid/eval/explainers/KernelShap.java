@@ -1,6 +1,7 @@
 package org.pellucid.eval.explainers;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
@@ -94,7 +95,7 @@ public final class KernelShap implements Explainer {
                     weights.add(kernel(p, size));
                 }
             } else {
-                sampleCoalitions(p, new Random(seed ^ java.util.Arrays.hashCode(xv)), coalitions, weights);
+                sampleCoalitions(p, new Random(seed ^ Arrays.hashCode(xv)), coalitions, weights);
             }
             double[] v = values(model, xv, coalitions, targetClass);
             phi = solve(coalitions, weights, v, f0, fx, p);

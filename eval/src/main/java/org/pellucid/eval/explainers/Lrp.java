@@ -6,8 +6,10 @@ import org.pellucid.core.data.Instance;
 import org.pellucid.core.encode.FeatureEncoder;
 import org.pellucid.core.explain.Contribution;
 import org.pellucid.core.explain.FeatureAttribution;
+import org.pellucid.core.model.Model;
 import org.pellucid.core.model.Predictor;
 import org.pellucid.core.models.MlpModel;
+import org.pellucid.eval.concepts.MlpLayers;
 
 /**
  * Layer-wise relevance propagation (Bach et al., "On pixel-wise explanations for non-linear classifier
@@ -50,11 +52,11 @@ public final class Lrp implements Explainer {
     public FeatureAttribution explain(Predictor model, Instance x, int targetClass) {
         if (!(model instanceof MlpModel m)) {
             throw new UnsupportedExplainerException("LRP propagates through the layers of Pellucid's mlp; "
-                    + (model instanceof org.pellucid.core.model.Model mm ? mm.kind() : "this predictor") + " is not one — use ig or kernel-shap");
+                    + (model instanceof Model mm ? mm.kind() : "this predictor") + " is not one — use ig or kernel-shap");
         }
         FeatureEncoder enc = m.encoder();
-        org.pellucid.eval.concepts.MlpLayers net = new org.pellucid.eval.concepts.MlpLayers(m);
-        org.pellucid.eval.concepts.MlpLayers.Pass pass = net.forward(x);
+        MlpLayers net = new MlpLayers(m);
+        MlpLayers.Pass pass = net.forward(x);
         double[][] a = pass.a();
         double[][] z = pass.z();
         int layers = net.weightLayers();

@@ -1,6 +1,7 @@
 package org.pellucid.eval.explainers;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.pellucid.core.data.Instance;
@@ -28,7 +29,7 @@ public final class RandomExplainer implements Explainer {
 
     @Override
     public FeatureAttribution explain(Predictor model, Instance x, int targetClass) {
-        Random r = new Random(seed ^ java.util.Arrays.hashCode(x.values()));
+        Random r = new Random(seed ^ Arrays.hashCode(x.values()));
         List<Contribution> cs = new ArrayList<>();
         for (int j = 0; j < x.size(); j++) {
             cs.add(new Contribution(x.schema().feature(j).name(), x.text(j), r.nextGaussian()));

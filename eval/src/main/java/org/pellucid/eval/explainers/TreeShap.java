@@ -6,8 +6,10 @@ import org.pellucid.core.data.Instance;
 import org.pellucid.core.encode.FeatureEncoder;
 import org.pellucid.core.explain.Contribution;
 import org.pellucid.core.explain.FeatureAttribution;
+import org.pellucid.core.model.Model;
 import org.pellucid.core.model.Predictor;
 import org.pellucid.core.tree.DecisionTree;
+import org.pellucid.core.tree.TreeEnsemble;
 import org.pellucid.core.tree.TreeShapley;
 
 /**
@@ -28,7 +30,7 @@ public final class TreeShap implements Explainer {
 
     @Override
     public FeatureAttribution explain(Predictor model, Instance x, int targetClass) {
-        if (!(model instanceof org.pellucid.core.tree.TreeEnsemble e)) {
+        if (!(model instanceof TreeEnsemble e)) {
             throw new UnsupportedExplainerException("tree-shap explains the tree ensembles rf and gbm; " + describe(model)
                     + " is not one — use kernel-shap or lime");
         }
@@ -41,7 +43,7 @@ public final class TreeShap implements Explainer {
         double out = 0;
         String target;
         String cls = x.schema().classes().get(targetClass);
-        if (e.combination() == org.pellucid.core.tree.TreeEnsemble.Combination.AVERAGE_DISTRIBUTIONS) {
+        if (e.combination() == TreeEnsemble.Combination.AVERAGE_DISTRIBUTIONS) {
             double scale = 1.0 / e.size();
             for (int t = 0; t < e.size(); t++) {
                 DecisionTree tree = e.round(t)[0];
@@ -71,6 +73,6 @@ public final class TreeShap implements Explainer {
     }
 
     private static String describe(Predictor model) {
-        return model instanceof org.pellucid.core.model.Model m ? m.kind() : "this predictor";
+        return model instanceof Model m ? m.kind() : "this predictor";
     }
 }

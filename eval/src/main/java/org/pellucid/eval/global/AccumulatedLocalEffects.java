@@ -1,6 +1,7 @@
 package org.pellucid.eval.global;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.pellucid.core.data.Column;
 import org.pellucid.core.data.Dataset;
@@ -42,7 +43,7 @@ public record AccumulatedLocalEffects(String column, double[] edges, double[] al
             if (!Double.isFinite(v)) {
                 continue;
             }
-            int b = java.util.Arrays.binarySearch(edges, v);
+            int b = Arrays.binarySearch(edges, v);
             b = b >= 0 ? Math.max(0, b - 1) : Math.min(k - 1, Math.max(0, -b - 2));
             in.get(b).add(data.rowValues(i));
         }

@@ -1,7 +1,9 @@
 package org.pellucid.eval.global;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.pellucid.core.data.Column;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.model.Predictor;
@@ -49,7 +51,7 @@ public record PartialDependence(String column, List<String> grid, double[] value
         if (c.isNumeric()) {
             values = Probe.quantileGrid(data, j, gridPoints);
         } else {
-            values = java.util.stream.IntStream.range(0, c.categories().size()).asDoubleStream().toArray();
+            values = IntStream.range(0, c.categories().size()).asDoubleStream().toArray();
         }
         if (values.length == 0) {
             throw new IllegalArgumentException("column " + c.name() + " has no values to vary");
@@ -75,6 +77,6 @@ public record PartialDependence(String column, List<String> grid, double[] value
             grid.add(c.format(v));
         }
         String cls = data.schema().isClassification() ? data.schema().classes().get(target) : data.schema().target().name();
-        return new PartialDependence(c.name(), grid, values, pdp, ice, java.util.Arrays.copyOf(idx, keep), output.describe(cls));
+        return new PartialDependence(c.name(), grid, values, pdp, ice, Arrays.copyOf(idx, keep), output.describe(cls));
     }
 }

@@ -1,8 +1,10 @@
 package org.pellucid.eval.global;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.model.Prediction;
 import org.pellucid.core.model.Predictor;
@@ -39,7 +41,7 @@ public record PermutationImportance(String column, double mean, double std, doub
         for (int j = 0; j < data.schema().featureCount(); j++) {
             double[] drops = new double[repeats];
             for (int t = 0; t < repeats; t++) {
-                int[] perm = java.util.stream.IntStream.range(0, x.length).toArray();
+                int[] perm = IntStream.range(0, x.length).toArray();
                 for (int i = perm.length - 1; i > 0; i--) {
                     int k = r.nextInt(i + 1);
                     int tmp = perm[i];
@@ -54,10 +56,10 @@ public record PermutationImportance(String column, double mean, double std, doub
                 Dataset d = Dataset.builder(data.schema()).name(data.name()).features(shuffled).labels(truth).build();
                 drops[t] = base - accuracy(model.predictAll(d), truth);
             }
-            double mean = java.util.Arrays.stream(drops).average().orElse(0);
-            double sd = Math.sqrt(java.util.Arrays.stream(drops).map(v -> (v - mean) * (v - mean)).sum() / Math.max(1, repeats - 1));
+            double mean = Arrays.stream(drops).average().orElse(0);
+            double sd = Math.sqrt(Arrays.stream(drops).map(v -> (v - mean) * (v - mean)).sum() / Math.max(1, repeats - 1));
             double[] sorted = drops.clone();
-            java.util.Arrays.sort(sorted);
+            Arrays.sort(sorted);
             out.add(new PermutationImportance(data.schema().feature(j).name(), mean, sd,
                     sorted[(int) Math.floor(0.025 * (repeats - 1))], sorted[(int) Math.ceil(0.975 * (repeats - 1))], drops));
         }

@@ -1,6 +1,10 @@
 package org.pellucid.eval.global;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.model.Prediction;
 import org.pellucid.core.model.Predictor;
@@ -41,30 +45,30 @@ final class Probe {
 
     /** Up to {@code max} row indices of d, a seeded sample without replacement (all rows when fewer). */
     static int[] sample(int n, int max, long seed) {
-        int[] all = java.util.stream.IntStream.range(0, n).toArray();
+        int[] all = IntStream.range(0, n).toArray();
         if (n <= max) {
             return all;
         }
-        java.util.Random r = new java.util.Random(seed);
+        Random r = new Random(seed);
         for (int i = n - 1; i > 0; i--) {
             int k = r.nextInt(i + 1);
             int t = all[i];
             all[i] = all[k];
             all[k] = t;
         }
-        int[] s = java.util.Arrays.copyOf(all, max);
-        java.util.Arrays.sort(s);
+        int[] s = Arrays.copyOf(all, max);
+        Arrays.sort(s);
         return s;
     }
 
     /** Distinct quantiles of column j's present values: at most {@code points} grid values. */
     static double[] quantileGrid(Dataset d, int j, int points) {
-        double[] v = java.util.stream.IntStream.range(0, d.size()).mapToDouble(i -> d.value(i, j)).filter(Double::isFinite).sorted()
+        double[] v = IntStream.range(0, d.size()).mapToDouble(i -> d.value(i, j)).filter(Double::isFinite).sorted()
                 .toArray();
         if (v.length == 0) {
             return new double[0];
         }
-        java.util.TreeSet<Double> g = new java.util.TreeSet<>();
+        TreeSet<Double> g = new TreeSet<>();
         for (int q = 0; q < points; q++) {
             g.add(v[(int) Math.round((double) q * (v.length - 1) / Math.max(1, points - 1))]);
         }

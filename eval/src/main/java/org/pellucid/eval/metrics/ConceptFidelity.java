@@ -2,6 +2,7 @@ package org.pellucid.eval.metrics;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.pellucid.core.data.Dataset;
@@ -58,7 +59,7 @@ public final class ConceptFidelity {
             double start = e.prediction().probability(cls);
             ordered[i] = deletion(model, x, order, mean, cls, start);
             List<Integer> shuffled = new ArrayList<>(Arrays.asList(order));
-            java.util.Collections.shuffle(shuffled, r);
+            Collections.shuffle(shuffled, r);
             random[i] = deletion(model, x, shuffled.toArray(new Integer[0]), mean, cls, start);
             int stated = 0;
             int statedTrue = 0;

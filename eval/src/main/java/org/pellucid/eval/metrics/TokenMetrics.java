@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.data.Instance;
 import org.pellucid.core.explain.FeatureAttribution;
@@ -31,7 +32,7 @@ public final class TokenMetrics {
         Random rnd = new Random(ctx.seed());
         for (int i = 0; i < n; i++) {
             orders[i] = order(expl.get(i).values());
-            random[i] = java.util.stream.IntStream.range(0, orders[i].length).toArray(); // the same control for every explanation
+            random[i] = IntStream.range(0, orders[i].length).toArray(); // the same control for every explanation
             for (int k = random[i].length - 1; k > 0; k--) {
                 int j = rnd.nextInt(k + 1);
                 int t = random[i][k];

@@ -1,14 +1,12 @@
 package org.pellucid.eval.counterfactual;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.Collectors;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
@@ -22,6 +20,10 @@ import org.pellucid.core.explain.StatedForm;
 import org.pellucid.core.model.Prediction;
 import org.pellucid.core.model.Predictor;
 import org.pellucid.core.model.Simulatable;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The rule list's exact counterfactual against brute force: every combination of values on a fine
@@ -169,7 +171,7 @@ class RuleCounterfactualsTest {
     }
 
     /** The case a run found: b must rise past 3.3 and the grid had a point one rounding error above it. */
-    @net.jqwik.api.Example
+    @Example
     void aGridPointARoundingErrorPastAThresholdCountsAsTheSameAnswer() {
         theExactAnswerIsTheBruteForceCheapestAndRespectsImmutableColumns(5467);
     }
@@ -184,7 +186,7 @@ class RuleCounterfactualsTest {
         int target = (model.classOf(v) + 1 + r.nextInt(2)) % 3;
         Set<Integer> frozen = r.nextInt(3) == 0 ? Set.of(r.nextInt(3)) : Set.of();
         CounterfactualCost cost = new CounterfactualCost(train,
-                frozen.stream().map(j -> SCHEMA.feature(j).name()).collect(java.util.stream.Collectors.toSet()));
+                frozen.stream().map(j -> SCHEMA.feature(j).name()).collect(Collectors.toSet()));
         double[][] g = grid(model.form(), v, cost, frozen);
         double brute = Double.POSITIVE_INFINITY;
         double[] u = new double[3];

@@ -1,10 +1,7 @@
 package org.pellucid.eval.explainers;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import net.jqwik.api.ForAll;
@@ -21,7 +18,12 @@ import org.pellucid.core.explain.FeatureAttribution;
 import org.pellucid.core.model.ConvolutionalModel;
 import org.pellucid.core.model.Differentiable;
 import org.pellucid.core.model.Prediction;
+import org.pellucid.core.model.Predictor;
 import org.pellucid.eval.global.ActivationMaximisation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Grad-CAM and activation maximisation on a network written out by hand, whose maps and gradients
@@ -198,14 +200,14 @@ class GradCamTest {
         for (int q = SIDE * SIDE; q < 2 * SIDE * SIDE; q++) {
             assertEquals(0.0, a.values()[q], "slot 2 does not move the output");
         }
-        assertTrue(java.util.Arrays.stream(a.values()).limit(SIDE * SIDE).allMatch(v -> v > 0));
+        assertTrue(Arrays.stream(a.values()).limit(SIDE * SIDE).allMatch(v -> v > 0));
         FeatureAttribution other = new GradCam().explain(toy, DATA.row(0), 0);
-        assertTrue(java.util.Arrays.stream(other.values()).allMatch(v -> v == 0), "logit(a) = −logit(b): nothing pushes it up");
+        assertTrue(Arrays.stream(other.values()).allMatch(v -> v == 0), "logit(a) = −logit(b): nothing pushes it up");
     }
 
     @Test
     void aModelWithoutConvolutionsIsRefusedWithAReason() {
-        org.pellucid.core.model.Predictor flat = new org.pellucid.core.model.Predictor() {
+        Predictor flat = new Predictor() {
             @Override
             public Schema schema() {
                 return SCHEMA;
@@ -225,7 +227,7 @@ class GradCamTest {
         // c = 1, one channel: y = Σ_s u_s Σ (all pixels of slot s) while the blocks are positive
         Toy toy = new Toy(new double[][] {{1}, {-1}}, new double[] {1});
         double[] grey = new double[2 * SIDE * SIDE];
-        java.util.Arrays.fill(grey, 0.5);
+        Arrays.fill(grey, 0.5);
         ActivationMaximisation.Result r = ActivationMaximisation.maximise(toy, 1, grey,
                 new ActivationMaximisation.Settings(40, 0.05, 0, 0));
         assertEquals("logit(b)", r.output());
@@ -233,7 +235,7 @@ class GradCamTest {
         for (int q = 0; q < SIDE * SIDE; q++) {
             assertEquals(1.0, r.image()[q], 1e-12, "slot 1 raises the output: its pixels go to 1");
         }
-        double slot2 = java.util.Arrays.stream(r.image()).skip(SIDE * SIDE).max().orElseThrow();
+        double slot2 = Arrays.stream(r.image()).skip(SIDE * SIDE).max().orElseThrow();
         assertTrue(slot2 < 0.05, "slot 2 lowers it: its pixels go down to the floor, got " + slot2);
         ActivationMaximisation.Result penalised = ActivationMaximisation.maximise(toy, 1, grey,
                 new ActivationMaximisation.Settings(40, 0.05, 2.0, 0));

@@ -1,8 +1,5 @@
 package org.pellucid.eval.explainers;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -12,7 +9,11 @@ import org.pellucid.core.data.SyntheticData;
 import org.pellucid.core.explain.FeatureAttribution;
 import org.pellucid.core.models.MlpFamily;
 import org.pellucid.core.models.MlpModel;
+import org.pellucid.core.models.ModelFamilies;
 import org.pellucid.core.models.TrainConfig;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** LRP conserves relevance: the biases' shares plus the inputs' relevances give the logit it explains. */
 class LrpProperties {
@@ -60,7 +61,7 @@ class LrpProperties {
 
     @Example
     void otherModelsAreRefusedWithTheReason() {
-        var logistic = org.pellucid.core.models.ModelFamilies.get("logistic").train(DATA, null, TrainConfig.of(1));
+        var logistic = ModelFamilies.get("logistic").train(DATA, null, TrainConfig.of(1));
         assertThrows(UnsupportedExplainerException.class, () -> new Lrp(Lrp.Rule.EPSILON, 1e-6).explain(logistic, DATA.row(0), 0));
     }
 }

@@ -1,10 +1,7 @@
 package org.pellucid.eval.explainers;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -19,11 +16,16 @@ import org.pellucid.core.encode.FeatureEncoder;
 import org.pellucid.core.explain.FeatureAttribution;
 import org.pellucid.core.model.Differentiable;
 import org.pellucid.core.model.Prediction;
+import org.pellucid.core.model.Predictor;
 import org.pellucid.core.models.MlpModel;
 import org.pellucid.core.models.ModelFamilies;
 import org.pellucid.core.models.TrainConfig;
 import org.pellucid.eval.metrics.AttributionMetrics;
 import org.pellucid.eval.metrics.EvalContext;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Gradient explainers and LIME, checked against definitions they must meet and can fail. */
 class PostHocExplainerProperties {
@@ -125,7 +127,7 @@ class PostHocExplainerProperties {
             assertEquals(0, a.values()[ignored], 0, method.id());
         }
         // LIME fits bin indicators, so give it a model they can describe: σ(Σ z_e) over the used inputs
-        org.pellucid.core.model.Predictor smooth = org.pellucid.core.model.Predictor.ofProbabilities(DATA.schema(), v -> {
+        Predictor smooth = Predictor.ofProbabilities(DATA.schema(), v -> {
             double[] z = enc.encode(v);
             double t = 0;
             for (int e = 0; e < z.length; e++) {
@@ -135,7 +137,7 @@ class PostHocExplainerProperties {
             return new double[] {1 - q, q};
         });
         FeatureAttribution lime = new Lime(DATA, Output.PROBABILITY, 5000, 1).explain(smooth, x, 1);
-        double max = java.util.Arrays.stream(lime.values()).map(Math::abs).max().orElse(0);
+        double max = Arrays.stream(lime.values()).map(Math::abs).max().orElse(0);
         // LIME estimates by sampling: the ignored column's weight is sampling noise, small but not 0
         assertTrue(Math.abs(lime.values()[ignored]) <= 0.25 * max + 1e-3,
                 "lime gives the ignored column " + lime.values()[ignored] + " against a largest " + max);

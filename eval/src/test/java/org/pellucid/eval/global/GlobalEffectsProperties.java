@@ -1,19 +1,20 @@
 package org.pellucid.eval.global;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.List;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.pellucid.core.data.Dataset;
+import org.pellucid.core.data.Instance;
 import org.pellucid.core.data.SyntheticData;
 import org.pellucid.core.model.Predictor;
 import org.pellucid.core.models.ModelFamilies;
 import org.pellucid.core.models.TrainConfig;
 import org.pellucid.eval.explainers.Output;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** PDP, ALE and permutation importance against what they must give on models whose answer is known. */
 class GlobalEffectsProperties {
@@ -37,8 +38,8 @@ class GlobalEffectsProperties {
         double[] row = DATA.rowValues(0);
         double[] up = row.clone();
         up[j] = row[j] + 1;
-        double d = Output.LOG_ODDS.of(LOGISTIC.predict(new org.pellucid.core.data.Instance(DATA.schema(), up)), 1)
-                - Output.LOG_ODDS.of(LOGISTIC.predict(new org.pellucid.core.data.Instance(DATA.schema(), row)), 1);
+        double d = Output.LOG_ODDS.of(LOGISTIC.predict(new Instance(DATA.schema(), up)), 1)
+                - Output.LOG_ODDS.of(LOGISTIC.predict(new Instance(DATA.schema(), row)), 1);
         assertEquals(d, slope, 1e-6 * (1 + Math.abs(d)), "PDP slope = the model's slope");
         for (double[] c : pd.centredIce()) {
             assertEquals(0, c[0], 0, "centred ICE starts at 0");

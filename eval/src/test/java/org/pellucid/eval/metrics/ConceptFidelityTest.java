@@ -1,13 +1,11 @@
 package org.pellucid.eval.metrics;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.data.SyntheticData;
@@ -15,6 +13,9 @@ import org.pellucid.core.explain.ConceptExplanation;
 import org.pellucid.core.model.ConceptIntervenable;
 import org.pellucid.core.model.Explained;
 import org.pellucid.core.model.Prediction;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The concept-level metrics on a toy whose answer is known: only the first concept matters. */
 class ConceptFidelityTest {
@@ -43,7 +44,7 @@ class ConceptFidelityTest {
     }
 
     private static Map<String, Double> run(boolean lie) {
-        return ConceptFidelity.all(toy(lie), DATA.subset(java.util.stream.IntStream.range(0, 100).toArray()), DATA, 1).stream()
+        return ConceptFidelity.all(toy(lie), DATA.subset(IntStream.range(0, 100).toArray()), DATA, 1).stream()
                 .collect(Collectors.toMap(MetricResult::name, MetricResult::value));
     }
 

@@ -1,18 +1,33 @@
 package org.pellucid.examples.cli;
 
+import ai.djl.engine.Engine;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.pellucid.attention.AttentionMaps;
+import org.pellucid.core.data.Dataset;
+import org.pellucid.core.data.Splits;
+import org.pellucid.core.models.ModelFamilies;
+import org.pellucid.core.models.TrainConfig;
+import org.pellucid.core.train.DeviceChoice;
 import org.pellucid.core.train.EpochReport;
 import org.pellucid.core.train.MlpNetwork;
 import org.pellucid.core.train.Objective;
 import org.pellucid.core.train.TensorData;
+import org.pellucid.core.train.Torch;
 import org.pellucid.core.train.Trainer;
 import org.pellucid.core.train.TrainingOptions;
+import org.pellucid.eval.explainers.KernelShap;
+import org.pellucid.eval.explainers.Output;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -86,13 +101,13 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }
         }
-        var mean = org.pellucid.attention.AttentionMaps.HeadFusion.MEAN;
-        double[][] first = org.pellucid.attention.AttentionMaps.flowMatrix(inst[0], mean);
-        double flowMs = msPerInstance(inst, a -> org.pellucid.attention.AttentionMaps.flowMatrix(a, mean));
-        double rowMs = msPerInstance(inst, a -> org.pellucid.attention.AttentionMaps.flow(a, mean, 0));
-        double rollMs = msPerInstance(inst, a -> org.pellucid.attention.AttentionMaps.rollout(a, mean));
-        double rollRowMs = msPerInstance(inst, a -> org.pellucid.attention.AttentionMaps.rolloutRow(a, mean, 0));
-        out.printf(java.util.Locale.ROOT, "attention-flow: %.3f ms per instance for the full flow matrix (%d layers × %d tokens, 4 heads, "
+        var mean = AttentionMaps.HeadFusion.MEAN;
+        double[][] first = AttentionMaps.flowMatrix(inst[0], mean);
+        double flowMs = msPerInstance(inst, a -> AttentionMaps.flowMatrix(a, mean));
+        double rowMs = msPerInstance(inst, a -> AttentionMaps.flow(a, mean, 0));
+        double rollMs = msPerInstance(inst, a -> AttentionMaps.rollout(a, mean));
+        double rollRowMs = msPerInstance(inst, a -> AttentionMaps.rolloutRow(a, mean, 0));
+        out.printf(Locale.ROOT, "attention-flow: %.3f ms per instance for the full flow matrix (%d layers × %d tokens, 4 heads, "
                 + "%d max-flows); %.3f ms for the output token's row alone; rollout %.4f ms per instance (full matrix), "
                 + "%.4f ms (output row, what explanations use)%n", flowMs, layers, tokens, tokens * tokens, rowMs, rollMs, rollRowMs);
         if (json != null) {
@@ -107,11 +122,11 @@ final class BenchCommand implements Callable<Integer> {
             o.addProperty("output_row_ms_per_instance", rowMs);
             o.addProperty("rollout_ms_per_instance", rollMs);
             o.addProperty("rollout_row_ms_per_instance", rollRowMs);
-            com.google.gson.JsonArray cap = new com.google.gson.JsonArray();
-            for (double[][] l : org.pellucid.attention.AttentionMaps.adjusted(inst[0], mean)) {
-                com.google.gson.JsonArray la = new com.google.gson.JsonArray();
+            JsonArray cap = new JsonArray();
+            for (double[][] l : AttentionMaps.adjusted(inst[0], mean)) {
+                JsonArray la = new JsonArray();
                 for (double[] row : l) {
-                    com.google.gson.JsonArray ra = new com.google.gson.JsonArray();
+                    JsonArray ra = new JsonArray();
                     for (double v : row) {
                         ra.add(v);
                     }
@@ -120,9 +135,9 @@ final class BenchCommand implements Callable<Integer> {
                 cap.add(la);
             }
             o.add("check_capacities", cap);
-            com.google.gson.JsonArray fl = new com.google.gson.JsonArray();
+            JsonArray fl = new JsonArray();
             for (double[] row : first) {
-                com.google.gson.JsonArray ra = new com.google.gson.JsonArray();
+                JsonArray ra = new JsonArray();
                 for (double v : row) {
                     ra.add(v);
                 }
@@ -138,7 +153,7 @@ final class BenchCommand implements Callable<Integer> {
      * Mean ms per instance of {@code body}: passes over all instances for half a second untimed (the
      * JIT's warm-up), then timed passes until at least a second has gone by.
      */
-    private static double msPerInstance(double[][][][][] inst, java.util.function.Consumer<double[][][][]> body) {
+    private static double msPerInstance(double[][][][][] inst, Consumer<double[][][][]> body) {
         long warmEnd = System.nanoTime() + 500_000_000L;
         while (System.nanoTime() < warmEnd) {
             for (double[][][][] a : inst) {
@@ -159,14 +174,14 @@ final class BenchCommand implements Callable<Integer> {
     /** KernelSHAP on adult with the mlp: rows per second and model evaluations per row. */
     private int kernelShap() {
         PrintWriter out = spec.commandLine().getOut();
-        org.pellucid.core.data.Dataset d = Cli.load("adult", null, "impute", spec.commandLine().getErr());
-        org.pellucid.core.data.Splits.TrainValidTest s = org.pellucid.core.data.Splits.trainValidTest(d, 0.2, 0.2, 1);
-        org.pellucid.core.data.Dataset train = d.subset(s.train());
-        org.pellucid.core.data.Dataset test = d.subset(s.test());
-        var model = org.pellucid.core.models.ModelFamilies.get("mlp").train(train, d.subset(s.valid()),
-                org.pellucid.core.models.TrainConfig.of(1));
-        var shap = new org.pellucid.eval.explainers.KernelShap(org.pellucid.eval.explainers.KernelShap.sampleBackground(train, 50, 1),
-                org.pellucid.eval.explainers.Output.PROBABILITY, 1024, 10, 8192, 1);
+        Dataset d = Cli.load("adult", null, "impute", spec.commandLine().getErr());
+        Splits.TrainValidTest s = Splits.trainValidTest(d, 0.2, 0.2, 1);
+        Dataset train = d.subset(s.train());
+        Dataset test = d.subset(s.test());
+        var model = ModelFamilies.get("mlp").train(train, d.subset(s.valid()),
+                TrainConfig.of(1));
+        var shap = new KernelShap(KernelShap.sampleBackground(train, 50, 1),
+                Output.PROBABILITY, 1024, 10, 8192, 1);
         int n = Math.min(rows, test.size());
         shap.explain(model, test.row(0), 1); // warm-up
         long before = shap.evaluations();
@@ -176,7 +191,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         double secs = (System.nanoTime() - t0) / 1e9;
         double perRow = (double) (shap.evaluations() - before) / n;
-        out.printf(java.util.Locale.ROOT, "kernel-shap: %.2f rows/s on adult with mlp (%d columns, 1024 coalitions, 50 background rows,"
+        out.printf(Locale.ROOT, "kernel-shap: %.2f rows/s on adult with mlp (%d columns, 1024 coalitions, 50 background rows,"
                 + " %.0f model evaluations per row, batches of 8192 rows)%n", n / secs, d.schema().featureCount(), perRow);
         if (json != null) {
             JsonObject o = new JsonObject();
@@ -209,10 +224,10 @@ final class BenchCommand implements Callable<Integer> {
             throw new Pellucid.UsageException("--steps must be at least 100");
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (batchSize < 1 || hidden.length == 0 || java.util.Arrays.stream(hidden).anyMatch(h -> h < 1)) {
+        if (batchSize < 1 || hidden.length == 0 || Arrays.stream(hidden).anyMatch(h -> h < 1)) {
             throw new Pellucid.UsageException("--batch and every --hidden width must be at least 1");
         }
-        org.pellucid.core.train.DeviceChoice choice = org.pellucid.core.train.DeviceChoice.parse(device);
+        DeviceChoice choice = DeviceChoice.parse(device);
         String where = choice.resolve().toString();
         int batch = batchSize;
         int perEpoch = 100;
@@ -237,8 +252,8 @@ final class BenchCommand implements Callable<Integer> {
         long timedSteps = (long) (epochs - warmEpochs) * perEpoch;
         double sps = timedSteps / timed;
         String threads = System.getProperty("ai.djl.pytorch.num_threads", "1");
-        String net = "20-" + java.util.Arrays.stream(hidden).mapToObj(String::valueOf).collect(java.util.stream.Collectors.joining("-")) + "-2";
-        out.printf(java.util.Locale.ROOT, "train-step: %.0f Adam steps/s (%s MLP, batch %d, %s, %s PyTorch thread(s), %d steps timed after %d warm-up)%n",
+        String net = "20-" + Arrays.stream(hidden).mapToObj(String::valueOf).collect(Collectors.joining("-")) + "-2";
+        out.printf(Locale.ROOT, "train-step: %.0f Adam steps/s (%s MLP, batch %d, %s, %s PyTorch thread(s), %d steps timed after %d warm-up)%n",
                 sps, net, batch, where, threads, timedSteps, warmEpochs * perEpoch);
         if (json != null) {
             JsonObject o2 = new JsonObject();
@@ -250,7 +265,7 @@ final class BenchCommand implements Callable<Integer> {
             o2.addProperty("network", net + " relu");
             o2.addProperty("device", where);
             o2.addProperty("threads", Integer.parseInt(threads));
-            o2.addProperty("engine", "DJL " + ai.djl.engine.Engine.getDjlVersion() + " / PyTorch " + org.pellucid.core.train.Torch.engine().getVersion());
+            o2.addProperty("engine", "DJL " + Engine.getDjlVersion() + " / PyTorch " + Torch.engine().getVersion());
             Cli.writeJson(json, o2);
         }
         return Pellucid.OK;

@@ -2,15 +2,20 @@ package org.pellucid.examples.cli;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.pellucid.core.data.Dataset;
+import org.pellucid.core.data.DatasetException;
 import org.pellucid.core.data.DatasetRegistry;
 import org.pellucid.core.data.MissingPolicy;
+import org.pellucid.core.data.SuspectColumnsException;
 import org.pellucid.core.data.TableSpec;
 
 /** Helpers the commands share: loading data as the CLI contract says, writing JSON atomically. */
@@ -50,11 +55,11 @@ final class Cli {
         Dataset d;
         try {
             d = DatasetRegistry.load(data, spec);
-        } catch (org.pellucid.core.data.SuspectColumnsException e) {
+        } catch (SuspectColumnsException e) {
             throw e;
-        } catch (org.pellucid.core.data.DatasetException e) {
+        } catch (DatasetException e) {
             if (lastColumn && e.getMessage().contains("target")) {
-                throw new org.pellucid.core.data.DatasetException(e.getMessage()
+                throw new DatasetException(e.getMessage()
                         + " (no --target was given, so the last column is the target)");
             }
             throw e;
@@ -85,11 +90,11 @@ final class Cli {
     /** A copy of {@code e} whose non-finite numbers are null, each with its reason beside it. */
     static JsonElement finite(JsonElement e) {
         if (e.isJsonObject()) {
-            com.google.gson.JsonObject out = new com.google.gson.JsonObject();
+            JsonObject out = new JsonObject();
             for (var m : e.getAsJsonObject().entrySet()) {
                 JsonElement v = m.getValue();
                 if (nonFinite(v)) {
-                    out.add(m.getKey(), com.google.gson.JsonNull.INSTANCE);
+                    out.add(m.getKey(), JsonNull.INSTANCE);
                     out.addProperty(m.getKey() + "_null_reason", reason(v.getAsDouble()));
                 } else {
                     out.add(m.getKey(), finite(v));
@@ -98,9 +103,9 @@ final class Cli {
             return out;
         }
         if (e.isJsonArray()) {
-            com.google.gson.JsonArray out = new com.google.gson.JsonArray();
+            JsonArray out = new JsonArray();
             for (JsonElement v : e.getAsJsonArray()) {
-                out.add(nonFinite(v) ? com.google.gson.JsonNull.INSTANCE : finite(v));
+                out.add(nonFinite(v) ? JsonNull.INSTANCE : finite(v));
             }
             return out;
         }

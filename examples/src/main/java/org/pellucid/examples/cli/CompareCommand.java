@@ -4,7 +4,9 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,11 +14,17 @@ import java.util.concurrent.Callable;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.data.Instance;
 import org.pellucid.core.explain.Explanation;
+import org.pellucid.core.explain.FeatureAttribution;
 import org.pellucid.core.io.ExplanationJson;
 import org.pellucid.core.io.Savable;
+import org.pellucid.core.model.ClassAttributable;
+import org.pellucid.core.model.ConvolutionalModel;
 import org.pellucid.core.model.HasConcepts;
+import org.pellucid.core.model.HasShapeFunctions;
 import org.pellucid.core.model.InterpretableModel;
 import org.pellucid.core.model.Prediction;
+import org.pellucid.core.model.Scores;
+import org.pellucid.core.models.MlpModel;
 import org.pellucid.core.models.ModelFamilies;
 import org.pellucid.core.models.ModelFamily;
 import org.pellucid.core.models.SurrogateDistiller;
@@ -26,8 +34,12 @@ import org.pellucid.core.train.ProgressListener;
 import org.pellucid.eval.Evaluation;
 import org.pellucid.eval.explainers.Explainer;
 import org.pellucid.eval.explainers.KernelShap;
+import org.pellucid.eval.explainers.Lrp;
 import org.pellucid.eval.explainers.Output;
+import org.pellucid.eval.global.PartialDependence;
+import org.pellucid.examples.report.EffectCharts;
 import org.pellucid.examples.report.HtmlReport;
+import org.pellucid.examples.report.ShapeCharts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -120,7 +132,7 @@ final class CompareCommand implements Callable<Integer> {
         JsonObject root = new JsonObject();
         root.addProperty("dataset", d.name());
         root.addProperty("rows", d.size());
-        root.addProperty("generated", java.time.LocalDate.now().toString() + ", seed " + seed);
+        root.addProperty("generated", LocalDate.now().toString() + ", seed " + seed);
         JsonArray arr = new JsonArray();
         JsonArray skipped = new JsonArray();
         List<Experiment.Result> results = new ArrayList<>();
@@ -205,13 +217,13 @@ final class CompareCommand implements Callable<Integer> {
         }
         int[] truth = r.test().labels();
         int[] pred = new int[truth.length];
-        java.util.Arrays.fill(pred, major);
+        Arrays.fill(pred, major);
         JsonObject b = new JsonObject();
         b.addProperty("model", "majority class");
         b.addProperty("predicts", r.train().schema().classes().get(major));
         JsonObject t = new JsonObject();
-        t.addProperty("accuracy", org.pellucid.core.model.Scores.accuracy(truth, pred));
-        t.addProperty("macro_f1", org.pellucid.core.model.Scores.macroF1(truth, pred, counts.length));
+        t.addProperty("accuracy", Scores.accuracy(truth, pred));
+        t.addProperty("macro_f1", Scores.macroF1(truth, pred, counts.length));
         b.add("test", t);
         return b;
     }
@@ -246,9 +258,9 @@ final class CompareCommand implements Callable<Integer> {
                 .limit(3).toList();
         Dataset train = best.train();
         int target = train.schema().classes().size() == 2 ? 1 : 0;
-        List<org.pellucid.eval.global.PartialDependence> curves = new ArrayList<>();
+        List<PartialDependence> curves = new ArrayList<>();
         for (String c : top) {
-            curves.add(org.pellucid.eval.global.PartialDependence.of(best.model(), train, train.schema().indexOf(c), target,
+            curves.add(PartialDependence.of(best.model(), train, train.schema().indexOf(c), target,
                     Output.PROBABILITY, 20, 300, 20, 1));
         }
         err.println("pellucid: partial dependence of " + best.family().kind() + " on " + top + " …");
@@ -257,7 +269,7 @@ final class CompareCommand implements Callable<Integer> {
         JsonArray cols = new JsonArray();
         top.forEach(cols::add);
         g.add("columns", cols);
-        g.addProperty("svg", org.pellucid.examples.report.EffectCharts.pdp(curves));
+        g.addProperty("svg", EffectCharts.pdp(curves));
         root.add("global_effects", g);
     }
 
@@ -296,8 +308,8 @@ final class CompareCommand implements Callable<Integer> {
             String text = g.toText();
             o.addProperty("global_text", text.length() > 6000 ? text.substring(0, 6000) + "\n… (cut)" : text);
         }
-        if (model instanceof org.pellucid.core.model.HasShapeFunctions hs) {
-            o.add("shapes", org.pellucid.examples.report.ShapeCharts.toJson(hs.shapeFunctions(r.train())));
+        if (model instanceof HasShapeFunctions hs) {
+            o.add("shapes", ShapeCharts.toJson(hs.shapeFunctions(r.train())));
         }
         Explainer post = interpretable ? null : new KernelShap(KernelShap.sampleBackground(r.train(), 50, seed), Output.PROBABILITY,
                 1024, 10, 8192, seed);
@@ -314,7 +326,7 @@ final class CompareCommand implements Callable<Integer> {
                 var ed = ((InterpretableModel<?>) model).explain(x);
                 p = ed.prediction();
                 e = ed.explanation();
-                if (e instanceof org.pellucid.core.explain.FeatureAttribution && model instanceof org.pellucid.core.model.ClassAttributable ca) {
+                if (e instanceof FeatureAttribution && model instanceof ClassAttributable ca) {
                     // one explained class per row in every section: the predicted one (a binary logistic
                     // model's own explanation speaks of the second class whatever it predicts)
                     e = ca.attribution(x, p.classIndex());
@@ -325,10 +337,10 @@ final class CompareCommand implements Callable<Integer> {
             }
             ex.addProperty("predicted", p.className());
             ex.add("explanation", ExplanationJson.toJson(e));
-            if (model instanceof org.pellucid.core.models.MlpModel) {
+            if (model instanceof MlpModel) {
                 // the network's own relevance beside the post-hoc one (Bach et al. 2015), for the same class
-                ex.add("lrp", ExplanationJson.toJson(new org.pellucid.eval.explainers.Lrp(
-                        org.pellucid.eval.explainers.Lrp.Rule.EPSILON, 1e-6).explain(model, x, p.classIndex())));
+                ex.add("lrp", ExplanationJson.toJson(new Lrp(
+                        Lrp.Rule.EPSILON, 1e-6).explain(model, x, p.classIndex())));
             }
             if (model instanceof HasConcepts cm && test.hasConcepts()) {
                 ex.add("intervention", intervention(cm, x, test.concepts(i)));
@@ -348,7 +360,7 @@ final class CompareCommand implements Callable<Integer> {
             o.getAsJsonObject("test").addProperty("concept_accuracy", c.get("concept_accuracy").getAsDouble());
         }
         if (model instanceof HasConcepts cm) {
-            org.pellucid.core.model.ConvolutionalModel.of(cm).ifPresent(cv -> o.add("images", ImageReport.toJson(cv, cm, r.train(), test, 3)));
+            ConvolutionalModel.of(cm).ifPresent(cv -> o.add("images", ImageReport.toJson(cv, cm, r.train(), test, 3)));
         }
     }
 
@@ -376,12 +388,12 @@ final class CompareCommand implements Callable<Integer> {
             }
         }
         double[] given = new double[p.length];
-        java.util.Arrays.fill(given, Double.NaN);
+        Arrays.fill(given, Double.NaN);
         given[c] = p[c] >= 0.5 ? 0 : 1;
         var after = cm.explain(x, given);
         JsonObject w = new JsonObject();
         String name = cm.conceptNames().get(c);
-        w.addProperty("text", "set " + name + " to " + (int) given[c] + " (the encoder said " + String.format(java.util.Locale.ROOT, "%.2f", p[c]) + ")");
+        w.addProperty("text", "set " + name + " to " + (int) given[c] + " (the encoder said " + String.format(Locale.ROOT, "%.2f", p[c]) + ")");
         w.addProperty("before", before.prediction().className());
         w.addProperty("predicted", after.prediction().className());
         w.addProperty("changed", !before.prediction().className().equals(after.prediction().className()));
@@ -394,7 +406,7 @@ final class CompareCommand implements Callable<Integer> {
         double[] p = cm.conceptProbabilities(x);
         ConceptModelGroups.Choice c = ConceptModelGroups.leastCertain(cm, p);
         double[] given = new double[p.length];
-        java.util.Arrays.fill(given, Double.NaN);
+        Arrays.fill(given, Double.NaN);
         System.arraycopy(truth, c.from(), given, c.from(), c.to() - c.from());
         var after = cm.explain(x, given);
         JsonObject iv = new JsonObject();

@@ -3,6 +3,7 @@ package org.pellucid.examples.cli;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.pellucid.core.data.CsvLoader;
 import org.pellucid.core.data.TableSpec;
 import picocli.CommandLine.Option;
@@ -63,7 +64,7 @@ final class DataOptions {
     }
 
     private CsvLoader.Header header() {
-        return switch (header.trim().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (header.trim().toLowerCase(Locale.ROOT)) {
             case "yes", "true", "present" -> CsvLoader.Header.PRESENT;
             case "no", "false", "absent" -> CsvLoader.Header.ABSENT;
             case "auto" -> CsvLoader.Header.AUTO;

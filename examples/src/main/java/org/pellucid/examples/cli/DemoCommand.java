@@ -5,15 +5,19 @@ import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.data.SyntheticData;
 import org.pellucid.core.explain.FeatureAttribution;
-import org.pellucid.core.io.ExplanationJson;
 import org.pellucid.core.explain.TreePathExplanation;
+import org.pellucid.core.io.ExplanationJson;
 import org.pellucid.core.model.Explained;
 import org.pellucid.core.model.HasConcepts;
 import org.pellucid.core.model.InterpretableModel;
@@ -25,6 +29,7 @@ import org.pellucid.core.train.ProgressListener;
 import org.pellucid.eval.Evaluation;
 import org.pellucid.eval.explainers.KernelShap;
 import org.pellucid.eval.explainers.Output;
+import org.pellucid.examples.report.HtmlReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -57,7 +62,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         StringWriter buf = new StringWriter();
         PrintWriter report = new PrintWriter(buf);
-        java.util.function.Consumer<String> say = line -> say(console, report, line);
+        Consumer<String> say = line -> say(console, report, line);
         Dataset d = SyntheticData.rule(rows, 42);
         say.accept("Pellucid demo — " + d.size() + " loan applications, 8 columns; the true rule is:");
         say.accept("  " + SyntheticData.RULE_TEXT);
@@ -90,7 +95,7 @@ final class DemoCommand implements Callable<Integer> {
         Cli.writeJson(out.resolve("demo.json"), root);
         Cli.writeText(out.resolve("report.txt"), buf.toString());
         Cli.writeJson(out.resolve("results.json"), cmp);
-        Cli.writeText(out.resolve("report.html"), org.pellucid.examples.report.HtmlReport.render(cmp));
+        Cli.writeText(out.resolve("report.html"), HtmlReport.render(cmp));
         console.println();
         console.println("wrote " + out.resolve("report.html") + " (open it in a browser), " + out.resolve("results.json") + ", "
                 + out.resolve("demo.json") + " and " + out.resolve("report.txt"));
@@ -98,7 +103,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** Every family that fits the table, trained, explained and scored, with its table printed. */
-    private CompareCommand.Comparison compareAll(Dataset d, java.util.function.Consumer<String> say, PrintWriter err) {
+    private CompareCommand.Comparison compareAll(Dataset d, Consumer<String> say, PrintWriter err) {
         StringWriter table = new StringWriter();
         // the demo's rule list is read by people: it may cost up to 0.01 of validation macro-F1 to
         // drop conditions and rules (measured: 8 rules, 13 conditions, test accuracy 0.990 → 5 rules,
@@ -118,7 +123,7 @@ final class DemoCommand implements Callable<Integer> {
     /** The 8-leaf tree, its run, the columns it uses and whether they are exactly the rule's. */
     private record TreeSection(Experiment.Result run, InterpretableModel<TreePathExplanation> model, List<String> used, boolean exact) {}
 
-    private TreeSection tree(Dataset d, java.util.function.Consumer<String> say) {
+    private TreeSection tree(Dataset d, Consumer<String> say) {
         TrainConfig cfg = new TrainConfig(seed, DeviceChoice.CPU, ProgressListener.silent(), Map.of());
         Experiment.Result treeRun = Experiment.run(ModelFamilies.get("tree"), d, cfg.with("max-leaves", "8"), 0);
         @SuppressWarnings("unchecked") // the tree family's models explain by their decision path
@@ -133,7 +138,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** Two test rows explained by the tree's path, the logistic model's exact terms and KernelSHAP on gbm. */
-    private JsonArray explainTwoRows(Dataset d, TreeSection tree, CompareCommand.Comparison comparison, java.util.function.Consumer<String> say) {
+    private JsonArray explainTwoRows(Dataset d, TreeSection tree, CompareCommand.Comparison comparison, Consumer<String> say) {
         Dataset test = tree.run().test();
         LogisticModel logistic = (LogisticModel) comparison.of("logistic").model(); // the same seed and split: the models compare just trained
         Experiment.Result gb = comparison.of("gbm");
@@ -163,7 +168,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** Four explanations scored on 100 test rows, one line each. */
-    private JsonArray scores(Experiment.Result treeRun, CompareCommand.Comparison comparison, java.util.function.Consumer<String> say) {
+    private JsonArray scores(Experiment.Result treeRun, CompareCommand.Comparison comparison, Consumer<String> say) {
         Experiment.Result lr = comparison.of("logistic");
         Experiment.Result gb = comparison.of("gbm");
         say.accept("Every explanation scored on 100 test rows (95% bootstrap intervals in demo.json):");
@@ -189,7 +194,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** The concept model's measurements, one row's concepts, and an intervention on it. */
-    private static JsonObject concepts(Experiment.Result cr, java.util.function.Consumer<String> say) {
+    private static JsonObject concepts(Experiment.Result cr, Consumer<String> say) {
         say.accept("Concepts: a bottleneck model reads the rule's three conditions (" + SyntheticData.RULE_CONCEPTS
                 + ") first, then decides from them alone.");
         HasConcepts cbm = (HasConcepts) cr.model();
@@ -220,7 +225,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** The rule model's list beside the true rule, and how the stated models' columns compare with the truth. */
-    private static JsonObject rules(Experiment.Result rr, JsonObject cmp, java.util.function.Consumer<String> say) {
+    private static JsonObject rules(Experiment.Result rr, JsonObject cmp, Consumer<String> say) {
         var ruleList = ((InterpretableModel<?>) rr.model()).describe();
         say.accept(String.format(Locale.ROOT, "Rules: the rule model's crisp IF-THEN list is the model itself "
                 + "(test accuracy %.3f); compare it with the true rule above:", rr.accuracy()));
@@ -241,7 +246,7 @@ final class DemoCommand implements Callable<Integer> {
     static void markGroundTruth(JsonObject cmp) {
         for (var e : cmp.getAsJsonArray("models")) {
             JsonObject m = e.getAsJsonObject();
-            List<String> top = new java.util.ArrayList<>();
+            List<String> top = new ArrayList<>();
             if (m.has("mean_abs_attribution")) {
                 var imp = m.getAsJsonObject("mean_abs_attribution");
                 imp.keySet().stream().sorted((a, b) -> Double.compare(imp.get(b).getAsDouble(), imp.get(a).getAsDouble()))
@@ -251,7 +256,7 @@ final class DemoCommand implements Callable<Integer> {
                 JsonArray t = new JsonArray();
                 top.forEach(t::add);
                 m.add("top_columns", t);
-                boolean found = new java.util.HashSet<>(top).equals(new java.util.HashSet<>(SyntheticData.RULE_RELEVANT));
+                boolean found = new HashSet<>(top).equals(new HashSet<>(SyntheticData.RULE_RELEVANT));
                 m.addProperty("found_the_relevant_columns", found);
                 m.addProperty("description", (m.has("description") ? m.get("description").getAsString() + ". " : "")
                         + "Top " + top.size() + " columns by its explanations: " + top + (found ? " — exactly the rule's columns."
@@ -261,7 +266,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** One line: the columns a model says it uses and, for a stated form, its conditions on the rule's columns. */
-    static java.util.Optional<String> statedAgainstTruth(JsonObject cmp, String model) {
+    static Optional<String> statedAgainstTruth(JsonObject cmp, String model) {
         for (var e : cmp.getAsJsonArray("models")) {
             JsonObject m = e.getAsJsonObject();
             if (!m.get("model").getAsString().equals(model) || !m.has("truth")) {
@@ -269,9 +274,9 @@ final class DemoCommand implements Callable<Integer> {
             }
             JsonObject t = m.getAsJsonObject("truth");
             if (!t.has("stated_columns")) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
-            List<String> cols = new java.util.ArrayList<>();
+            List<String> cols = new ArrayList<>();
             t.getAsJsonArray("stated_columns").forEach(c -> cols.add(c.getAsString()));
             long hits = cols.stream().filter(SyntheticData.RULE_RELEVANT::contains).count();
             String line = String.format(Locale.ROOT, "  %s uses %d columns %s, %d of them the rule's", model, cols.size(), cols, hits);
@@ -280,10 +285,10 @@ final class DemoCommand implements Callable<Integer> {
                         t.get("conditions_on_relevant").getAsInt(), t.get("conditions").getAsInt(),
                         100 * t.get("conditions_on_relevant_share").getAsDouble());
             }
-            return java.util.Optional.of(line + String.format(Locale.ROOT, " (test accuracy %.3f)",
+            return Optional.of(line + String.format(Locale.ROOT, " (test accuracy %.3f)",
                     m.getAsJsonObject("test").get("accuracy").getAsDouble()));
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static String num(JsonObject sc, String group, String key) {

@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.pellucid.core.data.Dataset;
@@ -105,12 +106,12 @@ final class DistillCommand implements Callable<Integer> {
         SurrogateDistiller.Fidelity truthFid = distiller.fidelity(truth, teacherModel, test);
         double teacherAcc = Experiment.score(teacherModel, test)[0];
 
-        o.printf(java.util.Locale.ROOT, "teacher %s: test accuracy %.4f%n", teacherModel.kind(), teacherAcc);
-        o.printf(java.util.Locale.ROOT, "%-34s %9s %9s %7s %6s %9s%n", "tree (" + maxLeaves + " leaves max)", "agreement", "accuracy", "leaves", "depth", "avg path");
+        o.printf(Locale.ROOT, "teacher %s: test accuracy %.4f%n", teacherModel.kind(), teacherAcc);
+        o.printf(Locale.ROOT, "%-34s %9s %9s %7s %6s %9s%n", "tree (" + maxLeaves + " leaves max)", "agreement", "accuracy", "leaves", "depth", "avg path");
         row(o, "distilled, TREPAN sampling", fid);
         row(o, "distilled, no sampling", plainFid);
         row(o, "trained on the true labels", truthFid);
-        o.printf(java.util.Locale.ROOT, "teacher queries: %d (%d sampled rows); distillation %.1fs%n", r.teacherQueries(), r.sampledRows(), distillSeconds);
+        o.printf(Locale.ROOT, "teacher queries: %d (%d sampled rows); distillation %.1fs%n", r.teacherQueries(), r.sampledRows(), distillSeconds);
 
         JsonObject root = new JsonObject();
         root.addProperty("dataset", d.name());
@@ -157,7 +158,7 @@ final class DistillCommand implements Callable<Integer> {
     }
 
     private static void row(PrintWriter o, String name, SurrogateDistiller.Fidelity f) {
-        o.printf(java.util.Locale.ROOT, "%-34s %9.4f %9.4f %7d %6d %9.2f%n", name, f.agreement(), f.accuracy(), f.leaves(), f.depth(),
+        o.printf(Locale.ROOT, "%-34s %9.4f %9.4f %7d %6d %9.2f%n", name, f.agreement(), f.accuracy(), f.leaves(), f.depth(),
                 f.averagePathLength());
     }
 }

@@ -1,6 +1,8 @@
 package org.pellucid.examples.cli;
 
 import ai.djl.engine.Engine;
+import ai.djl.engine.EngineException;
+import ai.djl.pytorch.jni.LibUtils;
 import ai.djl.util.cuda.CudaUtils;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -8,6 +10,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.pellucid.core.model.Versions;
 import org.pellucid.core.train.DeviceChoice;
@@ -81,7 +84,7 @@ final class DoctorCommand implements Callable<Integer> {
             if (!r.allOnDevice()) {
                 fixes.add("tensors on more than one device while training on " + r.device() + ": a bug, please report it with this output");
             }
-        } catch (TrainingException | ai.djl.engine.EngineException e) {
+        } catch (TrainingException | EngineException e) {
             // a JNI built for another libtorch can load and then fail at the first in-place update
             line(out, o, "training check", "failed: " + Pellucid.oneLine(e.getMessage()));
             o.addProperty("training_ok", false);
@@ -100,7 +103,7 @@ final class DoctorCommand implements Callable<Integer> {
 
     private static String libtorchPath() {
         try {
-            return ai.djl.pytorch.jni.LibUtils.getLibtorchPath();
+            return LibUtils.getLibtorchPath();
         } catch (RuntimeException | LinkageError e) {
             return "?";
         }
@@ -108,6 +111,6 @@ final class DoctorCommand implements Callable<Integer> {
 
     private static void line(PrintWriter out, JsonObject o, String key, String value) {
         out.printf("%-24s %s%n", key + ":", value);
-        o.addProperty(key.replace(' ', '_').toLowerCase(java.util.Locale.ROOT), value);
+        o.addProperty(key.replace(' ', '_').toLowerCase(Locale.ROOT), value);
     }
 }

@@ -4,13 +4,17 @@ import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.pellucid.core.data.Dataset;
+import org.pellucid.core.data.Splits;
 import org.pellucid.core.io.Savable;
 import org.pellucid.core.model.HasComplexity;
 import org.pellucid.core.model.Prediction;
 import org.pellucid.core.model.Predictor;
 import org.pellucid.core.models.ModelFamilies;
+import org.pellucid.eval.Evaluation;
+import org.pellucid.eval.explainers.Output;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -65,15 +69,15 @@ final class EvaluateCommand implements Callable<Integer> {
         model = ModelData.withAttentionMethod(model, method);
         Dataset all = ModelData.load(model, dataOptions, spec.commandLine().getErr());
         long splitSeed = seed != null ? seed : model.provenance().seed();
-        org.pellucid.core.data.Splits.TrainValidTest split = org.pellucid.core.data.Splits.trainValidTest(all, 0.2, 0.2, splitSeed);
+        Splits.TrainValidTest split = Splits.trainValidTest(all, 0.2, 0.2, splitSeed);
         Dataset d = all.subset(split.test());
         Dataset train = all.subset(split.train());
-        org.pellucid.eval.explainers.Output out2 = switch (output) {
-            case "probability" -> org.pellucid.eval.explainers.Output.PROBABILITY;
-            case "log-odds" -> org.pellucid.eval.explainers.Output.LOG_ODDS;
+        Output out2 = switch (output) {
+            case "probability" -> Output.PROBABILITY;
+            case "log-odds" -> Output.LOG_ODDS;
             default -> throw new Pellucid.UsageException("--output must be probability or log-odds");
         };
-        org.pellucid.eval.Evaluation.Settings settings = new org.pellucid.eval.Evaluation.Settings(explainer, out2, rows,
+        Evaluation.Settings settings = new Evaluation.Settings(explainer, out2, rows,
                 background, samples, 20, 5, splitSeed);
         double[] s = Experiment.score(model, d);
         JsonObject o = new JsonObject();
@@ -85,11 +89,11 @@ final class EvaluateCommand implements Callable<Integer> {
         test.addProperty("macro_f1", s[1]);
         test.addProperty("rows", d.size());
         o.add("test", test);
-        out.printf(java.util.Locale.ROOT, "%s on %s (%d rows): accuracy %.4f, macro-F1 %.4f%n", model.kind(), d.name(), d.size(), s[0], s[1]);
-        JsonObject scores = org.pellucid.eval.Evaluation.run(model, train, d, settings);
+        out.printf(Locale.ROOT, "%s on %s (%d rows): accuracy %.4f, macro-F1 %.4f%n", model.kind(), d.name(), d.size(), s[0], s[1]);
+        JsonObject scores = Evaluation.run(model, train, d, settings);
         scores.entrySet().forEach(e -> o.add(e.getKey(), e.getValue()));
         out.println("  explainer " + explainer + " on " + scores.get("rows").getAsInt() + " test rows:");
-        org.pellucid.eval.Evaluation.lines(scores).forEach(out::println);
+        Evaluation.lines(scores).forEach(out::println);
         if (model instanceof HasComplexity h) {
             o.add("complexity", Experiment.complexity(h.complexity()));
             out.println("  complexity: " + Experiment.describe(h.complexity()));

@@ -1,15 +1,20 @@
 package org.pellucid.examples.cli;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.data.Splits;
 import org.pellucid.core.io.Savable;
+import org.pellucid.core.io.SchemaJson;
 import org.pellucid.core.model.Complexity;
 import org.pellucid.core.model.HasComplexity;
 import org.pellucid.core.model.Prediction;
+import org.pellucid.core.model.Reportable;
 import org.pellucid.core.model.Scores;
 import org.pellucid.core.models.ModelFamily;
 import org.pellucid.core.models.TrainConfig;
@@ -96,7 +101,7 @@ final class Experiment {
             cv.addProperty("macro_f1_std", std(r.cvMacroF1()));
             cv.addProperty("accuracy_mean", mean(r.cvAccuracy()));
             cv.addProperty("accuracy_std", std(r.cvAccuracy()));
-            com.google.gson.JsonArray f1 = new com.google.gson.JsonArray();
+            JsonArray f1 = new JsonArray();
             for (double v : r.cvMacroF1()) {
                 f1.add(v);
             }
@@ -111,7 +116,7 @@ final class Experiment {
                         foldOf[i] = f;
                     }
                 }
-                com.google.gson.JsonArray fa = new com.google.gson.JsonArray();
+                JsonArray fa = new JsonArray();
                 for (int v : foldOf) {
                     fa.add(v);
                 }
@@ -119,7 +124,7 @@ final class Experiment {
             }
             if (!r.cvComplexity().isEmpty()) {
                 // each fold's model is a different model: how large each one is, not only the single split's
-                com.google.gson.JsonArray fc = new com.google.gson.JsonArray();
+                JsonArray fc = new JsonArray();
                 r.cvComplexity().forEach(c -> fc.add(complexity(c)));
                 cv.add("complexity", fc);
             }
@@ -128,16 +133,16 @@ final class Experiment {
         if (r.model() instanceof HasComplexity h) {
             o.add("complexity", complexity(h.complexity()));
         }
-        if (r.model() instanceof org.pellucid.core.model.Reportable rp) {
+        if (r.model() instanceof Reportable rp) {
             rp.addTo(o);
         }
         JsonObject timing = new JsonObject();
         timing.addProperty("train_seconds", r.trainSeconds());
         o.add("timing", timing);
         JsonObject opts = new JsonObject();
-        new java.util.TreeMap<>(r.model().provenance().options()).forEach(opts::addProperty);
+        new TreeMap<>(r.model().provenance().options()).forEach(opts::addProperty);
         o.add("options", opts);
-        o.add("training", org.pellucid.core.io.SchemaJson.trainingJson(r.model().provenance().training()));
+        o.add("training", SchemaJson.trainingJson(r.model().provenance().training()));
         return o;
     }
 
@@ -187,14 +192,14 @@ final class Experiment {
 
     static List<String> lines(Result r) {
         List<String> l = new ArrayList<>();
-        l.add(String.format(java.util.Locale.ROOT, "%s on %s: test accuracy %.4f, macro-F1 %.4f (%d train / %d valid / %d test rows, %.1fs)",
+        l.add(String.format(Locale.ROOT, "%s on %s: test accuracy %.4f, macro-F1 %.4f (%d train / %d valid / %d test rows, %.1fs)",
                 r.family().kind(), r.train().name(), r.accuracy(), r.macroF1(), r.train().size(), r.valid().size(),
                 r.test().size(), r.trainSeconds()));
         if (r.cvMacroF1() != null) {
-            l.add(String.format(java.util.Locale.ROOT, "  %d-fold CV macro-F1 %.4f ± %.4f, accuracy %.4f ± %.4f",
+            l.add(String.format(Locale.ROOT, "  %d-fold CV macro-F1 %.4f ± %.4f, accuracy %.4f ± %.4f",
                     r.cvMacroF1().length, mean(r.cvMacroF1()), std(r.cvMacroF1()), mean(r.cvAccuracy()), std(r.cvAccuracy())));
         }
-        if (r.model() instanceof org.pellucid.core.model.Reportable rp) {
+        if (r.model() instanceof Reportable rp) {
             l.addAll(rp.summaryLines());
         }
         return l;

@@ -4,17 +4,33 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.pellucid.core.data.Dataset;
+import org.pellucid.core.data.Instance;
+import org.pellucid.core.data.Splits;
+import org.pellucid.core.explain.FeatureAttribution;
 import org.pellucid.core.io.ExplanationJson;
 import org.pellucid.core.io.Savable;
 import org.pellucid.core.model.Explained;
 import org.pellucid.core.model.HasConcepts;
 import org.pellucid.core.model.InterpretableModel;
 import org.pellucid.core.model.Prediction;
+import org.pellucid.core.models.MlpModel;
 import org.pellucid.core.models.ModelFamilies;
+import org.pellucid.eval.Evaluation;
+import org.pellucid.eval.concepts.ConceptProbes;
+import org.pellucid.eval.concepts.MlpLayers;
+import org.pellucid.eval.counterfactual.Counterfactual;
+import org.pellucid.eval.counterfactual.CounterfactualCost;
+import org.pellucid.eval.counterfactual.Counterfactuals;
+import org.pellucid.eval.explainers.Explainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -59,7 +75,7 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Option(names = "--columns", paramLabel = "COL[,COL...]", split = ",",
             description = "With --global: the columns to chart (default: the five most important by permutation).")
-    java.util.List<String> columns = new java.util.ArrayList<>();
+    List<String> columns = new ArrayList<>();
 
     @Option(names = "--svg", paramLabel = "FILE", description = "With --global pdp|ice|ale: write the curves as an SVG chart.")
     Path svg;
@@ -71,12 +87,12 @@ final class ExplainCommand implements Callable<Integer> {
     String toClass;
 
     @Option(names = "--immutable", paramLabel = "COL[,COL...]", split = ",", description = "With --counterfactual: columns that must not change.")
-    java.util.List<String> immutable = new java.util.ArrayList<>();
+    List<String> immutable = new ArrayList<>();
 
     @Option(names = "--count", defaultValue = "3", paramLabel = "N", description = "With --counterfactual: how many different ones per row (default ${DEFAULT-VALUE}).")
     int count;
 
-    private JsonObject counterfactuals(org.pellucid.core.io.Savable model, Dataset d, int[] idx, PrintWriter out) {
+    private JsonObject counterfactuals(Savable model, Dataset d, int[] idx, PrintWriter out) {
         if (!d.schema().isClassification()) {
             throw new Pellucid.UsageException("--counterfactual needs a class target");
         }
@@ -90,22 +106,22 @@ final class ExplainCommand implements Callable<Integer> {
                 throw new Pellucid.UsageException("--to: no class '" + toClass + "'; classes are " + d.schema().classes());
             }
         }
-        org.pellucid.core.data.Splits.TrainValidTest split = org.pellucid.core.data.Splits.trainValidTest(d, 0.2, 0.2,
+        Splits.TrainValidTest split = Splits.trainValidTest(d, 0.2, 0.2,
                 model.provenance().seed());
         Dataset train = d.subset(split.train());
-        org.pellucid.eval.counterfactual.CounterfactualCost cost;
+        CounterfactualCost cost;
         try {
-            cost = new org.pellucid.eval.counterfactual.CounterfactualCost(train, new java.util.HashSet<>(immutable));
+            cost = new CounterfactualCost(train, new HashSet<>(immutable));
         } catch (IllegalArgumentException e) {
             throw new Pellucid.UsageException("--immutable: " + e.getMessage());
         }
-        var settings = org.pellucid.eval.counterfactual.Counterfactuals.Settings.defaults(model.provenance().seed());
-        settings = new org.pellucid.eval.counterfactual.Counterfactuals.Settings(count, settings.modelCalls(), settings.seed());
+        var settings = Counterfactuals.Settings.defaults(model.provenance().seed());
+        settings = new Counterfactuals.Settings(count, settings.modelCalls(), settings.seed());
         JsonArray rowsJson = new JsonArray();
-        java.util.List<org.pellucid.eval.counterfactual.Counterfactual> best = new java.util.ArrayList<>();
+        List<Counterfactual> best = new ArrayList<>();
         int asked = 0;
         for (int i : idx) {
-            org.pellucid.core.data.Instance x = d.row(i);
+            Instance x = d.row(i);
             Prediction p = model.predict(x);
             int target = to >= 0 ? to : runnerUp(p);
             JsonObject r = new JsonObject();
@@ -118,10 +134,10 @@ final class ExplainCommand implements Callable<Integer> {
                 r.addProperty("note", "already the target class");
             } else {
                 asked++;
-                var found = org.pellucid.eval.counterfactual.Counterfactuals.find(model, x, target, cost, settings, train);
+                var found = Counterfactuals.find(model, x, target, cost, settings, train);
                 out.println("row " + i + ": predicted " + p.className() + (found.isEmpty() ? "; no counterfactual found" : ""));
                 for (var c : found) {
-                    out.printf(java.util.Locale.ROOT, "  %s (cost %.3f%s)%n", c.toText(), c.cost(), c.exact() ? ", exact" : "");
+                    out.printf(Locale.ROOT, "  %s (cost %.3f%s)%n", c.toText(), c.cost(), c.exact() ? ", exact" : "");
                     JsonObject cj = new JsonObject();
                     cj.addProperty("text", c.toText());
                     cj.addProperty("cost", c.cost());
@@ -153,7 +169,7 @@ final class ExplainCommand implements Callable<Integer> {
         immutable.forEach(im::add);
         root.add("immutable", im);
         root.add("rows", rowsJson);
-        root.add("metrics", org.pellucid.eval.counterfactual.Counterfactuals.metrics(model, best, asked, train, cost));
+        root.add("metrics", Counterfactuals.metrics(model, best, asked, train, cost));
         return root;
     }
 
@@ -172,8 +188,8 @@ final class ExplainCommand implements Callable<Integer> {
             description = "For an mlp on data with concepts: linear probe accuracy per hidden layer and TCAV scores per concept.")
     String concepts;
 
-    private JsonObject conceptProbes(org.pellucid.core.io.Savable model, Dataset d, PrintWriter out) {
-        if (!(model instanceof org.pellucid.core.models.MlpModel mlp)) {
+    private JsonObject conceptProbes(Savable model, Dataset d, PrintWriter out) {
+        if (!(model instanceof MlpModel mlp)) {
             throw new Pellucid.UsageException("--concepts probes the hidden layers of an mlp; " + model.kind() + " is not one");
         }
         if (!d.hasConcepts()) {
@@ -186,12 +202,12 @@ final class ExplainCommand implements Callable<Integer> {
         if (cls < 0) {
             throw new Pellucid.UsageException("--to: no class '" + toClass + "'; classes are " + d.schema().classes());
         }
-        org.pellucid.core.data.Splits.TrainValidTest split = org.pellucid.core.data.Splits.trainValidTest(d, 0.2, 0.2,
+        Splits.TrainValidTest split = Splits.trainValidTest(d, 0.2, 0.2,
                 model.provenance().seed());
-        var probes = org.pellucid.eval.concepts.ConceptProbes.run(new org.pellucid.eval.concepts.MlpLayers(mlp), d.subset(split.train()),
+        var probes = ConceptProbes.run(new MlpLayers(mlp), d.subset(split.train()),
                 d.subset(split.test()), cls, 20, model.provenance().seed());
         JsonArray arr = new JsonArray();
-        out.printf(java.util.Locale.ROOT, "%-22s %5s %9s %9s %7s %10s %8s%n", "concept", "layer", "probe acc", "majority", "TCAV",
+        out.printf(Locale.ROOT, "%-22s %5s %9s %9s %7s %10s %8s%n", "concept", "layer", "probe acc", "majority", "TCAV",
                 "random TCAV", "p");
         for (var p : probes) {
             JsonObject o = new JsonObject();
@@ -203,7 +219,7 @@ final class ExplainCommand implements Callable<Integer> {
             o.addProperty("random_tcav_mean", p.randomMean());
             o.addProperty("p_value", p.pValue());
             arr.add(o);
-            out.printf(java.util.Locale.ROOT, "%-22s %5d %9.3f %9.3f %7.3f %10.3f %8.4f%n", p.concept(), p.layer(), p.accuracy(), p.majority(),
+            out.printf(Locale.ROOT, "%-22s %5d %9.3f %9.3f %7.3f %10.3f %8.4f%n", p.concept(), p.layer(), p.accuracy(), p.majority(),
                     p.tcav(), p.randomMean(), p.pValue());
         }
         JsonObject root = new JsonObject();
@@ -224,7 +240,7 @@ final class ExplainCommand implements Callable<Integer> {
         boolean sameData = ModelData.matchesTraining(model, d, err);
         if (global != null) {
             Cli.requireWritable(svg, "--svg");
-            JsonObject g = GlobalEffects.run(model, d, global.trim().toLowerCase(java.util.Locale.ROOT), columns, svg, out, err);
+            JsonObject g = GlobalEffects.run(model, d, global.trim().toLowerCase(Locale.ROOT), columns, svg, out, err);
             if (json != null) {
                 g.addProperty("model", model.kind());
                 g.addProperty("model_dir", modelDir.toString());
@@ -254,16 +270,16 @@ final class ExplainCommand implements Callable<Integer> {
         model = ModelData.withAttentionMethod(model, method);
         boolean interpretable = model instanceof InterpretableModel<?>;
         String how = explainer != null ? explainer : interpretable ? "built-in" : "kernel-shap";
-        org.pellucid.eval.explainers.Explainer posthoc = null;
+        Explainer posthoc = null;
         if (!how.equals("built-in")) {
-            if (!org.pellucid.eval.Evaluation.EXPLAINERS.contains(how) || how.equals("random")) {
+            if (!Evaluation.EXPLAINERS.contains(how) || how.equals("random")) {
                 throw new Pellucid.UsageException("unknown explainer '" + how + "'; see `pellucid explain --help`");
             }
             // background and training statistics come from the split `train` used (same seed)
-            org.pellucid.core.data.Splits.TrainValidTest split = org.pellucid.core.data.Splits.trainValidTest(d, 0.2, 0.2,
+            Splits.TrainValidTest split = Splits.trainValidTest(d, 0.2, 0.2,
                     model.provenance().seed());
-            posthoc = org.pellucid.eval.Evaluation.explainer(
-                    org.pellucid.eval.Evaluation.Settings.defaults(how, model.provenance().seed()), d.subset(split.train()));
+            posthoc = Evaluation.explainer(
+                    Evaluation.Settings.defaults(how, model.provenance().seed()), d.subset(split.train()));
             if (!interpretable && explainer == null) {
                 err.println("pellucid: " + model.kind() + " is a black box; explaining it post hoc with KernelSHAP");
             }
@@ -274,7 +290,7 @@ final class ExplainCommand implements Callable<Integer> {
                 throw new Pellucid.UsageException("--intervene applies to concept models (cbm, cem), not " + model.kind());
             }
             given = new double[cm.conceptNames().size()];
-            java.util.Arrays.fill(given, Double.NaN);
+            Arrays.fill(given, Double.NaN);
             for (Map.Entry<String, String> e : intervene.entrySet()) {
                 int c = cm.conceptNames().indexOf(e.getKey());
                 if (c < 0) {
@@ -302,7 +318,7 @@ final class ExplainCommand implements Callable<Integer> {
             if (posthoc != null) {
                 p = model.predict(d.row(i));
                 int target = d.schema().isClassification() ? p.classIndex() : 0;
-                org.pellucid.core.explain.FeatureAttribution a = posthoc.explain(model, d.row(i), target);
+                FeatureAttribution a = posthoc.explain(model, d.row(i), target);
                 o.add("explanation", ExplanationJson.toJson(a));
                 out.println("row " + i + ": predicted " + p + ", true " + d.schema().target().format(d.target(i)));
                 out.print(a.toText());

@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.pellucid.core.data.Dataset;
@@ -127,7 +128,7 @@ final class GlobalEffects {
     }
 
     private static double range(double[] v) {
-        return java.util.Arrays.stream(v).max().orElse(0) - java.util.Arrays.stream(v).min().orElse(0);
+        return Arrays.stream(v).max().orElse(0) - Arrays.stream(v).min().orElse(0);
     }
 
     private static JsonArray array(double[] v) {

@@ -3,6 +3,7 @@ package org.pellucid.examples.cli;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.List;
+import java.util.Locale;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.data.Instance;
 import org.pellucid.core.model.ConvolutionalModel;
@@ -81,7 +82,7 @@ final class ImageReport {
         }
         o.add("maximised", maximised);
         ActivationMaximisation.Settings s = ActivationMaximisation.Settings.defaults();
-        o.addProperty("maximisation", String.format(java.util.Locale.ROOT,
+        o.addProperty("maximisation", String.format(Locale.ROOT,
                 "%d steps of %.2f from the mean training image, L2 %.3f toward it, total variation %.3f", s.steps(), s.step(), s.l2(), s.tv()));
         return o;
     }

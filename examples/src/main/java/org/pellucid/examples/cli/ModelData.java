@@ -1,10 +1,17 @@
 package org.pellucid.examples.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.pellucid.core.data.Alignment;
+import org.pellucid.core.data.CsvLoader;
 import org.pellucid.core.data.Dataset;
+import org.pellucid.core.data.SchemaReader;
+import org.pellucid.core.data.Splits;
+import org.pellucid.core.data.TableSpec;
+import org.pellucid.core.io.Savable;
+import org.pellucid.core.model.HasExplanationMethods;
 import org.pellucid.core.model.Model;
 
 /** Loads data for an already-trained model: the model's target by default, columns aligned by name. */
@@ -19,10 +26,10 @@ final class ModelData {
      */
     static Dataset load(Model model, DataOptions o, PrintWriter err) {
         if (Cli.delimited(o.data) && (o.target == null || o.target.equals(model.schema().target().name()))) {
-            org.pellucid.core.data.TableSpec spec = o.spec();
-            java.nio.file.Path file = java.nio.file.Path.of(o.data);
-            try (org.pellucid.core.data.SchemaReader r = org.pellucid.core.data.SchemaReader.open(file, model.schema(), spec, o.id)) {
-                Dataset d = r.readAll(org.pellucid.core.data.CsvLoader.datasetName(file));
+            TableSpec spec = o.spec();
+            Path file = Path.of(o.data);
+            try (SchemaReader r = SchemaReader.open(file, model.schema(), spec, o.id)) {
+                Dataset d = r.readAll(CsvLoader.datasetName(file));
                 report(r, err);
                 if (!d.missing().isEmpty()) {
                     err.println("pellucid: " + d.name() + ": " + d.missing().summary());
@@ -34,7 +41,7 @@ final class ModelData {
     }
 
     /** What reading in the model's schema found that the user should hear: unseen categories, unused columns. */
-    static void report(org.pellucid.core.data.SchemaReader r, PrintWriter err) {
+    static void report(SchemaReader r, PrintWriter err) {
         if (!r.unseen().isEmpty()) {
             err.println("pellucid: categories the model never saw, read as missing (no category active): " + r.unseen());
         }
@@ -57,11 +64,11 @@ final class ModelData {
     }
 
     /** The model explaining by {@code method} (attention: raw, rollout, flow, grad-rollout); unchanged when null. */
-    static org.pellucid.core.io.Savable withAttentionMethod(org.pellucid.core.io.Savable model, String method) {
+    static Savable withAttentionMethod(Savable model, String method) {
         if (method == null) {
             return model;
         }
-        if (!(model instanceof org.pellucid.core.model.HasExplanationMethods hm)) {
+        if (!(model instanceof HasExplanationMethods hm)) {
             throw new Pellucid.UsageException("--method applies to models with several explanation methods (attention), not " + model.kind());
         }
         try {
@@ -107,7 +114,7 @@ final class ModelData {
      * model recorded. Scoring a model on other data is allowed; stderr says so once.
      */
     static boolean matchesTraining(Model model, Dataset all, PrintWriter err) {
-        org.pellucid.core.data.Splits.TrainValidTest s = org.pellucid.core.data.Splits.trainValidTest(all, 0.2, 0.2,
+        Splits.TrainValidTest s = Splits.trainValidTest(all, 0.2, 0.2,
                 model.provenance().seed());
         boolean same = model.provenance().trainedOn(all.subset(s.train()).fingerprint());
         if (!same) {

@@ -1,5 +1,9 @@
 package org.pellucid.examples.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import org.pellucid.core.models.ModelFamilies;
 import org.pellucid.core.models.ModelFamily;
 import org.pellucid.core.models.OptionTable;
@@ -39,24 +43,24 @@ public final class OptionDocs {
     }
 
     /** Rewrites the part of {@code readme} between the markers with the generated tables. */
-    public static void write(java.nio.file.Path readme) throws java.io.IOException {
-        String text = java.nio.file.Files.readString(readme);
+    public static void write(Path readme) throws IOException {
+        String text = Files.readString(readme);
         int b = text.indexOf(BEGIN);
         int e = text.indexOf(END);
         if (b < 0 || e < b) {
             throw new IllegalArgumentException(readme + " has no " + BEGIN + " … " + END + " markers");
         }
         String updated = text.substring(0, b) + BEGIN + "\n" + markdown() + text.substring(e);
-        java.nio.file.Path tmp = readme.resolveSibling(readme.getFileName() + ".tmp");
-        java.nio.file.Files.writeString(tmp, updated);
-        java.nio.file.Files.move(tmp, readme, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Path tmp = readme.resolveSibling(readme.getFileName() + ".tmp");
+        Files.writeString(tmp, updated);
+        Files.move(tmp, readme, StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** {@code OptionDocs README.md} rewrites the README's tables; without an argument it prints them. */
-    public static void main(String[] args) throws java.io.IOException {
+    public static void main(String[] args) throws IOException {
         if (args.length == 1) {
-            write(java.nio.file.Path.of(args[0]));
+            write(Path.of(args[0]));
         } else {
             System.out.print(BEGIN + "\n" + markdown() + END + "\n");
         }

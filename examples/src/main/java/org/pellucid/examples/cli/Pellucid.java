@@ -1,12 +1,22 @@
 package org.pellucid.examples.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Locale;
 import org.pellucid.core.data.DatasetException;
 import org.pellucid.core.io.ModelFormatException;
+import org.pellucid.core.model.Versions;
 import org.pellucid.core.train.NonFiniteLossException;
 import org.pellucid.core.train.TrainingException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The {@code pellucid} command line. Exit codes: 0 success; 2 bad input or usage (one line on
@@ -32,12 +42,12 @@ public final class Pellucid implements Runnable {
 
     public static void main(String[] args) {
         // UTF-8 whatever the locale: without LANG the JVM's default would print "tree←rf" as "tree?rf"
-        System.exit(run(args, utf8(java.io.FileDescriptor.out), utf8(java.io.FileDescriptor.err)));
+        System.exit(run(args, utf8(FileDescriptor.out), utf8(FileDescriptor.err)));
     }
 
-    private static PrintWriter utf8(java.io.FileDescriptor fd) {
-        return new PrintWriter(new java.io.OutputStreamWriter(new java.io.FileOutputStream(fd),
-                java.nio.charset.StandardCharsets.UTF_8), true);
+    private static PrintWriter utf8(FileDescriptor fd) {
+        return new PrintWriter(new OutputStreamWriter(new FileOutputStream(fd),
+                StandardCharsets.UTF_8), true);
     }
 
     /** Runs the CLI with the given streams and returns the exit code (used by tests). */
@@ -83,13 +93,13 @@ public final class Pellucid implements Runnable {
         for (int i = 0; i + 1 < args.length; i++) {
             if (args[i].equals("--data") || args[i].equals("--layers") || args[i].equals("--tokens")) {
                 String v = args[i + 1];
-                java.nio.file.Path p = java.nio.file.Path.of(v);
+                Path p = Path.of(v);
                 String size = "";
                 try {
-                    if (java.nio.file.Files.isRegularFile(p)) {
-                        size = String.format(java.util.Locale.ROOT, " (%.1f MiB)", java.nio.file.Files.size(p) / 1048576.0);
+                    if (Files.isRegularFile(p)) {
+                        size = String.format(Locale.ROOT, " (%.1f MiB)", Files.size(p) / 1048576.0);
                     }
-                } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+                } catch (IOException | InvalidPathException e) {
                     // the size is a courtesy
                 }
                 input += " " + args[i] + " " + v + size;
@@ -113,7 +123,7 @@ public final class Pellucid implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"pellucid " + org.pellucid.core.model.Versions.PELLUCID};
+            return new String[] {"pellucid " + Versions.PELLUCID};
         }
     }
 

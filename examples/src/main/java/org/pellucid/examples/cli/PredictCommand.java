@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.pellucid.core.data.SchemaReader;
 import org.pellucid.core.io.ExplanationJson;
@@ -117,7 +118,7 @@ final class PredictCommand implements Callable<Integer> {
                     f.add(classes.get(p.classIndex()));
                     counts[p.classIndex()]++;
                     for (int c = 0; c < classes.size(); c++) {
-                        f.add(String.format(java.util.Locale.ROOT, "%.6f", p.probability(c)));
+                        f.add(String.format(Locale.ROOT, "%.6f", p.probability(c)));
                     }
                 }
                 if (explain) {
@@ -139,7 +140,7 @@ final class PredictCommand implements Callable<Integer> {
         }
         double secs = (System.nanoTime() - t0) / 1e9;
         long rows = summary.get("rows").getAsLong();
-        spec.commandLine().getOut().printf(java.util.Locale.ROOT, "predicted %d rows with %s in %.2f s; written to %s%n", rows,
+        spec.commandLine().getOut().printf(Locale.ROOT, "predicted %d rows with %s in %.2f s; written to %s%n", rows,
                 model.kind(), secs, out);
         if (json != null) {
             summary.addProperty("model", model.kind());

@@ -2,8 +2,12 @@ package org.pellucid.examples.cli;
 
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.pellucid.core.data.Dataset;
@@ -28,7 +32,7 @@ final class TrainCommand implements Callable<Integer> {
 
     /** Adds the models section to {@code train --help}, after the options and before the footer. */
     static void installHelp(picocli.CommandLine train) {
-        java.util.List<String> keys = new java.util.ArrayList<>(train.getHelpSectionKeys());
+        List<String> keys = new ArrayList<>(train.getHelpSectionKeys());
         int at = keys.indexOf(picocli.CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER_HEADING);
         keys.add(at < 0 ? keys.size() : at, MODEL_SECTION);
         train.setHelpSectionKeys(keys);
@@ -40,10 +44,10 @@ final class TrainCommand implements Callable<Integer> {
         StringBuilder b = new StringBuilder();
         if (kind == null) {
             b.append("%nModels:%n".formatted());
-            java.util.List<ModelFamily> all = ModelFamilies.all();
+            List<ModelFamily> all = ModelFamilies.all();
             int w = all.stream().mapToInt(f -> f.kind().length()).max().orElse(0);
             for (ModelFamily f : all) {
-                b.append(String.format(java.util.Locale.ROOT, "  %-" + w + "s  %s%n", f.kind(), f.description()));
+                b.append(String.format(Locale.ROOT, "  %-" + w + "s  %s%n", f.kind(), f.description()));
             }
             return b.toString();
         }
@@ -148,7 +152,7 @@ final class TrainCommand implements Callable<Integer> {
             opts.put("mode", mode);
         }
         if (rulesFile != null) {
-            if (!java.nio.file.Files.isRegularFile(rulesFile)) {
+            if (!Files.isRegularFile(rulesFile)) {
                 throw new Pellucid.UsageException("--rules: no such file " + rulesFile);
             }
             opts.put("rules-file", rulesFile.toString());

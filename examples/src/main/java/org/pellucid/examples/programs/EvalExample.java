@@ -2,6 +2,7 @@ package org.pellucid.examples.programs;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.data.SyntheticData;
 import org.pellucid.core.explain.FeatureAttribution;
@@ -22,7 +23,7 @@ public final class EvalExample {
         Dataset d = SyntheticData.rule(Example.rows(args, 3000), 1);
         var s = Example.split(d);
         Dataset train = d.subset(s.train());
-        Dataset test = d.subset(s.test()).subset(java.util.stream.IntStream.range(0, 40).toArray());
+        Dataset test = d.subset(s.test()).subset(IntStream.range(0, 40).toArray());
         Savable mlp = ModelFamilies.get("mlp").train(train, d.subset(s.valid()), TrainConfig.of(1));
         EvalContext ctx = EvalContext.of(mlp, test, train, 1);
         List<Explainer> explainers = List.of(new KernelShap(KernelShap.sampleBackground(train, 30, 1), Output.PROBABILITY, 512, 10, 8192, 1),

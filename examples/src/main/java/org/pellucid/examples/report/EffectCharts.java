@@ -1,5 +1,6 @@
 package org.pellucid.examples.report;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.pellucid.eval.global.AccumulatedLocalEffects;
@@ -46,8 +47,8 @@ public final class EffectCharts {
         StringBuilder s = open(curves.size());
         for (int c = 0; c < curves.size(); c++) {
             AccumulatedLocalEffects a = curves.get(c);
-            double lo = java.util.Arrays.stream(a.ale()).min().orElse(0);
-            double hi = java.util.Arrays.stream(a.ale()).max().orElse(1);
+            double lo = Arrays.stream(a.ale()).min().orElse(0);
+            double hi = Arrays.stream(a.ale()).max().orElse(1);
             panel(s, c, a.column(), "ALE of " + a.target(), lo, hi, num(a.edges()[0]), num(a.edges()[a.edges().length - 1]));
             line(s, c, positions(a.edges().length, a.edges(), true), a.ale(), lo, hi, "#d9480f", 2.5);
         }

@@ -3,7 +3,10 @@ package org.pellucid.examples.report;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -283,7 +286,7 @@ public final class HtmlReport {
     /** A tick label with no more digits than it needs (2.5, not 2.50; 5, not 5.0). */
     static String tick(double v, double step) {
         double r = Math.round(v / step) * step;
-        return java.math.BigDecimal.valueOf(r).setScale(6, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(r).setScale(6, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
     static String table(List<JsonObject> models) {
@@ -355,7 +358,7 @@ public final class HtmlReport {
         return t.append("</tbody></table></div></section>\n").toString();
     }
 
-    private static String join(com.google.gson.JsonArray a) {
+    private static String join(JsonArray a) {
         List<String> l = new ArrayList<>();
         a.forEach(e -> l.add(e.getAsString()));
         return String.join(", ", l);
@@ -383,7 +386,7 @@ public final class HtmlReport {
             double[] pixels = doubles(ex.getAsJsonArray("pixels"));
             double[] classCam = doubles(ex.getAsJsonArray("class_cam"));
             JsonArray cc = ex.getAsJsonArray("concept_cams");
-            double max = java.util.Arrays.stream(classCam).max().orElse(0);
+            double max = Arrays.stream(classCam).max().orElse(0);
             s.append("<div class=\"imgrow\"><p>row ").append(ex.get("row").getAsInt()).append(": predicted <b>")
                     .append(esc(str(ex, "predicted", "?"))).append("</b>, true ").append(esc(str(ex, "truth", "?"))).append("</p>");
             for (int slot = 0; slot < shape[0]; slot++) {

@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.pellucid.core.explain.ShapeFunctions;
@@ -102,10 +103,10 @@ public final class ShapeCharts {
         List<String> labels = new ArrayList<>();
         c.getAsJsonArray("labels").forEach(l -> labels.add(l.getAsString()));
         boolean numeric = labels.isEmpty();
-        double lo = Math.min(0, java.util.Arrays.stream(y).min().orElse(0));
-        double hi = Math.max(0, java.util.Arrays.stream(y).max().orElse(0));
+        double lo = Math.min(0, Arrays.stream(y).min().orElse(0));
+        double hi = Math.max(0, Arrays.stream(y).max().orElse(0));
         double span = hi > lo ? hi - lo : 1;
-        double dmax = java.util.Arrays.stream(d).max().orElse(1);
+        double dmax = Arrays.stream(d).max().orElse(1);
         int pw = W - L - 8;
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"shape\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "

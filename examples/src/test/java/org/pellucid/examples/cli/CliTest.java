@@ -1,9 +1,5 @@
 package org.pellucid.examples.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.io.IOException;
@@ -12,8 +8,18 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pellucid.core.models.ModelFamilies;
+import org.pellucid.core.models.ModelFamily;
+import org.pellucid.core.models.OptionTable;
+import org.pellucid.examples.report.ReportInBrowserTest;
+import org.pellucid.neurosymbolic.RulesFamily;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The CLI contract: exit codes, one-line errors, JSON keys, and the train → explain path. */
 class CliTest {
@@ -110,12 +116,12 @@ class CliTest {
     void trainHelpListsTheModelsAndOneModelsOptionsWithDefaults() {
         Run all = run("train", "--help");
         assertEquals(0, all.code(), all.err());
-        for (org.pellucid.core.models.ModelFamily f : org.pellucid.core.models.ModelFamilies.all()) {
+        for (ModelFamily f : ModelFamilies.all()) {
             assertTrue(all.out().contains("\n  " + f.kind() + " "), "train --help lists " + f.kind() + ":\n" + all.out());
         }
         Run rules = run("train", "rules", "--help");
         assertEquals(0, rules.code(), rules.err());
-        for (org.pellucid.core.models.OptionTable.Spec s : org.pellucid.neurosymbolic.RulesFamily.OPTIONS.specs()) {
+        for (OptionTable.Spec s : RulesFamily.OPTIONS.specs()) {
             assertTrue(rules.out().contains("  " + s.name() + " ") && rules.out().contains("(default " + s.defaultText() + "; "),
                     "rules option " + s.name() + " with its default in:\n" + rules.out());
         }
@@ -198,7 +204,7 @@ class CliTest {
         Run r = run("demo", "--out", out.toString(), "--rows", "800");
         assertEquals(0, r.code(), r.err());
         JsonObject o = json(out.resolve("demo.json"));
-        assertEquals(org.pellucid.core.models.ModelFamilies.all().size() + 1, o.getAsJsonObject("comparison").getAsJsonArray("models").size()
+        assertEquals(ModelFamilies.all().size() + 1, o.getAsJsonObject("comparison").getAsJsonArray("models").size()
                 + o.getAsJsonObject("comparison").getAsJsonArray("skipped").size(),
                 "every registered model, trained or skipped with a reason, plus the tree distilled from the best black box");
         for (var m : o.getAsJsonObject("comparison").getAsJsonArray("models")) {
@@ -213,9 +219,9 @@ class CliTest {
             double f1 = mo.getAsJsonObject("truth").get("column_f1").getAsDouble();
             assertTrue(f1 >= 0 && f1 <= 1, mo.get("model") + " truth.column_f1 " + f1);
         }
-        java.util.Optional<String> chrome = org.pellucid.examples.report.ReportInBrowserTest.chromium();
+        Optional<String> chrome = ReportInBrowserTest.chromium();
         if (chrome.isPresent()) { // the demo's own report, all twelve models, laid out in a real browser
-            org.pellucid.examples.report.ReportInBrowserTest.assertFitsAt1280And1600(chrome.get(), out.resolve("report.html"), 12,
+            ReportInBrowserTest.assertFitsAt1280And1600(chrome.get(), out.resolve("report.html"), 12,
                     Files.createDirectories(tmp.resolve("browser")));
         }
         String html = Files.readString(out.resolve("report.html"));

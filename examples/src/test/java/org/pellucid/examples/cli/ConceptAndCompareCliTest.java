@@ -1,14 +1,15 @@
 package org.pellucid.examples.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Concept models and `compare --report` through the CLI. */
 class ConceptAndCompareCliTest {
@@ -58,7 +59,7 @@ class ConceptAndCompareCliTest {
     @Test
     void compareWorksOnAnUnseenCsvWithCategoriesAndMissingValuesAndWritesTheReport() throws Exception {
         StringBuilder csv = new StringBuilder("age,city,income,owner,label\n");
-        java.util.Random r = new java.util.Random(3);
+        Random r = new Random(3);
         String[] cities = {"Lyon", "Oslo", "Quito"};
         for (int i = 0; i < 400; i++) {
             int age = 18 + r.nextInt(60);

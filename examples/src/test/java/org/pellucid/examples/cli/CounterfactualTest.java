@@ -1,11 +1,8 @@
 package org.pellucid.examples.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -13,14 +10,21 @@ import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.data.Instance;
+import org.pellucid.core.data.Schema;
 import org.pellucid.core.data.Splits;
 import org.pellucid.core.data.SyntheticData;
 import org.pellucid.core.io.Savable;
+import org.pellucid.core.model.Prediction;
+import org.pellucid.core.model.Predictor;
 import org.pellucid.core.models.ModelFamilies;
 import org.pellucid.core.models.TrainConfig;
 import org.pellucid.eval.counterfactual.Counterfactual;
 import org.pellucid.eval.counterfactual.CounterfactualCost;
 import org.pellucid.eval.counterfactual.Counterfactuals;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Counterfactuals on the demo's credit table: for denied test rows, the exact ones of the tree, the
@@ -75,7 +79,7 @@ class CounterfactualTest {
             }
             double share = best.size() / 100.0;
             assertTrue(share >= (kind.equals("mlp") ? 0.95 : 1.0), kind + ": found for " + share);
-            System.out.printf(java.util.Locale.ROOT, "%s: found %.2f, %s%n", kind, share,
+            System.out.printf(Locale.ROOT, "%s: found %.2f, %s%n", kind, share,
                     Counterfactuals.metrics(m, best, 100, TRAIN, cost));
         }
     }
@@ -95,14 +99,14 @@ class CounterfactualTest {
             if (!exact.isEmpty()) {
                 // the black-box search on the same model cannot find anything cheaper than the exact answer
                 Savable opaque = m;
-                org.pellucid.core.model.Predictor blackBox = new org.pellucid.core.model.Predictor() {
+                Predictor blackBox = new Predictor() {
                     @Override
-                    public org.pellucid.core.data.Schema schema() {
+                    public Schema schema() {
                         return opaque.schema();
                     }
 
                     @Override
-                    public org.pellucid.core.model.Prediction predict(Instance i) {
+                    public Prediction predict(Instance i) {
                         return opaque.predict(i);
                     }
                 };

@@ -1,8 +1,5 @@
 package org.pellucid.examples.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.charset.StandardCharsets;
@@ -10,8 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pellucid.core.train.Torch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DoctorCommandTest {
 
@@ -32,7 +34,7 @@ class DoctorCommandTest {
 
     @Test
     void aGpuAskedForWhereNoneIsVisibleIsExitTwoWithTheFix() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(org.pellucid.core.train.Torch.engine().getGpuCount() == 0, "a GPU is visible");
+        Assumptions.assumeTrue(Torch.engine().getGpuCount() == 0, "a GPU is visible");
         CliTest.Run r = CliTest.run("doctor", "--device", "gpu");
         assertEquals(2, r.code());
         assertTrue(r.out().contains("PYTORCH_LIBRARY_PATH") && r.out().contains("setup-gpu"), r.out());

@@ -1,11 +1,12 @@
 package org.pellucid.examples.cli;
 
+import org.junit.jupiter.api.Test;
+import org.pellucid.core.model.Versions;
+import picocli.CommandLine;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** Every command's help prints without picocli warnings, and every option and parameter says what it does. */
 class HelpTest {
@@ -35,8 +36,8 @@ class HelpTest {
     @Test
     void theVersionIsTheBuilds() {
         CliTest.Run r = CliTest.run("--version");
-        assertEquals("pellucid " + org.pellucid.core.model.Versions.PELLUCID, r.out().strip());
-        assertTrue(org.pellucid.core.model.Versions.PELLUCID.matches("\\d+\\.\\d+\\.\\d+.*"), org.pellucid.core.model.Versions.PELLUCID);
+        assertEquals("pellucid " + Versions.PELLUCID, r.out().strip());
+        assertTrue(Versions.PELLUCID.matches("\\d+\\.\\d+\\.\\d+.*"), Versions.PELLUCID);
         assertEquals(r.out(), CliTest.run("train", "--version").out(), "subcommands print the same version");
     }
 

@@ -1,9 +1,6 @@
 package org.pellucid.examples.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +12,10 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A user's own table, as a new user brings it: an id column, the target in the middle, a free-text
@@ -241,7 +242,7 @@ class UserDataCliTest {
     void noNaNReachesAJsonFile() throws IOException {
         JsonObject o = new JsonObject();
         o.addProperty("accuracy", Double.NaN);
-        com.google.gson.JsonArray a = new com.google.gson.JsonArray();
+        JsonArray a = new JsonArray();
         a.add(1.0);
         a.add(Double.POSITIVE_INFINITY);
         o.add("per_fold", a);

@@ -1,9 +1,6 @@
 package org.pellucid.examples.contract;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
@@ -21,6 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.pellucid.contract.ModelContract;
 import org.pellucid.core.models.ModelFamilies;
 import org.pellucid.core.models.ModelFamily;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every registered model family is held to the shared contract by a suite that Surefire runs: a
@@ -53,7 +54,7 @@ class ContractCoverageTest {
     /** Concrete ModelContract subclasses in the class path's test-jars and test-classes folders. */
     static List<Class<?>> contractSuites() throws IOException {
         List<Class<?>> out = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             Path p = Path.of(entry);
             for (String name : classNames(p)) {
                 if (!name.endsWith("Test") && !name.contains("Test$")) {
@@ -84,7 +85,7 @@ class ContractCoverageTest {
             try (Stream<Path> s = Files.walk(p)) {
                 s.filter(f -> f.toString().endsWith(".class")).forEach(f -> {
                     String rel = p.relativize(f).toString();
-                    names.add(rel.substring(0, rel.length() - 6).replace(java.io.File.separatorChar, '.'));
+                    names.add(rel.substring(0, rel.length() - 6).replace(File.separatorChar, '.'));
                 });
             } catch (UncheckedIOException e) {
                 throw e.getCause();

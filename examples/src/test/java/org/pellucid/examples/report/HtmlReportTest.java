@@ -1,17 +1,26 @@
 package org.pellucid.examples.report;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class HtmlReportTest {
     static JsonObject model(String name, String kind, double acc, double size) {
@@ -105,10 +114,10 @@ class HtmlReportTest {
         mx.add(m);
         im.add("maximised", mx);
         String html = HtmlReport.imageSection(im);
-        java.util.regex.Matcher uris = java.util.regex.Pattern.compile("src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"").matcher(html);
-        List<java.awt.image.BufferedImage> imgs = new java.util.ArrayList<>();
+        Matcher uris = Pattern.compile("src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"").matcher(html);
+        List<BufferedImage> imgs = new ArrayList<>();
         while (uris.find()) {
-            imgs.add(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(java.util.Base64.getDecoder().decode(uris.group(1)))));
+            imgs.add(ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(uris.group(1)))));
         }
         assertEquals(7, imgs.size(), "2 images, 2 class maps, 2 concept maps, 1 maximised input");
         assertEquals(2, imgs.get(0).getWidth());
@@ -178,11 +187,11 @@ class HtmlReportTest {
     @Property(tries = 500)
     void labelPlacementEndsAndOverlapsNothing(@ForAll @Size(min = 1, max = 30) List<@DoubleRange(min = 20, max = 400) Double> ys,
                                              @ForAll @DoubleRange(min = 20, max = 400) double start) {
-        List<double[]> placed = new java.util.ArrayList<>();
+        List<double[]> placed = new ArrayList<>();
         for (double y : ys) {
             placed.add(new double[] {100, y, 80});
         }
-        double ly = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(2),
+        double ly = Assertions.assertTimeoutPreemptively(Duration.ofSeconds(2),
                 () -> HtmlReport.placeBelow(placed, 120, start, 60));
         assertTrue(ly >= start);
         for (double[] p : placed) {
@@ -193,7 +202,7 @@ class HtmlReportTest {
     @Test
     void aBaselineWhoseSumRoundsDoesNotHangThePlacement() {
         double y = 120.87829527944037; // (y + 16) - y == 15.999999999999986
-        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(2),
+        Assertions.assertTimeoutPreemptively(Duration.ofSeconds(2),
                 () -> HtmlReport.placeBelow(List.of(new double[] {100, y, 80}), 120, y - 3, 60));
     }
 }

@@ -1,9 +1,5 @@
 package org.pellucid.examples.report;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import com.google.gson.JsonObject;
 import java.awt.image.BufferedImage;
 import java.io.File;
@@ -13,10 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pellucid.examples.cli.ReportFixture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Opens the demo's report in a real browser — headless Chromium — and checks what it drew: the
@@ -136,7 +138,7 @@ public class ReportInBrowserTest {
             String dom = run(List.of(chrome, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
                     "--user-data-dir=" + work.resolve("profile-" + width), "--window-size=" + width + ",1200",
                     "--virtual-time-budget=5000", "--dump-dom", file.toUri().toString()), work);
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("overflow=(-?\\d+) overlaps=(\\d+) labels=(\\d+) wide_tables=(\\d+)")
+            Matcher m = Pattern.compile("overflow=(-?\\d+) overlaps=(\\d+) labels=(\\d+) wide_tables=(\\d+)")
                     .matcher(dom);
             assertTrue(m.find(), "the measuring script ran at " + width + " px");
             assertTrue(Integer.parseInt(m.group(1)) <= 0, width + " px: the page overflows sideways by " + m.group(1) + " px");
