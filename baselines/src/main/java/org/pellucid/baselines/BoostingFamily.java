@@ -66,25 +66,10 @@ public final class BoostingFamily extends BasicFamily {
         int k = train.schema().classes().size();
         int outputs = k == 2 ? 1 : k;
         int[] y = train.labels();
-        double[] init = new double[outputs];
-        int[] counts = train.classCounts();
-        for (int c = 0; c < outputs; c++) {
-            int cls = k == 2 ? 1 : c;
-            double prior = (counts[cls] + 1.0) / (n + k);
-            init[c] = k == 2 ? Math.log(prior / (1 - prior)) : Math.log(prior);
-        }
-        double[][] score = new double[n][];
-        for (int i = 0; i < n; i++) {
-            score[i] = init.clone();
-        }
+        double[] init = priorScores(train.classCounts(), n, k);
+        double[][] score = repeated(init, n);
         double[][] vx = valid == null ? null : enc.encodeAll(valid);
-        double[][] vscore = null;
-        if (vx != null) {
-            vscore = new double[vx.length][];
-            for (int i = 0; i < vx.length; i++) {
-                vscore[i] = init.clone();
-            }
-        }
+        double[][] vscore = vx == null ? null : repeated(init, vx.length);
         TreeLearner.Prepared binned = TreeLearner.prepare(x, o.maxBins());
         List<DecisionTree[]> trees = new ArrayList<>();
         Random rnd = new Random(cfg.seed());
@@ -99,13 +84,7 @@ public final class BoostingFamily extends BasicFamily {
             }
             for (int c = 0; c < outputs; c++) {
                 int cls = k == 2 ? 1 : c;
-                double[][] gh = new double[n][];
-                for (int i = 0; i < n; i++) {
-                    double pi = p[i][cls];
-                    double yi = y[i] == cls ? 1 : 0;
-                    gh[i] = new double[] {pi - yi, Math.max(pi * (1 - pi), 1e-6)};
-                }
-                DecisionTree t = TreeLearner.fit(binned, gh, crit, o, rnd, null).tree();
+                DecisionTree t = TreeLearner.fit(binned, gradients(p, y, cls), crit, o, rnd, null).tree();
                 round[c] = scaled(t, lr);
                 for (int i = 0; i < n; i++) {
                     score[i][c] += round[c].predict(x[i])[0];
@@ -118,10 +97,7 @@ public final class BoostingFamily extends BasicFamily {
             }
             trees.add(round);
             if (vx != null) {
-                double loss = 0;
-                for (int i = 0; i < vx.length; i++) {
-                    loss -= Math.log(Math.max(1e-15, EnsembleModel.scoresToProbabilities(vscore[i], k)[valid.label(i)]));
-                }
+                double loss = logLoss(vscore, valid.labels(), k);
                 if (loss < best - 1e-9) {
                     best = loss;
                     bestRounds = trees.size();
@@ -136,6 +112,46 @@ public final class BoostingFamily extends BasicFamily {
         return new EnsembleModel(kind(), enc, TreeEnsemble.Combination.SUM_SCORES, kept, init,
                 Provenance.of(kind(), v.used(), cfg.seed(), train).withTraining(TrainingSummary.none()
                         .with("rounds_kept", kept.length)));
+    }
+
+    /** The starting scores: the log-odds of the (add-one smoothed) class-1 prior for two classes, else each class's log prior. */
+    private static double[] priorScores(int[] counts, int n, int k) {
+        int outputs = k == 2 ? 1 : k;
+        double[] init = new double[outputs];
+        for (int c = 0; c < outputs; c++) {
+            int cls = k == 2 ? 1 : c;
+            double prior = (counts[cls] + 1.0) / (n + k);
+            init[c] = k == 2 ? Math.log(prior / (1 - prior)) : Math.log(prior);
+        }
+        return init;
+    }
+
+    private static double[][] repeated(double[] row, int n) {
+        double[][] out = new double[n][];
+        for (int i = 0; i < n; i++) {
+            out[i] = row.clone();
+        }
+        return out;
+    }
+
+    /** Per row, the log-loss gradient and Hessian (floored at 1e-6) of class {@code cls}'s score. */
+    private static double[][] gradients(double[][] p, int[] y, int cls) {
+        double[][] gh = new double[p.length][];
+        for (int i = 0; i < p.length; i++) {
+            double pi = p[i][cls];
+            double yi = y[i] == cls ? 1 : 0;
+            gh[i] = new double[] {pi - yi, Math.max(pi * (1 - pi), 1e-6)};
+        }
+        return gh;
+    }
+
+    /** Summed (not mean) −log p(true class) of the rows' scores; the early-stopping loss. */
+    private static double logLoss(double[][] scores, int[] labels, int k) {
+        double loss = 0;
+        for (int i = 0; i < scores.length; i++) {
+            loss -= Math.log(Math.max(1e-15, EnsembleModel.scoresToProbabilities(scores[i], k)[labels[i]]));
+        }
+        return loss;
     }
 
     /** The same tree with every leaf value multiplied by the learning rate (shrinkage). */

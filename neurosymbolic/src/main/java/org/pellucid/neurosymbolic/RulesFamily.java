@@ -98,14 +98,40 @@ public final class RulesFamily extends BasicFamily {
         // Rule layers are trained from random initial rules through a crisp step, and where they end
         // up depends on that start; several starts, kept by the crisp rules' validation macro-F1
         // (fewer rules on a tie), is the cheapest remedy for an unlucky one.
-        int classes = train.schema().classes().size();
+        Map<RuleModel, float[]> softLogits = new IdentityHashMap<>();
+        Restarts rs = restarts(train, valid, cfg, restarts, softLogits);
+        if (v.flag("combine") && rs.all().size() > 1 && rs.best().fates().isEmpty()) {
+            rs = combined(rs, train, valid, v);
+        }
+        double[][] trainRows = rows(train);
+        ToleranceSimplifier.Result simplified = simplifiedWithin(rs.best(), trainRows, train.labels(), valid,
+                v.number("simplify-tolerance"));
+        RuleModel best = rs.best();
+        best = new RuleModel(best.schema(), simplified.rules(), best.bias(),
+                Rule.stats(simplified.rules(), trainRows, train.labels()), best.fates(), best.provenance());
+        Map<String, String> opts = new TreeMap<>(best.provenance().options());
+        opts.putAll(v.used());
+        TrainingSummary summary = summary(rs, best.provenance().training(), softLogits, valid, simplified);
+        Provenance pv = best.provenance();
+        return best.withProvenance(new Provenance(pv.kind(), opts, cfg.seed(), train.fingerprint(), train.name(),
+                pv.versions(), pv.created(), summary));
+    }
+
+    /**
+     * What the restarts gave: every run that trained, the one kept ({@code chosen} is its index, −1
+     * for the combination of all), its validation macro-F1, how many diverged, and, when the
+     * combination was tried, its macro-F1 (else NaN) and predictions.
+     */
+    private record Restarts(List<RuleModel> all, RuleModel best, double bestF1, int chosen, int diverged, double combined,
+                            int[] combinedPred) {}
+
+    private Restarts restarts(Dataset train, Dataset valid, TrainConfig cfg, int restarts, Map<RuleModel, float[]> softLogits) {
         RuleModel best = null;
         double bestF1 = Double.NEGATIVE_INFINITY;
         int chosen = 0;
         int diverged = 0;
         RuntimeException failure = null;
         List<RuleModel> all = new ArrayList<>();
-        Map<RuleModel, float[]> softLogits = new IdentityHashMap<>();
         for (int r = 0; r < restarts; r++) {
             TrainConfig c = new TrainConfig(cfg.seed() + RESTART_SEED_STEP * r, cfg.device(), cfg.progress(), cfg.options());
             RuleModel m;
@@ -130,56 +156,52 @@ public final class RulesFamily extends BasicFamily {
         if (best == null) {
             throw failure; // every restart diverged
         }
-        double combined = Double.NaN;
-        int[] chosenPred = null;
-        if (v.flag("combine") && all.size() > 1 && best.fates().isEmpty()) {
-            RuleModel union = RestartAveraging.combine(all, train, v.flag("refine-thresholds"), v.integer("max-rules"));
-            int[] unionPred = Scores.classes(union.predictAll(valid));
-            double f1 = Scores.macroF1(valid.labels(), unionPred, classes);
-            combined = f1;
-            if (f1 > bestF1 + 1e-12) {
-                best = union;
-                bestF1 = f1;
-                chosen = -1;
-                chosenPred = unionPred;
-            }
+        return new Restarts(all, best, bestF1, chosen, diverged, Double.NaN, null);
+    }
+
+    /** Tries the union of the restarts' rule sets ({@link RestartAveraging}); keeps it when its validation macro-F1 is higher. */
+    private static Restarts combined(Restarts rs, Dataset train, Dataset valid, OptionTable.Values v) {
+        int classes = train.schema().classes().size();
+        RuleModel union = RestartAveraging.combine(rs.all(), train, v.flag("refine-thresholds"), v.integer("max-rules"));
+        int[] unionPred = Scores.classes(union.predictAll(valid));
+        double f1 = Scores.macroF1(valid.labels(), unionPred, classes);
+        if (f1 > rs.bestF1() + 1e-12) {
+            return new Restarts(rs.all(), union, f1, -1, rs.diverged(), f1, unionPred);
         }
-        double[][] trainRows = rows(train);
-        ToleranceSimplifier.Result simplified = simplifiedWithin(best, trainRows, train.labels(), valid, v.number("simplify-tolerance"));
-        best = new RuleModel(best.schema(), simplified.rules(), best.bias(),
-                Rule.stats(simplified.rules(), trainRows, train.labels()), best.fates(), best.provenance());
-        bestF1 = simplified.validF1After();
-        Map<String, String> opts = new TreeMap<>(best.provenance().options());
-        TrainingSummary summary = best.provenance().training();
-        if (chosen < 0) {
+        return new Restarts(rs.all(), rs.best(), rs.bestF1(), rs.chosen(), rs.diverged(), f1, null);
+    }
+
+    /** The training summary: the chosen run's (or, for the combination, the averaged soft networks'), then the restarts' and the simplifier's numbers. */
+    private static TrainingSummary summary(Restarts rs, TrainingSummary chosenRun, Map<RuleModel, float[]> softLogits,
+                                           Dataset valid, ToleranceSimplifier.Result simplified) {
+        TrainingSummary summary = chosenRun;
+        if (rs.chosen() < 0) {
+            int classes = valid.schema().classes().size();
             // the soft counterpart of averaged rule sets is the average of the soft networks' scores
             float[] mean = new float[valid.size() * classes];
-            for (RuleModel m : all) {
+            for (RuleModel m : rs.all()) {
                 float[] l = softLogits.get(m);
                 for (int i = 0; i < mean.length; i++) {
-                    mean[i] += l[i] / all.size();
+                    mean[i] += l[i] / rs.all().size();
                 }
             }
             // an average of five trainings has no one best epoch
             summary = TrainingSummary.none()
                     .with("soft_valid_accuracy", RuleRun.accuracy(mean, valid.labels(), classes))
-                    .with("crisp_valid_accuracy", Scores.accuracy(valid.labels(), chosenPred));
+                    .with("crisp_valid_accuracy", Scores.accuracy(valid.labels(), rs.combinedPred()));
         }
-        if (!Double.isNaN(combined)) {
-            summary = summary.with("combined_valid_macro_f1", combined);
+        if (!Double.isNaN(rs.combined())) {
+            summary = summary.with("combined_valid_macro_f1", rs.combined());
         }
-        opts.putAll(v.used());
-        summary = summary.with("simplify_rules_removed", simplified.rulesRemoved())
+        return summary.with("simplify_rules_removed", simplified.rulesRemoved())
                 .with("simplify_conditions_removed", simplified.conditionsRemoved())
                 .with("simplify_valid_macro_f1_before", simplified.validF1Before())
                 .with("simplify_train_macro_f1_before", simplified.trainF1Before())
                 .with("simplify_valid_macro_f1_after", simplified.validF1After())
-                .with("simplify_train_macro_f1_after", simplified.trainF1After());
-        summary = summary.with("diverged_restarts", diverged).withNote("chosen_restart", chosen < 0 ? "all, combined" : "" + chosen)
-                .with("crisp_valid_macro_f1", bestF1);
-        Provenance pv = best.provenance();
-        return best.withProvenance(new Provenance(pv.kind(), opts, cfg.seed(), train.fingerprint(), train.name(),
-                pv.versions(), pv.created(), summary));
+                .with("simplify_train_macro_f1_after", simplified.trainF1After())
+                .with("diverged_restarts", rs.diverged())
+                .withNote("chosen_restart", rs.chosen() < 0 ? "all, combined" : "" + rs.chosen())
+                .with("crisp_valid_macro_f1", simplified.validF1After());
     }
 
     /**

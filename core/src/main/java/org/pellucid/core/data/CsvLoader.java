@@ -288,35 +288,7 @@ public final class CsvLoader {
                     blank = false;
                     if (c == '"' && f.toString().isBlank()) {
                         f.setLength(0);
-                        long startLine = line;
-                        int startCol = col;
-                        while (true) {
-                            int d = read();
-                            if (d == -1) {
-                                throw new DatasetException(source, startLine, null,
-                                        "unterminated quote starting in field " + startCol);
-                            }
-                            if (d == '"') {
-                                int e = read();
-                                if (e == '"') {
-                                    f.append('"');
-                                    continue;
-                                }
-                                c = e;
-                                while (c == ' ') {
-                                    c = read();
-                                }
-                                if (c != delim && c != '\n' && c != '\r' && c != -1) {
-                                    throw new DatasetException(source, line, null,
-                                            "unexpected text after the closing quote of field " + col);
-                                }
-                                break;
-                            }
-                            if (d == '\n') {
-                                line++;
-                            }
-                            f.append((char) d);
-                        }
+                        c = quoted(f, col);
                         any = true;
                         continue;
                     }
@@ -337,6 +309,40 @@ public final class CsvLoader {
                     continue;
                 }
                 return fields.toArray(new String[0]);
+            }
+        }
+
+        /**
+         * Reads a quoted field's text into {@code f}, the opening quote already read: a doubled quote is
+         * one quote, line breaks are kept. Returns the character after the closing quote (spaces skipped),
+         * which must end the field.
+         */
+        private int quoted(StringBuilder f, int col) throws IOException {
+            long startLine = line;
+            while (true) {
+                int d = read();
+                if (d == -1) {
+                    throw new DatasetException(source, startLine, null, "unterminated quote starting in field " + col);
+                }
+                if (d == '"') {
+                    int c = read();
+                    if (c == '"') {
+                        f.append('"');
+                        continue;
+                    }
+                    while (c == ' ') {
+                        c = read();
+                    }
+                    if (c != delim && c != '\n' && c != '\r' && c != -1) {
+                        throw new DatasetException(source, line, null,
+                                "unexpected text after the closing quote of field " + col);
+                    }
+                    return c;
+                }
+                if (d == '\n') {
+                    line++;
+                }
+                f.append((char) d);
             }
         }
     }

@@ -22,6 +22,11 @@ public final class TableBuilder {
 
     private TableBuilder() {}
 
+    /**
+     * Builds the dataset in four steps: the target (never missing), the rows the missing-value
+     * policy keeps, the typed feature columns (constant ones left out with a note, identifier-like
+     * or free-text ones refused), and the numbers.
+     */
     public static Dataset build(String name, RawTable raw, TableSpec spec) {
         List<String> names = raw.names;
         if (raw.size() == 0) {
@@ -31,6 +36,46 @@ public final class TableBuilder {
         if (t < 0) {
             throw new DatasetException(raw.source, -1, spec.target(), "no such target column; columns are " + names);
         }
+        List<Integer> featureIdx = featureIndices(raw, t, spec);
+        for (int i = 0; i < raw.size(); i++) {
+            if (MissingValues.isMissing(raw.rows.get(i)[t])) {
+                throw new DatasetException(raw.source, raw.lines.get(i), names.get(t), "the target is missing");
+            }
+        }
+        Column target = typeTarget(raw, t, spec);
+        Kept kept = keptRows(raw, featureIdx, spec);
+        List<String> notes = new ArrayList<>();
+        List<Column> cols = typeFeatures(raw, featureIdx, kept.rows(), spec, notes);
+        double[][] x = new double[kept.rows().size()][featureIdx.size()];
+        double[] y = new double[kept.rows().size()];
+        Map<String, Integer> missingCounts = new LinkedHashMap<>();
+        for (int k = 0; k < kept.rows().size(); k++) {
+            String[] r = raw.rows.get(kept.rows().get(k));
+            for (int c = 0; c < featureIdx.size(); c++) {
+                String s = r[featureIdx.get(c)];
+                Column col = cols.get(c);
+                if (MissingValues.isMissing(s)) {
+                    x[k][c] = Double.NaN;
+                    missingCounts.merge(col.name(), 1, Integer::sum);
+                } else if (col.isNumeric()) {
+                    x[k][c] = Numbers.tryParse(s); // typing guaranteed it parses
+                } else {
+                    x[k][c] = col.categoryIndex(s);
+                }
+            }
+            y[k] = target.isNumeric() ? Numbers.tryParse(r[t]) : target.categoryIndex(r[t]);
+        }
+        MissingReport report = new MissingReport(missingInColumnOrder(raw, featureIdx, kept, cols, missingCounts),
+                kept.dropped(), spec.missing());
+        return Dataset.builder(new Schema(cols, target)).name(name).features(x).targets(y).missing(report).notes(notes).build();
+    }
+
+    /** The rows the missing-value policy keeps (in file order), which ones they are, and how many it dropped. */
+    private record Kept(List<Integer> rows, boolean[] mask, int dropped) {}
+
+    /** The feature columns: every column but the target and the ignored ones, in file order. */
+    private static List<Integer> featureIndices(RawTable raw, int t, TableSpec spec) {
+        List<String> names = raw.names;
         for (String ig : spec.ignore()) {
             if (!names.contains(ig)) {
                 throw new DatasetException(raw.source, -1, ig, "cannot ignore a column that does not exist");
@@ -42,14 +87,11 @@ public final class TableBuilder {
                 featureIdx.add(j);
             }
         }
-        // 1. the target: missing targets are always an error
-        for (int i = 0; i < raw.size(); i++) {
-            if (MissingValues.isMissing(raw.rows.get(i)[t])) {
-                throw new DatasetException(raw.source, raw.lines.get(i), names.get(t), "the target is missing");
-            }
-        }
-        Column target = typeTarget(raw, t, spec);
-        // 2. missing-value policy: which rows survive
+        return featureIdx;
+    }
+
+    /** Applies the missing-value policy: ERROR throws at the first missing value, DROP_ROWS drops its row. */
+    private static Kept keptRows(RawTable raw, List<Integer> featureIdx, TableSpec spec) {
         List<Integer> keep = new ArrayList<>();
         boolean[] kept = new boolean[raw.size()];
         int dropped = 0;
@@ -63,7 +105,7 @@ public final class TableBuilder {
                 }
             }
             if (miss >= 0 && spec.missing() == MissingPolicy.ERROR) {
-                throw new DatasetException(raw.source, raw.lines.get(i), names.get(miss),
+                throw new DatasetException(raw.source, raw.lines.get(i), raw.names.get(miss),
                         "missing value '" + r[miss] + "' (missing-value policy is ERROR)");
             }
             if (miss >= 0 && spec.missing() == MissingPolicy.DROP_ROWS) {
@@ -76,10 +118,18 @@ public final class TableBuilder {
         if (keep.isEmpty()) {
             throw new DatasetException(raw.source, -1, null, "every row has a missing value; nothing is left to learn from");
         }
-        // 3. feature columns: constant ones carry nothing and are left out with a note; columns that
-        // look like identifiers or free text are refused unless the spec allows them
+        return new Kept(keep, kept, dropped);
+    }
+
+    /**
+     * Types the feature columns. Constant ones carry nothing and are removed from {@code featureIdx}
+     * with a note; columns that look like identifiers or free text are refused, all of them in one
+     * {@link SuspectColumnsException}, unless the spec allows them.
+     */
+    private static List<Column> typeFeatures(RawTable raw, List<Integer> featureIdx, List<Integer> keep, TableSpec spec,
+                                             List<String> notes) {
+        List<String> names = raw.names;
         List<Column> cols = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
         Map<String, String> suspects = new LinkedHashMap<>();
         for (Iterator<Integer> it = featureIdx.iterator(); it.hasNext(); ) {
             int j = it.next();
@@ -99,47 +149,34 @@ public final class TableBuilder {
         if (!suspects.isEmpty()) {
             throw new SuspectColumnsException(raw.source, suspects);
         }
-        double[][] x = new double[keep.size()][featureIdx.size()];
-        double[] y = new double[keep.size()];
-        Map<String, Integer> missingCounts = new LinkedHashMap<>();
-        for (int k = 0; k < keep.size(); k++) {
-            int i = keep.get(k);
-            String[] r = raw.rows.get(i);
-            for (int c = 0; c < featureIdx.size(); c++) {
-                String s = r[featureIdx.get(c)];
-                Column col = cols.get(c);
-                if (MissingValues.isMissing(s)) {
-                    x[k][c] = Double.NaN;
-                    missingCounts.merge(col.name(), 1, Integer::sum);
-                } else if (col.isNumeric()) {
-                    x[k][c] = Numbers.tryParse(s); // typing guaranteed it parses
-                } else {
-                    x[k][c] = col.categoryIndex(s);
-                }
-            }
-            y[k] = target.isNumeric() ? Numbers.tryParse(r[t]) : target.categoryIndex(r[t]);
-        }
-        if (dropped > 0) {
-            // the counts of the dropped rows are reported too, so the user sees why they went
+        return cols;
+    }
+
+    /**
+     * The missing counts per column in the file's column order (the same every run), the dropped rows'
+     * included so the user sees why they went.
+     */
+    private static Map<String, Integer> missingInColumnOrder(RawTable raw, List<Integer> featureIdx, Kept kept,
+                                                             List<Column> cols, Map<String, Integer> missingCounts) {
+        if (kept.dropped() > 0) {
             for (int i = 0; i < raw.size(); i++) {
-                if (kept[i]) {
+                if (kept.mask()[i]) {
                     continue;
                 }
                 for (int j : featureIdx) {
                     if (MissingValues.isMissing(raw.rows.get(i)[j])) {
-                        missingCounts.merge(names.get(j), 1, Integer::sum);
+                        missingCounts.merge(raw.names.get(j), 1, Integer::sum);
                     }
                 }
             }
         }
-        Map<String, Integer> inColumnOrder = new LinkedHashMap<>(); // the file's column order, the same every run
+        Map<String, Integer> inColumnOrder = new LinkedHashMap<>();
         for (Column c : cols) {
             if (missingCounts.containsKey(c.name())) {
                 inColumnOrder.put(c.name(), missingCounts.get(c.name()));
             }
         }
-        MissingReport report = new MissingReport(inColumnOrder, dropped, spec.missing());
-        return Dataset.builder(new Schema(cols, target)).name(name).features(x).targets(y).missing(report).notes(notes).build();
+        return inColumnOrder;
     }
 
     /** Rows from which an all-distinct column is taken for an identifier. */

@@ -58,11 +58,7 @@ public final class LogisticSolver {
         Objective f = new Objective(x, y, m, w, 1.0 / (c * Math.max(1, n)));
         double[] g = new double[dim];
         double fx = f.valueAndGradient(theta, g);
-        double[][] s = new double[HISTORY][];
-        double[][] yk = new double[HISTORY][];
-        double[] rho = new double[HISTORY];
-        int stored = 0;
-        int next = 0;
+        History h = new History();
         int it = 0;
         boolean converged = maxAbs(g) < tolerance;
         double[] d = new double[dim];
@@ -70,8 +66,72 @@ public final class LogisticSolver {
         double[] gTrial = new double[dim];
         while (!converged && it < maxIterations) {
             it++;
-            // two-loop recursion: d = −H·g
-            System.arraycopy(g, 0, d, 0, dim);
+            h.direction(g, d);
+            double slope = dot(g, d);
+            if (slope >= 0) { // not a descent direction: restart from the gradient
+                h.clear();
+                for (int i = 0; i < dim; i++) {
+                    d[i] = -g[i];
+                }
+                slope = dot(g, d);
+            }
+            double ft = backtrack(f, theta, d, fx, slope, trial, gTrial);
+            if (Double.isNaN(ft)) {
+                break; // no decrease found: as good as the line search can tell
+            }
+            h.add(theta, trial, g, gTrial);
+            double change = fx - ft;
+            System.arraycopy(trial, 0, theta, 0, dim);
+            System.arraycopy(gTrial, 0, g, 0, dim);
+            fx = ft;
+            converged = maxAbs(g) < tolerance || change <= 1e-15 * Math.max(1, Math.abs(fx));
+        }
+        double[][] weights = new double[m][w];
+        double[] intercepts = new double[m];
+        for (int r = 0; r < m; r++) {
+            System.arraycopy(theta, r * w, weights[r], 0, w);
+            intercepts[r] = theta[m * w + r];
+        }
+        return new Fit(weights, intercepts, it, converged, fx);
+    }
+
+    /**
+     * Backtracking line search along {@code d} from {@code theta}: halves the step from 1 until the
+     * Armijo condition holds (at most 60 times). Leaves the accepted point and its gradient in
+     * {@code trial} and {@code gTrial} and returns its value, or NaN when no step decreased enough.
+     */
+    private static double backtrack(Objective f, double[] theta, double[] d, double fx, double slope, double[] trial,
+                                    double[] gTrial) {
+        double step = 1;
+        double ft = Double.NaN;
+        for (int ls = 0; ls < 60; ls++) {
+            for (int i = 0; i < theta.length; i++) {
+                trial[i] = theta[i] + step * d[i];
+            }
+            ft = f.valueAndGradient(trial, gTrial);
+            if (ft <= fx + 1e-4 * step * slope) {
+                return ft;
+            }
+            step *= 0.5;
+        }
+        return Double.NaN;
+    }
+
+    /** L-BFGS's memory: the last {@link #HISTORY} steps s and gradient changes y, as a ring. */
+    private static final class History {
+        private final double[][] s = new double[HISTORY][];
+        private final double[][] yk = new double[HISTORY][];
+        private final double[] rho = new double[HISTORY];
+        private int stored;
+        private int next;
+
+        void clear() {
+            stored = 0;
+        }
+
+        /** The two-loop recursion: {@code d = −H·g}, H the inverse-Hessian estimate the memory holds. */
+        void direction(double[] g, double[] d) {
+            System.arraycopy(g, 0, d, 0, g.length);
             double[] alpha = new double[HISTORY];
             for (int q = 0; q < stored; q++) {
                 int j = Math.floorMod(next - 1 - q, HISTORY);
@@ -90,29 +150,11 @@ public final class LogisticSolver {
                 axpy(alpha[j] - beta, s[j], d);
             }
             scale(d, -1);
-            double slope = dot(g, d);
-            if (slope >= 0) { // not a descent direction: restart from the gradient
-                stored = 0;
-                for (int i = 0; i < dim; i++) {
-                    d[i] = -g[i];
-                }
-                slope = dot(g, d);
-            }
-            double step = 1;
-            double ft = Double.NaN;
-            for (int ls = 0; ls < 60; ls++) {
-                for (int i = 0; i < dim; i++) {
-                    trial[i] = theta[i] + step * d[i];
-                }
-                ft = f.valueAndGradient(trial, gTrial);
-                if (ft <= fx + 1e-4 * step * slope) {
-                    break;
-                }
-                step *= 0.5;
-            }
-            if (!(ft <= fx + 1e-4 * step * slope)) {
-                break; // no decrease found: as good as the line search can tell
-            }
+        }
+
+        /** Remembers the step from {@code theta} to {@code trial}, unless its curvature s·y is not positive. */
+        void add(double[] theta, double[] trial, double[] g, double[] gTrial) {
+            int dim = theta.length;
             double[] sNew = new double[dim];
             double[] yNew = new double[dim];
             for (int i = 0; i < dim; i++) {
@@ -127,19 +169,7 @@ public final class LogisticSolver {
                 next = (next + 1) % HISTORY;
                 stored = Math.min(stored + 1, HISTORY);
             }
-            double change = fx - ft;
-            System.arraycopy(trial, 0, theta, 0, dim);
-            System.arraycopy(gTrial, 0, g, 0, dim);
-            fx = ft;
-            converged = maxAbs(g) < tolerance || change <= 1e-15 * Math.max(1, Math.abs(fx));
         }
-        double[][] weights = new double[m][w];
-        double[] intercepts = new double[m];
-        for (int r = 0; r < m; r++) {
-            System.arraycopy(theta, r * w, weights[r], 0, w);
-            intercepts[r] = theta[m * w + r];
-        }
-        return new Fit(weights, intercepts, it, converged, fx);
     }
 
     /** Mean −log p(y | x) of the rows under a fit (no penalty). */

@@ -250,23 +250,9 @@ public final class TreeLearner {
         while (leaves < options.maxLeaves() && !queue.isEmpty()) {
             Node n = queue.poll();
             double thr = cuts[n.feature][n.cutBin];
-            int nl = 0;
-            for (int i : n.idx) {
-                if (bins.get(i)[n.feature] <= n.cutBin) {
-                    nl++;
-                }
-            }
-            int[] li = new int[nl];
-            int[] ri = new int[n.idx.length - nl];
-            int a = 0;
-            int b = 0;
-            for (int i : n.idx) {
-                if (bins.get(i)[n.feature] <= n.cutBin) {
-                    li[a++] = i;
-                } else {
-                    ri[b++] = i;
-                }
-            }
+            int[][] sides = partition(n);
+            int[] li = sides[0];
+            int[] ri = sides[1];
             Node l = new Node(nodes.size(), li, n.depth + 1, n.region.left(n.feature, thr));
             nodes.add(l);
             Node r = new Node(nodes.size(), ri, n.depth + 1, n.region.right(n.feature, thr));
@@ -284,7 +270,33 @@ public final class TreeLearner {
         if (augmenter != null && criterion instanceof SplitCriterion.Gini) {
             pruneOnRealRows(nodes);
         }
-        // the nodes still reachable from the root, numbered in the order they were made (children after parents)
+        return flatten(nodes);
+    }
+
+    /** The rows of a node that go left of its chosen cut (bin ≤ cut) and right of it, each in the node's order. */
+    private int[][] partition(Node n) {
+        int nl = 0;
+        for (int i : n.idx) {
+            if (bins.get(i)[n.feature] <= n.cutBin) {
+                nl++;
+            }
+        }
+        int[] li = new int[nl];
+        int[] ri = new int[n.idx.length - nl];
+        int a = 0;
+        int b = 0;
+        for (int i : n.idx) {
+            if (bins.get(i)[n.feature] <= n.cutBin) {
+                li[a++] = i;
+            } else {
+                ri[b++] = i;
+            }
+        }
+        return new int[][] {li, ri};
+    }
+
+    /** The grown nodes as a {@link DecisionTree}: those still reachable from the root, numbered in the order they were made (children after parents). */
+    private DecisionTree flatten(List<Node> nodes) {
         int[] newId = new int[nodes.size()];
         Arrays.fill(newId, -1);
         boolean[] reach = new boolean[nodes.size()];

@@ -115,106 +115,28 @@ public final class Counterfactuals {
     /** The cheapest row satisfying every condition, or null when an immutable column or the range forbids it. */
     private static double[] intoBox(List<Condition> path, Instance x, CounterfactualCost cost, DecisionTreeForm tree) {
         Schema s = x.schema();
-        int p = s.featureCount();
-        double[] lo = new double[p];
-        double[] hi = new double[p];
-        boolean[] loOpen = new boolean[p];
-        boolean[] hiOpen = new boolean[p];
-        Arrays.fill(lo, Double.NEGATIVE_INFINITY);
-        Arrays.fill(hi, Double.POSITIVE_INFINITY);
-        int[] equal = new int[p];
-        Arrays.fill(equal, -1);
-        List<Set<Integer>> not = new ArrayList<>();
-        for (int j = 0; j < p; j++) {
-            not.add(new HashSet<>());
-        }
-        for (Condition c : path) {
-            int j = s.indexOf(c.feature());
-            Column col = s.feature(j);
-            if (col.isNumeric()) {
-                double t = Double.parseDouble(c.value());
-                switch (c.operator()) {
-                    case "<=" -> {
-                        if (t < hi[j] || (t == hi[j] && hiOpen[j])) {
-                            hi[j] = t;
-                            hiOpen[j] = false;
-                        }
-                    }
-                    case "<" -> {
-                        if (t <= hi[j]) {
-                            hi[j] = t;
-                            hiOpen[j] = true;
-                        }
-                    }
-                    case ">" -> {
-                        if (t >= lo[j]) {
-                            lo[j] = t;
-                            loOpen[j] = true;
-                        }
-                    }
-                    case ">=" -> {
-                        if (t > lo[j]) {
-                            lo[j] = t;
-                            loOpen[j] = false;
-                        }
-                    }
-                    default -> throw new IllegalArgumentException("operator " + c.operator() + " on a number");
-                }
-            } else {
-                int k = col.categoryIndex(c.value());
-                if (c.operator().equals("=")) {
-                    equal[j] = k;
-                } else {
-                    not.get(j).add(k);
-                }
-            }
-        }
+        Box box = Box.of(path, s);
         double[] v = x.values();
         double[] out = v.clone();
-        for (int j = 0; j < p; j++) {
+        for (int j = 0; j < s.featureCount(); j++) {
             Column col = s.feature(j);
             if (col.isNumeric()) {
                 double cur = v[j];
                 if (Double.isNaN(cur) && tree.missing() == StatedForm.Missing.IMPUTE_NUMBERS_NO_CATEGORY) {
                     cur = tree.imputed().getOrDefault(col.name(), Double.NaN);
                 }
-                boolean inside = !Double.isNaN(cur) && (loOpen[j] ? cur > lo[j] : cur >= lo[j]) && (hiOpen[j] ? cur < hi[j] : cur <= hi[j]);
-                if (inside) {
+                if (box.contains(j, cur)) {
                     continue;
                 }
-                if (lo[j] > hi[j] || (lo[j] == hi[j] && (loOpen[j] || hiOpen[j]))) {
-                    return null;
-                }
-                double target;
-                if (Double.isNaN(cur) || cur > hi[j] || (hiOpen[j] && cur >= hi[j])) {
-                    target = hiOpen[j] ? Math.nextDown(hi[j]) : hi[j];
-                    if (Double.isNaN(cur) && Double.isInfinite(target)) {
-                        target = Math.max(lo[j] + (loOpen[j] ? step(lo[j]) : 0), cost.min(j));
-                    }
-                } else {
-                    target = loOpen[j] ? lo[j] + step(lo[j]) : lo[j];
-                }
-                if (cost.immutable(j) || target < cost.min(j) - 1e-12 || target > cost.max(j) + 1e-12) {
+                double target = box.nearest(j, cur, cost.min(j));
+                if (Double.isNaN(target) || cost.immutable(j) || target < cost.min(j) - 1e-12 || target > cost.max(j) + 1e-12) {
                     return null;
                 }
                 out[j] = target;
             } else {
                 int cur = Double.isNaN(v[j]) ? -1 : (int) v[j];
-                int want = cur;
-                if (equal[j] >= 0 && cur != equal[j]) {
-                    want = equal[j];
-                } else if (equal[j] < 0 && cur >= 0 && not.get(j).contains(cur)) {
-                    want = -1;
-                    for (int k = 0; k < col.categories().size() && want < 0; k++) {
-                        if (!not.get(j).contains(k)) {
-                            want = k;
-                        }
-                    }
-                    if (want < 0) {
-                        return null;
-                    }
-                }
-                if (equal[j] >= 0 && not.get(j).contains(equal[j])) {
+                int want = box.allowedCategory(j, cur, col.categories().size());
+                if (want == NO_CATEGORY) {
                     return null;
                 }
                 if (want != cur) {
@@ -228,6 +150,126 @@ public final class Counterfactuals {
         return out;
     }
 
+    /** What {@link Box#allowedCategory} answers when no category satisfies the path. */
+    private static final int NO_CATEGORY = -2;
+
+    /**
+     * The region a root-to-leaf path bounds: per numeric column an interval whose ends may be open,
+     * per categorical column a required category or a set of excluded ones.
+     */
+    private static final class Box {
+        private final double[] lo;
+        private final double[] hi;
+        private final boolean[] loOpen;
+        private final boolean[] hiOpen;
+        private final int[] equal;
+        private final List<Set<Integer>> not = new ArrayList<>();
+
+        private Box(int p) {
+            lo = new double[p];
+            hi = new double[p];
+            loOpen = new boolean[p];
+            hiOpen = new boolean[p];
+            Arrays.fill(lo, Double.NEGATIVE_INFINITY);
+            Arrays.fill(hi, Double.POSITIVE_INFINITY);
+            equal = new int[p];
+            Arrays.fill(equal, -1);
+            for (int j = 0; j < p; j++) {
+                not.add(new HashSet<>());
+            }
+        }
+
+        static Box of(List<Condition> path, Schema s) {
+            Box box = new Box(s.featureCount());
+            for (Condition c : path) {
+                int j = s.indexOf(c.feature());
+                Column col = s.feature(j);
+                if (col.isNumeric()) {
+                    box.tighten(j, c.operator(), Double.parseDouble(c.value()));
+                } else if (c.operator().equals("=")) {
+                    box.equal[j] = col.categoryIndex(c.value());
+                } else {
+                    box.not.get(j).add(col.categoryIndex(c.value()));
+                }
+            }
+            return box;
+        }
+
+        /** Narrows column {@code j}'s interval by one condition (the tighter bound wins; at a tie, the open one). */
+        private void tighten(int j, String operator, double t) {
+            switch (operator) {
+                case "<=" -> {
+                    if (t < hi[j] || (t == hi[j] && hiOpen[j])) {
+                        hi[j] = t;
+                        hiOpen[j] = false;
+                    }
+                }
+                case "<" -> {
+                    if (t <= hi[j]) {
+                        hi[j] = t;
+                        hiOpen[j] = true;
+                    }
+                }
+                case ">" -> {
+                    if (t >= lo[j]) {
+                        lo[j] = t;
+                        loOpen[j] = true;
+                    }
+                }
+                case ">=" -> {
+                    if (t > lo[j]) {
+                        lo[j] = t;
+                        loOpen[j] = false;
+                    }
+                }
+                default -> throw new IllegalArgumentException("operator " + operator + " on a number");
+            }
+        }
+
+        boolean contains(int j, double cur) {
+            return !Double.isNaN(cur) && (loOpen[j] ? cur > lo[j] : cur >= lo[j]) && (hiOpen[j] ? cur < hi[j] : cur <= hi[j]);
+        }
+
+        /**
+         * The point of column {@code j}'s interval nearest {@code cur} (a missing value goes to the upper
+         * end, or just above the lower one when there is none, but not below {@code floor}); NaN when
+         * the interval is empty.
+         */
+        double nearest(int j, double cur, double floor) {
+            if (lo[j] > hi[j] || (lo[j] == hi[j] && (loOpen[j] || hiOpen[j]))) {
+                return Double.NaN;
+            }
+            if (Double.isNaN(cur) || cur > hi[j] || (hiOpen[j] && cur >= hi[j])) {
+                double target = hiOpen[j] ? Math.nextDown(hi[j]) : hi[j];
+                if (Double.isNaN(cur) && Double.isInfinite(target)) {
+                    target = Math.max(lo[j] + (loOpen[j] ? step(lo[j]) : 0), floor);
+                }
+                return target;
+            }
+            return loOpen[j] ? lo[j] + step(lo[j]) : lo[j];
+        }
+
+        /**
+         * The category column {@code j} must take: {@code cur} when it is allowed, the required one, or
+         * the first one not excluded; {@link #NO_CATEGORY} when none is allowed.
+         */
+        int allowedCategory(int j, int cur, int categories) {
+            Set<Integer> excluded = not.get(j);
+            if (equal[j] >= 0) {
+                return excluded.contains(equal[j]) ? NO_CATEGORY : equal[j];
+            }
+            if (cur < 0 || !excluded.contains(cur)) {
+                return cur;
+            }
+            for (int k = 0; k < categories; k++) {
+                if (!excluded.contains(k)) {
+                    return k;
+                }
+            }
+            return NO_CATEGORY;
+        }
+    }
+
     /** A step past a strict bound that still prints as a short number: a millionth of its size. */
     static double step(double t) {
         return Math.max(1e-6, 1e-6 * Math.abs(t));
@@ -236,51 +278,15 @@ public final class Counterfactuals {
     // ---- two-class logistic regression: additive log-odds ---------------------------------------
 
     static List<Counterfactual> fromLogistic(Predictor model, Instance x, int target, CounterfactualCost cost, int count) {
-        Schema s = x.schema();
-        int p = s.featureCount();
         double[] v = x.values();
         double base = logOdds(model, v, target);
         double need = 1e-9 * Math.max(1, Math.abs(base)) - base; // log-odds to gain to predict the target
-        double[] slope = new double[p];
-        List<Integer> numeric = new ArrayList<>();
-        List<Integer> cats = new ArrayList<>();
-        int[] bestLevel = new int[p];
-        double[] levelGain = new double[p];
-        for (int j = 0; j < p; j++) {
-            if (cost.immutable(j)) {
-                continue;
-            }
-            if (s.feature(j).isNumeric()) {
-                if (Double.isNaN(v[j])) {
-                    continue; // a missing number is read as the training mean; moving it is not linear from there
-                }
-                double[] u = v.clone();
-                u[j] = v[j] + 1;
-                slope[j] = logOdds(model, u, target) - base;
-                if (slope[j] != 0) {
-                    numeric.add(j);
-                }
-            } else {
-                double best = 0;
-                bestLevel[j] = -1;
-                for (int k = 0; k < s.feature(j).categories().size(); k++) {
-                    if (!Double.isNaN(v[j]) && k == (int) v[j]) {
-                        continue;
-                    }
-                    double[] u = v.clone();
-                    u[j] = k;
-                    double g = logOdds(model, u, target) - base;
-                    if (g > best) {
-                        best = g;
-                        bestLevel[j] = k;
-                    }
-                }
-                if (bestLevel[j] >= 0) {
-                    cats.add(j);
-                    levelGain[j] = best;
-                }
-            }
-        }
+        Effects ef = Effects.of(model, x, target, cost, base);
+        double[] slope = ef.slope();
+        List<Integer> numeric = ef.numeric();
+        List<Integer> cats = ef.cats();
+        int[] bestLevel = ef.bestLevel();
+        double[] levelGain = ef.levelGain();
         // numbers in order of log-odds per unit of cost
         numeric.sort(Comparator.comparingDouble(j -> -Math.abs(slope[j]) * cost.mad(j)));
         List<double[]> candidates = new ArrayList<>();
@@ -315,6 +321,60 @@ public final class Counterfactuals {
         return pick(model, x, target, cost, candidates, count, true, "exact: additive log-odds, cheapest flip of their sign");
     }
 
+    /**
+     * What each mutable column can do to the target's log-odds: a numeric column's slope per unit
+     * (those with a slope listed in {@code numeric}), a categorical column's best other level and its
+     * gain (those with a positive gain listed in {@code cats}).
+     */
+    private record Effects(double[] slope, List<Integer> numeric, List<Integer> cats, int[] bestLevel, double[] levelGain) {
+        static Effects of(Predictor model, Instance x, int target, CounterfactualCost cost, double base) {
+            Schema s = x.schema();
+            int p = s.featureCount();
+            double[] v = x.values();
+            double[] slope = new double[p];
+            List<Integer> numeric = new ArrayList<>();
+            List<Integer> cats = new ArrayList<>();
+            int[] bestLevel = new int[p];
+            double[] levelGain = new double[p];
+            for (int j = 0; j < p; j++) {
+                if (cost.immutable(j)) {
+                    continue;
+                }
+                if (s.feature(j).isNumeric()) {
+                    if (Double.isNaN(v[j])) {
+                        continue; // a missing number is read as the training mean; moving it is not linear from there
+                    }
+                    double[] u = v.clone();
+                    u[j] = v[j] + 1;
+                    slope[j] = logOdds(model, u, target) - base;
+                    if (slope[j] != 0) {
+                        numeric.add(j);
+                    }
+                } else {
+                    double best = 0;
+                    bestLevel[j] = -1;
+                    for (int k = 0; k < s.feature(j).categories().size(); k++) {
+                        if (!Double.isNaN(v[j]) && k == (int) v[j]) {
+                            continue;
+                        }
+                        double[] u = v.clone();
+                        u[j] = k;
+                        double g = logOdds(model, u, target) - base;
+                        if (g > best) {
+                            best = g;
+                            bestLevel[j] = k;
+                        }
+                    }
+                    if (bestLevel[j] >= 0) {
+                        cats.add(j);
+                        levelGain[j] = best;
+                    }
+                }
+            }
+            return new Effects(slope, numeric, cats, bestLevel, levelGain);
+        }
+    }
+
     private static double logOdds(Predictor model, double[] v, int target) {
         Prediction p = model.predict(new Instance(model.schema(), v));
         double q = Math.min(1 - 1e-15, Math.max(1e-15, p.probability(target)));
@@ -330,52 +390,92 @@ public final class Counterfactuals {
      */
     public static List<Counterfactual> search(Predictor model, Instance x, int target, CounterfactualCost cost, Settings st,
                                               Dataset train) {
-        Schema s = x.schema();
-        int p = s.featureCount();
-        List<Integer> mutable = new ArrayList<>();
-        for (int j = 0; j < p; j++) {
-            if (!cost.immutable(j)) {
-                mutable.add(j);
-            }
+        Search search = new Search(model, x, target, cost, st);
+        search.spheres();
+        if (search.valid.size() < st.count() && train != null) {
+            search.towardsNeighbours(train);
         }
-        Random r = new Random(st.seed() ^ Arrays.hashCode(x.values()));
-        double[] v = x.values();
-        int calls = 0;
-        List<double[]> valid = new ArrayList<>();
-        double[] radii = {0.25, 0.5, 1, 2, 4};
-        int perRadius = Math.max(20, st.modelCalls() / (2 * radii.length));
-        for (double radius : radii) {
-            if (mutable.isEmpty() || calls >= st.modelCalls() / 2) {
-                break;
+        return pick(model, x, target, cost, search.sparser(), st.count(), false,
+                "search: growing spheres within " + st.modelCalls() + " model calls");
+    }
+
+    /**
+     * One black-box search: its budget of model calls is shared by the growing spheres (up to half),
+     * the walk towards neighbours (up to three quarters in all) and the sparsening (the rest).
+     */
+    private static final class Search {
+        private static final double[] RADII = {0.25, 0.5, 1, 2, 4};
+        private final Predictor model;
+        private final Schema s;
+        private final double[] v;
+        private final int target;
+        private final CounterfactualCost cost;
+        private final Settings st;
+        private final List<Integer> mutable = new ArrayList<>();
+        private final Random r;
+        private final List<double[]> valid = new ArrayList<>();
+        private int calls;
+
+        Search(Predictor model, Instance x, int target, CounterfactualCost cost, Settings st) {
+            this.model = model;
+            this.s = x.schema();
+            this.v = x.values();
+            this.target = target;
+            this.cost = cost;
+            this.st = st;
+            for (int j = 0; j < s.featureCount(); j++) {
+                if (!cost.immutable(j)) {
+                    mutable.add(j);
+                }
             }
-            double[][] batch = new double[Math.min(perRadius, st.modelCalls() / 2 - calls)][];
-            for (int b = 0; b < batch.length; b++) {
-                double[] u = v.clone();
-                int changes = 1 + r.nextInt(Math.min(3, mutable.size()));
-                for (int q = 0; q < changes; q++) {
-                    int j = mutable.get(r.nextInt(mutable.size()));
-                    Column col = s.feature(j);
-                    if (col.isNumeric()) {
-                        double from = Double.isNaN(v[j]) ? (cost.min(j) + cost.max(j)) / 2 : v[j];
-                        u[j] = Math.max(cost.min(j), Math.min(cost.max(j), from + radius * cost.mad(j) * r.nextGaussian()));
-                    } else {
-                        u[j] = r.nextInt(col.categories().size());
+            this.r = new Random(st.seed() ^ Arrays.hashCode(x.values()));
+        }
+
+        private boolean hits(double[] u) {
+            return model.predict(new Instance(s, u)).classIndex() == target;
+        }
+
+        /** Growing spheres (Laugel et al. 2018): random changes to 1–3 mutable columns, scaled by each column's MAD. */
+        void spheres() {
+            int perRadius = Math.max(20, st.modelCalls() / (2 * RADII.length));
+            for (double radius : RADII) {
+                if (mutable.isEmpty() || calls >= st.modelCalls() / 2) {
+                    break;
+                }
+                double[][] batch = new double[Math.min(perRadius, st.modelCalls() / 2 - calls)][];
+                for (int b = 0; b < batch.length; b++) {
+                    batch[b] = perturbed(radius);
+                }
+                calls += batch.length;
+                for (double[] u : batch) {
+                    if (hits(u)) {
+                        valid.add(u);
                     }
                 }
-                batch[b] = u;
-            }
-            calls += batch.length;
-            for (double[] u : batch) {
-                if (model.predict(new Instance(s, u)).classIndex() == target) {
-                    valid.add(u);
+                if (valid.size() >= 3 * st.count()) {
+                    break;
                 }
             }
-            if (valid.size() >= 3 * st.count()) {
-                break;
-            }
         }
-        if (valid.size() < st.count() && train != null) {
-            // towards the target class's nearest training rows: copy their values column by column
+
+        private double[] perturbed(double radius) {
+            double[] u = v.clone();
+            int changes = 1 + r.nextInt(Math.min(3, mutable.size()));
+            for (int q = 0; q < changes; q++) {
+                int j = mutable.get(r.nextInt(mutable.size()));
+                Column col = s.feature(j);
+                if (col.isNumeric()) {
+                    double from = Double.isNaN(v[j]) ? (cost.min(j) + cost.max(j)) / 2 : v[j];
+                    u[j] = Math.max(cost.min(j), Math.min(cost.max(j), from + radius * cost.mad(j) * r.nextGaussian()));
+                } else {
+                    u[j] = r.nextInt(col.categories().size());
+                }
+            }
+            return u;
+        }
+
+        /** Towards the target class's nearest training rows: copy their values column by column, cheapest first. */
+        void towardsNeighbours(Dataset train) {
             List<double[]> near = new ArrayList<>();
             for (int i = 0; i < train.size(); i++) {
                 if (train.label(i) == target) {
@@ -402,32 +502,35 @@ public final class Counterfactuals {
                 for (int j : cols) {
                     u[j] = n[j];
                     calls++;
-                    if (model.predict(new Instance(s, u)).classIndex() == target) {
+                    if (hits(u)) {
                         valid.add(u.clone());
                         break;
                     }
                 }
             }
         }
-        // sparser: undo each change the prediction does not need, cheapest candidates first
-        valid.sort(Comparator.comparingDouble(u -> cost.cost(v, u)));
-        List<double[]> sparse = new ArrayList<>();
-        for (double[] u : valid.subList(0, Math.min(valid.size(), 4 * st.count()))) {
-            double[] w = u.clone();
-            for (int j = 0; j < p && calls < st.modelCalls(); j++) {
-                if (CounterfactualCost.same(w[j], v[j])) {
-                    continue;
+
+        /** Sparser: undo each change the prediction does not need, cheapest candidates first. */
+        List<double[]> sparser() {
+            valid.sort(Comparator.comparingDouble(u -> cost.cost(v, u)));
+            List<double[]> sparse = new ArrayList<>();
+            for (double[] u : valid.subList(0, Math.min(valid.size(), 4 * st.count()))) {
+                double[] w = u.clone();
+                for (int j = 0; j < s.featureCount() && calls < st.modelCalls(); j++) {
+                    if (CounterfactualCost.same(w[j], v[j])) {
+                        continue;
+                    }
+                    double keep = w[j];
+                    w[j] = v[j];
+                    calls++;
+                    if (!hits(w)) {
+                        w[j] = keep;
+                    }
                 }
-                double keep = w[j];
-                w[j] = v[j];
-                calls++;
-                if (model.predict(new Instance(s, w)).classIndex() != target) {
-                    w[j] = keep;
-                }
+                sparse.add(w);
             }
-            sparse.add(w);
+            return sparse;
         }
-        return pick(model, x, target, cost, sparse, st.count(), false, "search: growing spheres within " + st.modelCalls() + " model calls");
     }
 
     // ---- common: check, order, diversify ---------------------------------------------------------

@@ -84,6 +84,48 @@ public final class GradientExplainer implements Explainer {
         FeatureEncoder enc = d.encoder();
         double[] xe = enc.encode(x);
         double[] base = enc.encodedMeans();
+        double[][] points = points(xe, base);
+        int n = points.length;
+        Differentiable.Gradients g = d.gradients(points, targetClass);
+        double[][] grads = new double[n][];
+        double[] outs = new double[n];
+        boolean logOdds = output == Output.LOG_ODDS && model.schema().isClassification();
+        for (int k = 0; k < n; k++) {
+            double[] gr = g.gradients()[k];
+            double p = g.outputs()[k];
+            if (logOdds) { // d logit(p) = dp / (p (1 − p))
+                double q = Math.min(1 - 1e-15, Math.max(1e-15, p));
+                double scale = 1 / (q * (1 - q));
+                gr = gr.clone();
+                for (int e = 0; e < gr.length; e++) {
+                    gr[e] *= scale;
+                }
+                outs[k] = Math.log(q / (1 - q));
+            } else {
+                outs[k] = p;
+            }
+            grads[k] = gr;
+        }
+        double[] perInput = perInput(grads, xe, base);
+        List<Contribution> cs = new ArrayList<>(x.size());
+        for (int j = 0; j < x.size(); j++) {
+            double s = 0;
+            for (int e = enc.offset(j); e < enc.offset(j) + enc.width(j); e++) {
+                s += perInput[e];
+            }
+            cs.add(new Contribution(x.schema().feature(j).name(), x.text(j), s));
+        }
+        String cls = x.schema().isClassification() ? x.schema().classes().get(targetClass) : x.schema().target().name();
+        String target = output.describe(cls);
+        return new FeatureAttribution(cs, outs[n - 1], outs[n - 2], target,
+                method == Method.INTEGRATED_GRADIENTS ? String.format(Locale.ROOT, "ig(%d steps)", steps) : method.id());
+    }
+
+    /**
+     * The encoded points whose gradients the method needs, in one batch: the IG path's midpoints or
+     * SmoothGrad's noisy copies first ({@code steps} of them, none for the others), then x, then the baseline.
+     */
+    private double[][] points(double[] xe, double[] base) {
         int w = xe.length;
         double[][] points;
         switch (method) {
@@ -115,72 +157,33 @@ public final class GradientExplainer implements Explainer {
             }
             default -> points = new double[2][];
         }
-        int n = points.length;
-        points[n - 2] = xe;
-        points[n - 1] = base;
-        Differentiable.Gradients g = d.gradients(points, targetClass);
-        double[][] grads = new double[n][];
-        double[] outs = new double[n];
-        for (int k = 0; k < n; k++) {
-            double[] gr = g.gradients()[k];
-            double p = g.outputs()[k];
-            if (output == Output.LOG_ODDS && model.schema().isClassification()) {
-                double q = Math.min(1 - 1e-15, Math.max(1e-15, p));
-                double scale = 1 / (q * (1 - q));
-                gr = gr.clone();
-                for (int e = 0; e < w; e++) {
-                    gr[e] *= scale;
-                }
-                outs[k] = Math.log(q / (1 - q));
-            } else {
-                outs[k] = p;
-            }
-            grads[k] = gr;
-        }
+        points[points.length - 2] = xe;
+        points[points.length - 1] = base;
+        return points;
+    }
+
+    /** The attribution of each encoded input, from the gradients at {@link #points}. */
+    private double[] perInput(double[][] grads, double[] xe, double[] base) {
+        int w = xe.length;
         double[] perInput = new double[w];
-        double[] gx = grads[n - 2];
-        switch (method) {
-            case SALIENCY -> {
-                for (int e = 0; e < w; e++) {
-                    perInput[e] = Math.abs(gx[e]);
-                }
-            }
-            case GRADIENT_X_INPUT -> {
-                for (int e = 0; e < w; e++) {
-                    perInput[e] = gx[e] * xe[e];
-                }
-            }
-            case INTEGRATED_GRADIENTS -> {
-                for (int e = 0; e < w; e++) {
-                    double s = 0;
-                    for (int k = 0; k < steps; k++) {
-                        s += grads[k][e];
-                    }
-                    perInput[e] = (xe[e] - base[e]) * s / steps;
-                }
-            }
-            case SMOOTHGRAD -> {
-                for (int e = 0; e < w; e++) {
-                    double s = 0;
-                    for (int k = 0; k < steps; k++) {
-                        s += grads[k][e];
-                    }
-                    perInput[e] = xe[e] * s / steps;
-                }
-            }
+        double[] gx = grads[grads.length - 2];
+        for (int e = 0; e < w; e++) {
+            perInput[e] = switch (method) {
+                case SALIENCY -> Math.abs(gx[e]);
+                case GRADIENT_X_INPUT -> gx[e] * xe[e];
+                case INTEGRATED_GRADIENTS -> (xe[e] - base[e]) * sumOverSteps(grads, e) / steps;
+                case SMOOTHGRAD -> xe[e] * sumOverSteps(grads, e) / steps;
+            };
         }
-        List<Contribution> cs = new ArrayList<>(x.size());
-        for (int j = 0; j < x.size(); j++) {
-            double s = 0;
-            for (int e = enc.offset(j); e < enc.offset(j) + enc.width(j); e++) {
-                s += perInput[e];
-            }
-            cs.add(new Contribution(x.schema().feature(j).name(), x.text(j), s));
+        return perInput;
+    }
+
+    private double sumOverSteps(double[][] grads, int e) {
+        double s = 0;
+        for (int k = 0; k < steps; k++) {
+            s += grads[k][e];
         }
-        String cls = x.schema().isClassification() ? x.schema().classes().get(targetClass) : x.schema().target().name();
-        String target = output.describe(cls);
-        return new FeatureAttribution(cs, outs[n - 1], outs[n - 2], target,
-                method == Method.INTEGRATED_GRADIENTS ? String.format(Locale.ROOT, "ig(%d steps)", steps) : method.id());
+        return s;
     }
 
     private static String describe(Predictor model) {

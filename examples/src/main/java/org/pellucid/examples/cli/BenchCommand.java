@@ -29,6 +29,7 @@ import org.pellucid.core.train.TrainingOptions;
 import org.pellucid.eval.explainers.KernelShap;
 import org.pellucid.eval.explainers.Output;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -39,7 +40,7 @@ import picocli.CommandLine.Spec;
                 + "training loop; compare with benchmarks/train_step_torch.py (PyTorch eager)."})
 final class BenchCommand implements Callable<Integer> {
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "NAME", description = "Benchmark name: train-step, kernel-shap or attention-flow.")
     String name;

@@ -41,6 +41,8 @@ import org.pellucid.examples.report.EffectCharts;
 import org.pellucid.examples.report.HtmlReport;
 import org.pellucid.examples.report.ShapeCharts;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -51,9 +53,9 @@ import picocli.CommandLine.Spec;
                 + "validation) is added to the comparison."})
 final class CompareCommand implements Callable<Integer> {
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     DataOptions dataOptions;
 
     @Option(names = "--models", split = ",", paramLabel = "a,b,c", description = "Models to compare (default: every one that fits the data).")
@@ -158,38 +160,7 @@ final class CompareCommand implements Callable<Integer> {
             rowsJson.add(o);
         }
         if (distillFromBest && d.schema().isClassification()) {
-            Experiment.Result best = null;
-            double bestValid = -1;
-            for (Experiment.Result r : results) {
-                if (r.family().transparent()) {
-                    continue;
-                }
-                double v = Experiment.score(r.model(), r.valid())[0];
-                if (v > bestValid) {
-                    bestValid = v;
-                    best = r;
-                }
-            }
-            if (best != null) {
-                err.println("pellucid: distilling a 16-leaf tree from " + best.family().kind() + " …");
-                long t0 = System.nanoTime();
-                SurrogateDistiller distiller = SurrogateDistiller.find();
-                SurrogateDistiller.Surrogate dr = distiller.distill(best.model(), best.train(),
-                        new SurrogateDistiller.Settings(16, 12, 5, 100, false, seed));
-                double secs = (System.nanoTime() - t0) / 1e9;
-                double[] sc = Experiment.score(dr.model(), best.test());
-                Experiment.Result r = new Experiment.Result(ModelFamilies.get("tree"), dr.model(), best.train(), best.valid(),
-                        best.test(), sc[0], sc[1], secs, null, null);
-                JsonObject o = Experiment.toJson(r, d, seed, Map.of());
-                String name = "tree←" + best.family().kind();
-                o.addProperty("model", name);
-                o.addProperty("description", "a 16-leaf decision tree distilled from " + best.family().kind()
-                        + " (the most accurate black box on validation), with TREPAN-style sampling");
-                o.addProperty("teacher_agreement", distiller.fidelity(dr.model(), best.model(), best.test()).agreement());
-                score(dr.model(), r, o, rows, seed, err);
-                results.add(r);
-                rowsJson.add(o);
-            }
+            distillFromBest(results, rowsJson, d, seed, rows, err);
         }
         rowsJson.forEach(arr::add);
         out.printf("%-14s %-12s %9s %9s %12s %10s %8s%n", "model", "kind", "accuracy", "macro-F1", "deletion AUC", "expl. size", "train s");
@@ -206,6 +177,46 @@ final class CompareCommand implements Callable<Integer> {
             globalEffects(results, root, err);
         }
         return new Comparison(root, results);
+    }
+
+    /**
+     * Distils a 16-leaf tree from the most accurate black box on validation (TREPAN-style sampling) and
+     * adds it, scored like the others, to {@code results} and {@code rowsJson}.
+     */
+    private static void distillFromBest(List<Experiment.Result> results, List<JsonObject> rowsJson, Dataset d, long seed,
+                                        int rows, PrintWriter err) {
+        Experiment.Result best = null;
+        double bestValid = -1;
+        for (Experiment.Result r : results) {
+            if (r.family().transparent()) {
+                continue;
+            }
+            double v = Experiment.score(r.model(), r.valid())[0];
+            if (v > bestValid) {
+                bestValid = v;
+                best = r;
+            }
+        }
+        if (best != null) {
+            err.println("pellucid: distilling a 16-leaf tree from " + best.family().kind() + " …");
+            long t0 = System.nanoTime();
+            SurrogateDistiller distiller = SurrogateDistiller.find();
+            SurrogateDistiller.Surrogate dr = distiller.distill(best.model(), best.train(),
+                    new SurrogateDistiller.Settings(16, 12, 5, 100, false, seed));
+            double secs = (System.nanoTime() - t0) / 1e9;
+            double[] sc = Experiment.score(dr.model(), best.test());
+            Experiment.Result r = new Experiment.Result(ModelFamilies.get("tree"), dr.model(), best.train(), best.valid(),
+                    best.test(), sc[0], sc[1], secs, null, null);
+            JsonObject o = Experiment.toJson(r, d, seed, Map.of());
+            String name = "tree←" + best.family().kind();
+            o.addProperty("model", name);
+            o.addProperty("description", "a 16-leaf decision tree distilled from " + best.family().kind()
+                    + " (the most accurate black box on validation), with TREPAN-style sampling");
+            o.addProperty("teacher_agreement", distiller.fidelity(dr.model(), best.model(), best.test()).agreement());
+            score(dr.model(), r, o, rows, seed, err);
+            results.add(r);
+            rowsJson.add(o);
+        }
     }
 
     /** What always predicting the training split's most frequent class scores on the test split: the floor every model must beat. */
@@ -315,38 +326,7 @@ final class CompareCommand implements Callable<Integer> {
                 1024, 10, 8192, seed);
         JsonArray examples = new JsonArray();
         for (int i = 0; i < Math.min(3, test.size()); i++) {
-            Instance x = test.row(i);
-            JsonObject ex = new JsonObject();
-            ex.addProperty("row", i);
-            ex.addProperty("values", x.toString());
-            ex.addProperty("truth", test.schema().classes().get(test.label(i)));
-            Prediction p;
-            Explanation e;
-            if (interpretable) {
-                var ed = ((InterpretableModel<?>) model).explain(x);
-                p = ed.prediction();
-                e = ed.explanation();
-                if (e instanceof FeatureAttribution && model instanceof ClassAttributable ca) {
-                    // one explained class per row in every section: the predicted one (a binary logistic
-                    // model's own explanation speaks of the second class whatever it predicts)
-                    e = ca.attribution(x, p.classIndex());
-                }
-            } else {
-                p = model.predict(x);
-                e = post.explain(model, x, p.classIndex());
-            }
-            ex.addProperty("predicted", p.className());
-            ex.add("explanation", ExplanationJson.toJson(e));
-            if (model instanceof MlpModel) {
-                // the network's own relevance beside the post-hoc one (Bach et al. 2015), for the same class
-                ex.add("lrp", ExplanationJson.toJson(new Lrp(
-                        Lrp.Rule.EPSILON, 1e-6).explain(model, x, p.classIndex())));
-            }
-            if (model instanceof HasConcepts cm && test.hasConcepts()) {
-                ex.add("intervention", intervention(cm, x, test.concepts(i)));
-                ex.add("what_if", whatIf(cm, x));
-            }
-            examples.add(ex);
+            examples.add(example(model, post, test, i));
         }
         o.add("examples", examples);
         if (model instanceof HasConcepts cm && test.hasConcepts()) {
@@ -362,6 +342,45 @@ final class CompareCommand implements Callable<Integer> {
         if (model instanceof HasConcepts cm) {
             ConvolutionalModel.of(cm).ifPresent(cv -> o.add("images", ImageReport.toJson(cv, cm, r.train(), test, 3)));
         }
+    }
+
+    /**
+     * Test row {@code i} explained for the report: the model's own explanation (or KernelSHAP's for a
+     * black box) of the predicted class, with LRP beside it for an mlp and interventions for a concept model.
+     */
+    private static JsonObject example(Savable model, Explainer post, Dataset test, int i) {
+        Instance x = test.row(i);
+        JsonObject ex = new JsonObject();
+        ex.addProperty("row", i);
+        ex.addProperty("values", x.toString());
+        ex.addProperty("truth", test.schema().classes().get(test.label(i)));
+        Prediction p;
+        Explanation e;
+        if (model instanceof InterpretableModel<?> im) {
+            var ed = im.explain(x);
+            p = ed.prediction();
+            e = ed.explanation();
+            if (e instanceof FeatureAttribution && model instanceof ClassAttributable ca) {
+                // one explained class per row in every section: the predicted one (a binary logistic
+                // model's own explanation speaks of the second class whatever it predicts)
+                e = ca.attribution(x, p.classIndex());
+            }
+        } else {
+            p = model.predict(x);
+            e = post.explain(model, x, p.classIndex());
+        }
+        ex.addProperty("predicted", p.className());
+        ex.add("explanation", ExplanationJson.toJson(e));
+        if (model instanceof MlpModel) {
+            // the network's own relevance beside the post-hoc one (Bach et al. 2015), for the same class
+            ex.add("lrp", ExplanationJson.toJson(new Lrp(
+                    Lrp.Rule.EPSILON, 1e-6).explain(model, x, p.classIndex())));
+        }
+        if (model instanceof HasConcepts cm && test.hasConcepts()) {
+            ex.add("intervention", intervention(cm, x, test.concepts(i)));
+            ex.add("what_if", whatIf(cm, x));
+        }
+        return ex;
     }
 
     /**

@@ -10,6 +10,7 @@ import org.pellucid.core.data.Dataset;
 import org.pellucid.core.data.DatasetRegistry;
 import org.pellucid.core.data.SyntheticData;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -17,7 +18,7 @@ import picocli.CommandLine.Spec;
         description = "List the datasets that can be loaded by name, with their sizes.")
 final class DatasetsCommand implements Callable<Integer> {
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Option(names = "--no-count", description = "Do not load each dataset to count rows and columns.")
     boolean noCount;

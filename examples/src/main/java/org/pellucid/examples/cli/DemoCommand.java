@@ -31,6 +31,7 @@ import org.pellucid.eval.explainers.KernelShap;
 import org.pellucid.eval.explainers.Output;
 import org.pellucid.examples.report.HtmlReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -41,7 +42,7 @@ import picocli.CommandLine.Spec;
                 + "report.txt to --out."})
 final class DemoCommand implements Callable<Integer> {
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Option(names = "--out", defaultValue = "pellucid-demo", paramLabel = "DIR", description = "Output folder (default ${DEFAULT-VALUE}).")
     Path out;

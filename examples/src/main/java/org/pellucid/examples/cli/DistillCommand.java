@@ -18,6 +18,8 @@ import org.pellucid.core.models.TrainConfig;
 import org.pellucid.core.train.DeviceChoice;
 import org.pellucid.core.train.ProgressListener;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -27,9 +29,9 @@ import picocli.CommandLine.Spec;
                 "Side by side: a tree of the same budget without sampling, and one trained on the true labels."})
 final class DistillCommand implements Callable<Integer> {
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     DataOptions dataOptions;
 
     @Option(names = "--teacher", required = true, paramLabel = "MODEL|DIR", description = "A model name (e.g. mlp, gbm) or a saved model directory.")
@@ -105,47 +107,14 @@ final class DistillCommand implements Callable<Integer> {
                 .with("max-leaves", "" + maxLeaves).with("max-depth", "" + maxDepth).with("min-leaf", "" + minLeaf));
         SurrogateDistiller.Fidelity truthFid = distiller.fidelity(truth, teacherModel, test);
         double teacherAcc = Experiment.score(teacherModel, test)[0];
-
+        Outcome res = new Outcome(teacherModel, r, fid, plainFid, truthFid, teacherAcc, teacherSeconds, distillSeconds);
         o.printf(Locale.ROOT, "teacher %s: test accuracy %.4f%n", teacherModel.kind(), teacherAcc);
         o.printf(Locale.ROOT, "%-34s %9s %9s %7s %6s %9s%n", "tree (" + maxLeaves + " leaves max)", "agreement", "accuracy", "leaves", "depth", "avg path");
         row(o, "distilled, TREPAN sampling", fid);
         row(o, "distilled, no sampling", plainFid);
         row(o, "trained on the true labels", truthFid);
         o.printf(Locale.ROOT, "teacher queries: %d (%d sampled rows); distillation %.1fs%n", r.teacherQueries(), r.sampledRows(), distillSeconds);
-
-        JsonObject root = new JsonObject();
-        root.addProperty("dataset", d.name());
-        root.addProperty("model", "tree");
-        root.addProperty("teacher", teacherModel.kind());
-        root.addProperty("seed", seed);
-        JsonObject f = new JsonObject();
-        f.addProperty("test_agreement", fid.agreement());
-        f.addProperty("baseline_cart_agreement", plainFid.agreement());
-        f.addProperty("true_label_cart_agreement", truthFid.agreement());
-        f.add("per_class", fid.json().get("per_class"));
-        f.add("per_leaf", fid.json().get("per_leaf"));
-        root.add("fidelity", f);
-        JsonObject test2 = new JsonObject();
-        test2.addProperty("accuracy", fid.accuracy());
-        test2.addProperty("teacher_accuracy", teacherAcc);
-        test2.addProperty("baseline_cart_accuracy", plainFid.accuracy());
-        test2.addProperty("true_label_cart_accuracy", truthFid.accuracy());
-        root.add("test", test2);
-        JsonObject c = new JsonObject();
-        c.addProperty("leaves", fid.leaves());
-        c.addProperty("depth", fid.depth());
-        c.addProperty("average_path_length", fid.averagePathLength());
-        root.add("complexity", c);
-        JsonObject b = new JsonObject();
-        b.add("no_sampling", plainFid.json());
-        b.add("true_labels", truthFid.json());
-        root.add("baselines", b);
-        root.addProperty("teacher_queries", r.teacherQueries());
-        root.addProperty("sampled_rows", r.sampledRows());
-        JsonObject timing = new JsonObject();
-        timing.addProperty("teacher_seconds", teacherSeconds);
-        timing.addProperty("distill_seconds", distillSeconds);
-        root.add("timing", timing);
+        JsonObject root = res.toJson(d.name(), seed);
         if (out != null) {
             ModelStore.save(r.model(), out);
             o.println("saved to " + out);
@@ -155,6 +124,51 @@ final class DistillCommand implements Callable<Integer> {
             Cli.writeJson(json, root);
         }
         return Pellucid.OK;
+    }
+
+    /**
+     * A distillation's results: the surrogate and the fidelity of it and of the two baselines (the same
+     * tree grown without sampling, and one grown on the true labels), with the teacher's accuracy and the times.
+     */
+    private record Outcome(Savable teacher, SurrogateDistiller.Surrogate surrogate, SurrogateDistiller.Fidelity fid,
+                           SurrogateDistiller.Fidelity plain, SurrogateDistiller.Fidelity truth, double teacherAccuracy,
+                           double teacherSeconds, double distillSeconds) {
+        JsonObject toJson(String dataset, long seed) {
+            JsonObject root = new JsonObject();
+            root.addProperty("dataset", dataset);
+            root.addProperty("model", "tree");
+            root.addProperty("teacher", teacher.kind());
+            root.addProperty("seed", seed);
+            JsonObject f = new JsonObject();
+            f.addProperty("test_agreement", fid.agreement());
+            f.addProperty("baseline_cart_agreement", plain.agreement());
+            f.addProperty("true_label_cart_agreement", truth.agreement());
+            f.add("per_class", fid.json().get("per_class"));
+            f.add("per_leaf", fid.json().get("per_leaf"));
+            root.add("fidelity", f);
+            JsonObject test = new JsonObject();
+            test.addProperty("accuracy", fid.accuracy());
+            test.addProperty("teacher_accuracy", teacherAccuracy);
+            test.addProperty("baseline_cart_accuracy", plain.accuracy());
+            test.addProperty("true_label_cart_accuracy", truth.accuracy());
+            root.add("test", test);
+            JsonObject c = new JsonObject();
+            c.addProperty("leaves", fid.leaves());
+            c.addProperty("depth", fid.depth());
+            c.addProperty("average_path_length", fid.averagePathLength());
+            root.add("complexity", c);
+            JsonObject b = new JsonObject();
+            b.add("no_sampling", plain.json());
+            b.add("true_labels", truth.json());
+            root.add("baselines", b);
+            root.addProperty("teacher_queries", surrogate.teacherQueries());
+            root.addProperty("sampled_rows", surrogate.sampledRows());
+            JsonObject timing = new JsonObject();
+            timing.addProperty("teacher_seconds", teacherSeconds);
+            timing.addProperty("distill_seconds", distillSeconds);
+            root.add("timing", timing);
+            return root;
+        }
     }
 
     private static void row(PrintWriter o, String name, SurrogateDistiller.Fidelity f) {

@@ -19,6 +19,7 @@ import org.pellucid.core.train.NativeTorch;
 import org.pellucid.core.train.Torch;
 import org.pellucid.core.train.TrainingException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -32,7 +33,7 @@ import picocli.CommandLine.Spec;
         description = "Check Java, DJL, the PyTorch native library, CUDA and the GPUs, and train a few steps on --device.")
 final class DoctorCommand implements Callable<Integer> {
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu: where the training check runs (default ${DEFAULT-VALUE}).")
     String device;

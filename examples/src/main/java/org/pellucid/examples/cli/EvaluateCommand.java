@@ -16,6 +16,8 @@ import org.pellucid.core.models.ModelFamilies;
 import org.pellucid.eval.Evaluation;
 import org.pellucid.eval.explainers.Output;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -26,9 +28,9 @@ import picocli.CommandLine.Spec;
                 + "simulability (size, forward simulation) and stability (max-sensitivity), each with a 95%% bootstrap interval."})
 final class EvaluateCommand implements Callable<Integer> {
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     DataOptions dataOptions;
 
     @Option(names = "--model", required = true, paramLabel = "DIR", description = "A model saved by `pellucid train --out`.")

@@ -32,6 +32,8 @@ import org.pellucid.eval.counterfactual.CounterfactualCost;
 import org.pellucid.eval.counterfactual.Counterfactuals;
 import org.pellucid.eval.explainers.Explainer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -39,9 +41,9 @@ import picocli.CommandLine.Spec;
         description = "Explain a saved model's predictions for some rows, in the data's own column names and values.")
 final class ExplainCommand implements Callable<Integer> {
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     DataOptions dataOptions;
 
     @Option(names = "--model", required = true, paramLabel = "DIR", description = "A model saved by `pellucid train --out`.")
@@ -109,12 +111,7 @@ final class ExplainCommand implements Callable<Integer> {
         Splits.TrainValidTest split = Splits.trainValidTest(d, 0.2, 0.2,
                 model.provenance().seed());
         Dataset train = d.subset(split.train());
-        CounterfactualCost cost;
-        try {
-            cost = new CounterfactualCost(train, new HashSet<>(immutable));
-        } catch (IllegalArgumentException e) {
-            throw new Pellucid.UsageException("--immutable: " + e.getMessage());
-        }
+        CounterfactualCost cost = cost(train);
         var settings = Counterfactuals.Settings.defaults(model.provenance().seed());
         settings = new Counterfactuals.Settings(count, settings.modelCalls(), settings.seed());
         JsonArray rowsJson = new JsonArray();
@@ -138,21 +135,7 @@ final class ExplainCommand implements Callable<Integer> {
                 out.println("row " + i + ": predicted " + p.className() + (found.isEmpty() ? "; no counterfactual found" : ""));
                 for (var c : found) {
                     out.printf(Locale.ROOT, "  %s (cost %.3f%s)%n", c.toText(), c.cost(), c.exact() ? ", exact" : "");
-                    JsonObject cj = new JsonObject();
-                    cj.addProperty("text", c.toText());
-                    cj.addProperty("cost", c.cost());
-                    cj.addProperty("exact", c.exact());
-                    cj.addProperty("method", c.method());
-                    JsonArray ch = new JsonArray();
-                    for (var change : c.changes()) {
-                        JsonObject co = new JsonObject();
-                        co.addProperty("column", change.column());
-                        co.addProperty("from", change.from());
-                        co.addProperty("to", change.to());
-                        ch.add(co);
-                    }
-                    cj.add("changes", ch);
-                    cfs.add(cj);
+                    cfs.add(toJson(c));
                 }
                 if (!found.isEmpty()) {
                     best.add(found.get(0));
@@ -171,6 +154,33 @@ final class ExplainCommand implements Callable<Integer> {
         root.add("rows", rowsJson);
         root.add("metrics", Counterfactuals.metrics(model, best, asked, train, cost));
         return root;
+    }
+
+    /** The cost of changes measured on the training split, {@code --immutable}'s columns fixed. */
+    private CounterfactualCost cost(Dataset train) {
+        try {
+            return new CounterfactualCost(train, new HashSet<>(immutable));
+        } catch (IllegalArgumentException e) {
+            throw new Pellucid.UsageException("--immutable: " + e.getMessage());
+        }
+    }
+
+    private static JsonObject toJson(Counterfactual c) {
+        JsonObject cj = new JsonObject();
+        cj.addProperty("text", c.toText());
+        cj.addProperty("cost", c.cost());
+        cj.addProperty("exact", c.exact());
+        cj.addProperty("method", c.method());
+        JsonArray ch = new JsonArray();
+        for (var change : c.changes()) {
+            JsonObject co = new JsonObject();
+            co.addProperty("column", change.column());
+            co.addProperty("from", change.from());
+            co.addProperty("to", change.to());
+            ch.add(co);
+        }
+        cj.add("changes", ch);
+        return cj;
     }
 
     /** The other class of two, or the most probable class after the predicted one. */
@@ -270,70 +280,10 @@ final class ExplainCommand implements Callable<Integer> {
         model = ModelData.withAttentionMethod(model, method);
         boolean interpretable = model instanceof InterpretableModel<?>;
         String how = explainer != null ? explainer : interpretable ? "built-in" : "kernel-shap";
-        Explainer posthoc = null;
-        if (!how.equals("built-in")) {
-            if (!Evaluation.EXPLAINERS.contains(how) || how.equals("random")) {
-                throw new Pellucid.UsageException("unknown explainer '" + how + "'; see `pellucid explain --help`");
-            }
-            // background and training statistics come from the split `train` used (same seed)
-            Splits.TrainValidTest split = Splits.trainValidTest(d, 0.2, 0.2,
-                    model.provenance().seed());
-            posthoc = Evaluation.explainer(
-                    Evaluation.Settings.defaults(how, model.provenance().seed()), d.subset(split.train()));
-            if (!interpretable && explainer == null) {
-                err.println("pellucid: " + model.kind() + " is a black box; explaining it post hoc with KernelSHAP");
-            }
-        }
-        double[] given = null;
-        if (!intervene.isEmpty()) {
-            if (!(model instanceof HasConcepts cm)) {
-                throw new Pellucid.UsageException("--intervene applies to concept models (cbm, cem), not " + model.kind());
-            }
-            given = new double[cm.conceptNames().size()];
-            Arrays.fill(given, Double.NaN);
-            for (Map.Entry<String, String> e : intervene.entrySet()) {
-                int c = cm.conceptNames().indexOf(e.getKey());
-                if (c < 0) {
-                    throw new Pellucid.UsageException("unknown concept '" + e.getKey() + "'; the model's concepts are "
-                            + cm.conceptNames());
-                }
-                double v;
-                try {
-                    v = Double.parseDouble(e.getValue());
-                } catch (NumberFormatException ex) {
-                    throw new Pellucid.UsageException("concept value for " + e.getKey() + " must be a number in [0, 1], got '"
-                            + e.getValue() + "'");
-                }
-                if (!(v >= 0 && v <= 1)) {
-                    throw new Pellucid.UsageException("concept value for " + e.getKey() + " must lie in [0, 1], got " + v);
-                }
-                given[c] = v;
-            }
-        }
+        Explainer posthoc = how.equals("built-in") ? null : posthocExplainer(model, d, how, interpretable, err);
+        double[] given = intervene.isEmpty() ? null : interventions(model);
         for (int i : idx) {
-            JsonObject o = new JsonObject();
-            o.addProperty("row", i);
-            o.addProperty("true_class", d.schema().isClassification() ? d.schema().classes().get(d.label(i)) : null);
-            Prediction p;
-            if (posthoc != null) {
-                p = model.predict(d.row(i));
-                int target = d.schema().isClassification() ? p.classIndex() : 0;
-                FeatureAttribution a = posthoc.explain(model, d.row(i), target);
-                o.add("explanation", ExplanationJson.toJson(a));
-                out.println("row " + i + ": predicted " + p + ", true " + d.schema().target().format(d.target(i)));
-                out.print(a.toText());
-            } else if (interpretable) {
-                Explained<?> e = given != null ? ((HasConcepts) model).explain(d.row(i), given)
-                        : ((InterpretableModel<?>) model).explain(d.row(i));
-                p = e.prediction();
-                o.add("explanation", ExplanationJson.toJson(e.explanation()));
-                out.println("row " + i + ": predicted " + p + ", true " + d.schema().target().format(d.target(i)));
-                out.print(e.explanation().toText());
-            } else {
-                throw new IllegalStateException("a black box needs a post-hoc explainer");
-            }
-            o.add("prediction", ExplanationJson.toJson(p));
-            arr.add(o);
+            arr.add(explainRow(model, d, i, posthoc, given, out));
         }
         if (json != null) {
             JsonObject root = new JsonObject();
@@ -346,5 +296,73 @@ final class ExplainCommand implements Callable<Integer> {
             Cli.writeJson(json, root);
         }
         return Pellucid.OK;
+    }
+
+    /** The post-hoc explainer named {@code how}; its background and training statistics come from the split train used (same seed). */
+    private Explainer posthocExplainer(Savable model, Dataset d, String how, boolean interpretable, PrintWriter err) {
+        if (!Evaluation.EXPLAINERS.contains(how) || how.equals("random")) {
+            throw new Pellucid.UsageException("unknown explainer '" + how + "'; see `pellucid explain --help`");
+        }
+        Splits.TrainValidTest split = Splits.trainValidTest(d, 0.2, 0.2, model.provenance().seed());
+        Explainer posthoc = Evaluation.explainer(
+                Evaluation.Settings.defaults(how, model.provenance().seed()), d.subset(split.train()));
+        if (!interpretable && explainer == null) {
+            err.println("pellucid: " + model.kind() + " is a black box; explaining it post hoc with KernelSHAP");
+        }
+        return posthoc;
+    }
+
+    /** The concept values {@code --intervene} sets, NaN for the concepts it leaves to the model. */
+    private double[] interventions(Savable model) {
+        if (!(model instanceof HasConcepts cm)) {
+            throw new Pellucid.UsageException("--intervene applies to concept models (cbm, cem), not " + model.kind());
+        }
+        double[] given = new double[cm.conceptNames().size()];
+        Arrays.fill(given, Double.NaN);
+        for (Map.Entry<String, String> e : intervene.entrySet()) {
+            int c = cm.conceptNames().indexOf(e.getKey());
+            if (c < 0) {
+                throw new Pellucid.UsageException("unknown concept '" + e.getKey() + "'; the model's concepts are "
+                        + cm.conceptNames());
+            }
+            double v;
+            try {
+                v = Double.parseDouble(e.getValue());
+            } catch (NumberFormatException ex) {
+                throw new Pellucid.UsageException("concept value for " + e.getKey() + " must be a number in [0, 1], got '"
+                        + e.getValue() + "'");
+            }
+            if (!(v >= 0 && v <= 1)) {
+                throw new Pellucid.UsageException("concept value for " + e.getKey() + " must lie in [0, 1], got " + v);
+            }
+            given[c] = v;
+        }
+        return given;
+    }
+
+    /** Row {@code i}'s explanation, printed and as JSON: post hoc when an explainer is given, else the model's own. */
+    private static JsonObject explainRow(Savable model, Dataset d, int i, Explainer posthoc, double[] given, PrintWriter out) {
+        JsonObject o = new JsonObject();
+        o.addProperty("row", i);
+        o.addProperty("true_class", d.schema().isClassification() ? d.schema().classes().get(d.label(i)) : null);
+        Prediction p;
+        if (posthoc != null) {
+            p = model.predict(d.row(i));
+            int target = d.schema().isClassification() ? p.classIndex() : 0;
+            FeatureAttribution a = posthoc.explain(model, d.row(i), target);
+            o.add("explanation", ExplanationJson.toJson(a));
+            out.println("row " + i + ": predicted " + p + ", true " + d.schema().target().format(d.target(i)));
+            out.print(a.toText());
+        } else if (model instanceof InterpretableModel<?> im) {
+            Explained<?> e = given != null ? ((HasConcepts) model).explain(d.row(i), given) : im.explain(d.row(i));
+            p = e.prediction();
+            o.add("explanation", ExplanationJson.toJson(e.explanation()));
+            out.println("row " + i + ": predicted " + p + ", true " + d.schema().target().format(d.target(i)));
+            out.print(e.explanation().toText());
+        } else {
+            throw new IllegalStateException("a black box needs a post-hoc explainer");
+        }
+        o.add("prediction", ExplanationJson.toJson(p));
+        return o;
     }
 }

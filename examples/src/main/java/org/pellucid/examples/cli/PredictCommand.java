@@ -17,6 +17,7 @@ import org.pellucid.core.model.InterpretableModel;
 import org.pellucid.core.model.Prediction;
 import org.pellucid.core.models.ModelFamilies;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -32,7 +33,7 @@ import picocli.CommandLine.Spec;
                 "The file is read with the model's column types; a target column, if present, is ignored."})
 final class PredictCommand implements Callable<Integer> {
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Option(names = "--model", required = true, paramLabel = "DIR", description = "A model saved by `pellucid train --out`.")
     Path modelDir;
@@ -99,33 +100,7 @@ final class PredictCommand implements Callable<Integer> {
             line(w, head);
             SchemaReader.Row r;
             while ((r = in.next()) != null) {
-                Prediction p;
-                String text = null;
-                String ej = null;
-                if (explain) {
-                    Explained<?> e = ((InterpretableModel<?>) model).explain(r.instance());
-                    p = e.prediction();
-                    text = e.explanation().toText().strip().replaceAll(":\\s*\\R\\s*", ": ").replaceAll("\\s*\\R\\s*", "; ");
-                    ej = Cli.compact(ExplanationJson.toJson(e.explanation()));
-                } else {
-                    p = model.predict(r.instance());
-                }
-                List<String> f = new ArrayList<>();
-                f.add(r.id() != null ? r.id() : Long.toString(r.line()));
-                if (classes.isEmpty()) {
-                    f.add(Double.toString(p.value()));
-                } else {
-                    f.add(classes.get(p.classIndex()));
-                    counts[p.classIndex()]++;
-                    for (int c = 0; c < classes.size(); c++) {
-                        f.add(String.format(Locale.ROOT, "%.6f", p.probability(c)));
-                    }
-                }
-                if (explain) {
-                    f.add(text);
-                    f.add(ej);
-                }
-                line(w, f);
+                line(w, record(model, r, classes, counts));
             }
             o.commit();
             ModelData.report(in, err);
@@ -156,6 +131,37 @@ final class PredictCommand implements Callable<Integer> {
             Cli.writeJson(json, summary);
         }
         return Pellucid.OK;
+    }
+
+    /** The output record of one input row: its id, the prediction, the probabilities and, with --explain, the explanation. */
+    private List<String> record(Savable model, SchemaReader.Row r, List<String> classes, long[] counts) {
+        Prediction p;
+        String text = null;
+        String ej = null;
+        if (explain) {
+            Explained<?> e = ((InterpretableModel<?>) model).explain(r.instance());
+            p = e.prediction();
+            text = e.explanation().toText().strip().replaceAll(":\\s*\\R\\s*", ": ").replaceAll("\\s*\\R\\s*", "; ");
+            ej = Cli.compact(ExplanationJson.toJson(e.explanation()));
+        } else {
+            p = model.predict(r.instance());
+        }
+        List<String> f = new ArrayList<>();
+        f.add(r.id() != null ? r.id() : Long.toString(r.line()));
+        if (classes.isEmpty()) {
+            f.add(Double.toString(p.value()));
+        } else {
+            f.add(classes.get(p.classIndex()));
+            counts[p.classIndex()]++;
+            for (int c = 0; c < classes.size(); c++) {
+                f.add(String.format(Locale.ROOT, "%.6f", p.probability(c)));
+            }
+        }
+        if (explain) {
+            f.add(text);
+            f.add(ej);
+        }
+        return f;
     }
 
     /** One CSV record (RFC 4180: a field with a comma, quote or line break is quoted). */

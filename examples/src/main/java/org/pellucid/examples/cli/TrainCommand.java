@@ -19,9 +19,13 @@ import org.pellucid.core.models.TrainConfig;
 import org.pellucid.core.train.DeviceChoice;
 import org.pellucid.core.train.ProgressListener;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train a model on a stratified 60/20/20 split (validation for early stopping) and score it on the test part.",
@@ -31,9 +35,9 @@ final class TrainCommand implements Callable<Integer> {
     static final String MODEL_SECTION = "models";
 
     /** Adds the models section to {@code train --help}, after the options and before the footer. */
-    static void installHelp(picocli.CommandLine train) {
+    static void installHelp(CommandLine train) {
         List<String> keys = new ArrayList<>(train.getHelpSectionKeys());
-        int at = keys.indexOf(picocli.CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER_HEADING);
+        int at = keys.indexOf(UsageMessageSpec.SECTION_KEY_FOOTER_HEADING);
         keys.add(at < 0 ? keys.size() : at, MODEL_SECTION);
         train.setHelpSectionKeys(keys);
         train.getHelpSectionMap().put(MODEL_SECTION, help -> modelHelp(((TrainCommand) help.commandSpec().userObject()).model));
@@ -66,9 +70,9 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     DataOptions dataOptions;
 
     @Parameters(index = "0", paramLabel = "MODEL", description = "The model family (see Models below).")

@@ -135,6 +135,10 @@ public final class HtmlReport {
         return front;
     }
 
+    /**
+     * The SVG chart of test accuracy against explanation size: axes, the Pareto front (dashed line
+     * and rings), one point per model (thick outline for black boxes) and labels that avoid each other.
+     */
     static String chart(List<JsonObject> models) {
         int n = models.size();
         double[] size = new double[n];
@@ -143,83 +147,112 @@ public final class HtmlReport {
             size[i] = num(models.get(i), "simulability", "size");
             acc[i] = num(models.get(i), "test", "accuracy");
         }
-        double maxS = 1;
-        double minA = 1;
-        double maxA = 0;
-        for (int i = 0; i < n; i++) {
-            if (!Double.isNaN(size[i])) {
-                maxS = Math.max(maxS, size[i]);
-            }
-            if (!Double.isNaN(acc[i])) {
-                minA = Math.min(minA, acc[i]);
-                maxA = Math.max(maxA, acc[i]);
-            }
-        }
-        double lo = Math.max(0, Math.floor((minA - 0.02) * 50) / 50);
-        double hi = Math.min(1, Math.ceil((maxA + 0.01) * 50) / 50);
-        if (hi <= lo) {
-            hi = lo + 0.02;
-        }
-        int w = 720;
-        int ht = 380;
-        int left = 60;
-        int right = 20;
-        int top = 20;
-        int bottom = 50;
-        double xStep = niceStep(maxS * 1.1 / 4);
-        double xMax = xStep * Math.max(1, Math.ceil(maxS * 1.1 / xStep));
-        int xTicks = (int) Math.round(xMax / xStep);
+        Plot plot = Plot.of(size, acc);
         StringBuilder s = new StringBuilder();
-        s.append("<svg class=\"chart\" viewBox=\"0 0 ").append(w).append(' ').append(ht)
+        s.append("<svg class=\"chart\" viewBox=\"0 0 ").append(Plot.W).append(' ').append(Plot.H)
                 .append("\" role=\"img\" aria-label=\"accuracy against explanation size\">");
-        s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#fafafa\" stroke=\"#ccc\"/>",
-                left, top, w - left - right, ht - top - bottom));
-        for (int t = 0; t <= 4; t++) {
-            double a = lo + (hi - lo) * t / 4;
-            double y = top + (ht - top - bottom) * (1 - (a - lo) / (hi - lo));
-            s.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#e5e5e5\"/>", left, w - right, y, y));
-            s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" class=\"ax\" text-anchor=\"end\">%.3f</text>", left - 6, y + 4, a));
-        }
-        for (int t = 0; t <= xTicks; t++) {
-            double sx = xStep * t;
-            double x = left + (w - left - right) * sx / xMax;
-            s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" class=\"ax\" text-anchor=\"middle\">%s</text>", x, ht - bottom + 18,
-                    tick(sx, xStep)));
-        }
-        s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"ax\" text-anchor=\"middle\">explanation size (things to read per decision)</text>",
-                (left + w - right) / 2, ht - 10));
-        s.append(String.format(Locale.ROOT, "<text x=\"14\" y=\"%d\" class=\"ax\" transform=\"rotate(-90 14 %d)\" text-anchor=\"middle\">test accuracy</text>",
-                (top + ht - bottom) / 2, (top + ht - bottom) / 2));
+        axes(s, plot);
         List<Integer> front = paretoFront(size, acc);
         StringBuilder path = new StringBuilder();
         for (int i : front) {
-            double x = left + (w - left - right) * size[i] / xMax;
-            double y = top + (ht - top - bottom) * (1 - (acc[i] - lo) / (hi - lo));
-            path.append(path.length() == 0 ? "M" : " L").append(String.format(Locale.ROOT, "%.1f %.1f", x, y));
+            path.append(path.length() == 0 ? "M" : " L").append(String.format(Locale.ROOT, "%.1f %.1f", plot.x(size[i]), plot.y(acc[i])));
         }
         if (front.size() > 1) {
             s.append("<path d=\"").append(path).append("\" fill=\"none\" stroke=\"").append(FRONT).append("\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>");
         }
         for (int i : front) { // a ring, so the front shows even when it is one point or hides under another
-            double x = left + (w - left - right) * size[i] / xMax;
-            double y = top + (ht - top - bottom) * (1 - (acc[i] - lo) / (hi - lo));
             s.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"12\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"/>",
-                    x, y, FRONT));
+                    plot.x(size[i]), plot.y(acc[i]), FRONT));
         }
         List<double[]> labels = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             if (Double.isNaN(size[i]) || Double.isNaN(acc[i])) {
                 continue;
             }
-            double x = left + (w - left - right) * size[i] / xMax;
-            double y = top + (ht - top - bottom) * (1 - (acc[i] - lo) / (hi - lo));
+            double x = plot.x(size[i]);
+            double y = plot.y(acc[i]);
             boolean onFront = front.contains(i);
             boolean transparent = "transparent".equals(str(models.get(i), "kind", ""));
             s.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"7\" fill=\"%s\" stroke=\"#333\" stroke-width=\"%s\"/>",
                     x, y, onFront ? FRONT : POINT, transparent ? "1" : "2.5"));
             labels.add(new double[] {x, y, i});
         }
-        // labels right of their point, pushed down until they overlap no earlier label
+        labels(s, models, labels);
+        s.append("</svg><p class=\"note\">Thick outline: black box (explained post hoc). Orange ring: on the Pareto front (no "
+                + "other model is both at least as accurate and smaller); "
+                + (front.size() > 1 ? "the dashed line joins the front." : "here the front is one model, which beats every other on both.")
+                + "</p>");
+        return s.toString();
+    }
+
+    /** The chart's frame and scales: accuracy from {@code lo} to {@code hi}, size from 0 to {@code xMax} in ticks of {@code xStep}. */
+    private record Plot(double lo, double hi, double xStep, double xMax) {
+        static final int W = 720;
+        static final int H = 380;
+        static final int LEFT = 60;
+        static final int RIGHT = 20;
+        static final int TOP = 20;
+        static final int BOTTOM = 50;
+
+        static Plot of(double[] size, double[] acc) {
+            double maxS = 1;
+            double minA = 1;
+            double maxA = 0;
+            for (int i = 0; i < size.length; i++) {
+                if (!Double.isNaN(size[i])) {
+                    maxS = Math.max(maxS, size[i]);
+                }
+                if (!Double.isNaN(acc[i])) {
+                    minA = Math.min(minA, acc[i]);
+                    maxA = Math.max(maxA, acc[i]);
+                }
+            }
+            double lo = Math.max(0, Math.floor((minA - 0.02) * 50) / 50);
+            double hi = Math.min(1, Math.ceil((maxA + 0.01) * 50) / 50);
+            if (hi <= lo) {
+                hi = lo + 0.02;
+            }
+            double xStep = niceStep(maxS * 1.1 / 4);
+            return new Plot(lo, hi, xStep, xStep * Math.max(1, Math.ceil(maxS * 1.1 / xStep)));
+        }
+
+        double x(double size) {
+            return LEFT + (W - LEFT - RIGHT) * size / xMax;
+        }
+
+        double y(double accuracy) {
+            return TOP + (H - TOP - BOTTOM) * (1 - (accuracy - lo) / (hi - lo));
+        }
+    }
+
+    private static void axes(StringBuilder s, Plot plot) {
+        int w = Plot.W;
+        int ht = Plot.H;
+        int left = Plot.LEFT;
+        int top = Plot.TOP;
+        int bottom = Plot.BOTTOM;
+        s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#fafafa\" stroke=\"#ccc\"/>",
+                left, top, w - left - Plot.RIGHT, ht - top - bottom));
+        for (int t = 0; t <= 4; t++) {
+            double a = plot.lo() + (plot.hi() - plot.lo()) * t / 4;
+            double y = plot.y(a);
+            s.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#e5e5e5\"/>", left, w - Plot.RIGHT, y, y));
+            s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" class=\"ax\" text-anchor=\"end\">%.3f</text>", left - 6, y + 4, a));
+        }
+        int xTicks = (int) Math.round(plot.xMax() / plot.xStep());
+        for (int t = 0; t <= xTicks; t++) {
+            double sx = plot.xStep() * t;
+            s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" class=\"ax\" text-anchor=\"middle\">%s</text>", plot.x(sx), ht - bottom + 18,
+                    tick(sx, plot.xStep())));
+        }
+        s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"ax\" text-anchor=\"middle\">explanation size (things to read per decision)</text>",
+                (left + w - Plot.RIGHT) / 2, ht - 10));
+        s.append(String.format(Locale.ROOT, "<text x=\"14\" y=\"%d\" class=\"ax\" transform=\"rotate(-90 14 %d)\" text-anchor=\"middle\">test accuracy</text>",
+                (top + ht - bottom) / 2, (top + ht - bottom) / 2));
+    }
+
+    /** Labels right of their point ({x, y, model index}), pushed down until they overlap no earlier label and no point. */
+    private static void labels(StringBuilder s, List<JsonObject> models, List<double[]> labels) {
         labels.sort(Comparator.comparingDouble(l -> l[1]));
         List<double[]> placed = new ArrayList<>();
         for (double[] l : labels) { // every point is an obstacle too: a label must not sit on another model's point
@@ -237,11 +270,6 @@ public final class HtmlReport {
             }
             s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" class=\"lbl\">%s</text>", lx, ly, esc(text)));
         }
-        s.append("</svg><p class=\"note\">Thick outline: black box (explained post hoc). Orange ring: on the Pareto front (no "
-                + "other model is both at least as accurate and smaller); "
-                + (front.size() > 1 ? "the dashed line joins the front." : "here the front is one model, which beats every other on both.")
-                + "</p>");
-        return s.toString();
     }
 
     /** The height of a chart label's line box, the gap two labels' baselines keep. */
