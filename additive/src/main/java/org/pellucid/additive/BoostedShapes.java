@@ -268,43 +268,11 @@ final class BoostedShapes {
             int bestSeg = -1;
             int bestCut = -1;
             for (int s = 0; s < segs.size(); s++) {
-                int from = segs.get(s)[0];
-                int to = segs.get(s)[1];
-                double[] tg = new double[k];
-                double[] th = new double[k];
-                double tr = 0;
-                for (int c = from; c < to; c++) {
-                    tr += rows[c];
-                    for (int q = 0; q < k; q++) {
-                        tg[q] += g[c][q];
-                        th[q] += h[c][q];
-                    }
-                }
-                double whole = score(tg, th);
-                double[] lg = new double[k];
-                double[] lh = new double[k];
-                double lr = 0;
-                for (int cut = from + 1; cut < to; cut++) {
-                    lr += rows[cut - 1];
-                    for (int q = 0; q < k; q++) {
-                        lg[q] += g[cut - 1][q];
-                        lh[q] += h[cut - 1][q];
-                    }
-                    if (lr < o.minLeafRows() || tr - lr < o.minLeafRows()) {
-                        continue;
-                    }
-                    double gain = 0;
-                    for (int q = 0; q < k; q++) {
-                        double rg = tg[q] - lg[q];
-                        double rh = th[q] - lh[q];
-                        gain += lg[q] * lg[q] / (lh[q] + o.l2()) + rg * rg / (rh + o.l2());
-                    }
-                    gain -= whole;
-                    if (gain > bestGain) {
-                        bestGain = gain;
-                        bestSeg = s;
-                        bestCut = cut;
-                    }
+                double[] found = bestCut(g, h, rows, segs.get(s)[0], segs.get(s)[1], bestGain);
+                if (found != null) {
+                    bestGain = found[0];
+                    bestSeg = s;
+                    bestCut = (int) found[1];
                 }
             }
             if (bestSeg < 0) {
@@ -321,6 +289,48 @@ final class BoostedShapes {
             }
         }
         return leafOf;
+    }
+
+    /** The cut of cells [from, to) with the largest gain above {@code atLeast}, as {gain, cut}; null when none beats it. */
+    private double[] bestCut(double[][] g, double[][] h, double[] rows, int from, int to, double atLeast) {
+        double[] tg = new double[k];
+        double[] th = new double[k];
+        double tr = 0;
+        for (int c = from; c < to; c++) {
+            tr += rows[c];
+            for (int q = 0; q < k; q++) {
+                tg[q] += g[c][q];
+                th[q] += h[c][q];
+            }
+        }
+        double whole = score(tg, th);
+        double[] lg = new double[k];
+        double[] lh = new double[k];
+        double lr = 0;
+        double[] best = null;
+        double bestGain = atLeast;
+        for (int cut = from + 1; cut < to; cut++) {
+            lr += rows[cut - 1];
+            for (int q = 0; q < k; q++) {
+                lg[q] += g[cut - 1][q];
+                lh[q] += h[cut - 1][q];
+            }
+            if (lr < o.minLeafRows() || tr - lr < o.minLeafRows()) {
+                continue;
+            }
+            double gain = 0;
+            for (int q = 0; q < k; q++) {
+                double rg = tg[q] - lg[q];
+                double rh = th[q] - lh[q];
+                gain += lg[q] * lg[q] / (lh[q] + o.l2()) + rg * rg / (rh + o.l2());
+            }
+            gain -= whole;
+            if (gain > bestGain) {
+                bestGain = gain;
+                best = new double[] {gain, cut};
+            }
+        }
+        return best;
     }
 
     private double score(double[] g, double[] h) {

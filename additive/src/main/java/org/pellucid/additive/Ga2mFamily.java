@@ -183,34 +183,44 @@ public final class Ga2mFamily extends BasicFamily {
         }
     }
 
-    Trained trainWithNetworks(Dataset train, Dataset valid, TrainConfig cfg) {
-        OptionTable.Values v = OPTIONS.read(kind(), cfg);
-        boolean boosted = v.choice("mains").equals("boosted");
-        if (boosted) {
-            for (String namOnly : NAM_ONLY) {
-                if (cfg.options().containsKey(namOnly)) {
-                    throw new IllegalArgumentException("option " + namOnly + " is for mains=network (the nam main effects); "
-                            + "the boosted main effects read the boost-* options");
-                }
+    /** nam's options mean nothing to boosted main effects: giving one is an error, not a silent no-op. */
+    private static void refuseNamOnly(TrainConfig cfg) {
+        for (String namOnly : NAM_ONLY) {
+            if (cfg.options().containsKey(namOnly)) {
+                throw new IllegalArgumentException("option " + namOnly + " is for mains=network (the nam main effects); "
+                        + "the boosted main effects read the boost-* options");
             }
         }
-        requireSuitable(train); // ga2m suits exactly the data nam suits
-        NamFamily.Fitted nam = boosted ? null : NamFamily.fit(train, valid, cfg, v, false); // offsets are tuned on the finished tables
-        FeatureEncoder enc = boosted ? FeatureEncoder.fit(train) : nam.encoder();
-        int k = train.schema().classes().size();
-        int cols = train.schema().featureCount();
-        float[] xt = enc.encodeAllFlat(train);
+    }
 
+    /** Each column's lookup-table axis of up to {@code grid} points ({@link AdditiveTables.Axis#of}). */
+    private static AdditiveTables.Axis[] axes(Dataset train, FeatureEncoder enc, int grid) {
+        int cols = train.schema().featureCount();
         AdditiveTables.Axis[] axes = new AdditiveTables.Axis[cols];
-        AdditiveTables.Axis[] pairAxes = new AdditiveTables.Axis[cols];
         for (int j = 0; j < cols; j++) {
             double[] col = new double[train.size()];
             for (int i = 0; i < col.length; i++) {
                 col[i] = train.value(i, j);
             }
-            axes[j] = AdditiveTables.Axis.of(train.schema().feature(j), col, enc.statistics(j)[0], v.integer("grid"));
-            pairAxes[j] = AdditiveTables.Axis.of(train.schema().feature(j), col, enc.statistics(j)[0], v.integer("pair-grid"));
+            axes[j] = AdditiveTables.Axis.of(train.schema().feature(j), col, enc.statistics(j)[0], grid);
         }
+        return axes;
+    }
+
+    Trained trainWithNetworks(Dataset train, Dataset valid, TrainConfig cfg) {
+        OptionTable.Values v = OPTIONS.read(kind(), cfg);
+        boolean boosted = v.choice("mains").equals("boosted");
+        if (boosted) {
+            refuseNamOnly(cfg);
+        }
+        requireSuitable(train); // ga2m suits exactly the data nam suits
+        NamFamily.Fitted nam = boosted ? null : NamFamily.fit(train, valid, cfg, v, false); // offsets are tuned on the finished tables
+        FeatureEncoder enc = boosted ? FeatureEncoder.fit(train) : nam.encoder();
+        int k = train.schema().classes().size();
+        float[] xt = enc.encodeAllFlat(train);
+
+        AdditiveTables.Axis[] axes = axes(train, enc, v.integer("grid"));
+        AdditiveTables.Axis[] pairAxes = axes(train, enc, v.integer("pair-grid"));
         Mains mains = boosted ? boosted(train, valid, v, axes, pairAxes) : new NetworkMains(nam);
         float[] mainTrain = mains.logits(train);
         List<PairRanking.Scored> chosen = chosenPairs(train, v, pairAxes, mainTrain);

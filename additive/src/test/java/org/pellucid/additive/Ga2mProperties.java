@@ -115,34 +115,10 @@ class Ga2mProperties {
         for (int i = 0; i < rows.length; i++) {
             before[i] = t.logits(rows[i], null, null);
         }
-        double[][] mass1 = {new double[9], new double[4], new double[9]};
-        double[][] massPair1 = {new double[4], new double[4], new double[4]};
-        double[][][] mass2 = {new double[4][4], new double[4][4]};
-        int[] ia = new int[2];
-        double[] wa = new double[2];
-        int[] ib = new int[2];
-        double[] wb = new double[2];
-        for (double[] x : rows) {
-            for (int j = 0; j < 3; j++) {
-                int n = t.axes[j].cells(x[j], ia, wa);
-                for (int c = 0; c < n; c++) {
-                    mass1[j][ia[c]] += wa[c];
-                }
-                n = t.pairAxes[j].cells(x[j], ia, wa);
-                for (int c = 0; c < n; c++) {
-                    massPair1[j][ia[c]] += wa[c];
-                }
-            }
-            for (int p = 0; p < 2; p++) {
-                int na = t.pairAxes[t.pairs[p][0]].cells(x[t.pairs[p][0]], ia, wa);
-                int nb = t.pairAxes[t.pairs[p][1]].cells(x[t.pairs[p][1]], ib, wb);
-                for (int a = 0; a < na; a++) {
-                    for (int b = 0; b < nb; b++) {
-                        mass2[p][ia[a]][ib[b]] += wa[a] * wb[b];
-                    }
-                }
-            }
-        }
+        Masses m = masses(t, rows);
+        double[][] mass1 = m.main();
+        double[][] massPair1 = m.pairAxis();
+        double[][][] mass2 = m.pair();
         t.purify(mass2, 500, 1e-12);
         t.centre(mass1, massPair1);
         for (int i = 0; i < rows.length; i++) {
@@ -172,6 +148,41 @@ class Ga2mProperties {
             }
             assertEquals(0, sv, 1e-6, "shape " + j + " is centred");
         }
+    }
+
+    /** The rows' interpolation mass on each cell of the main tables, of each pair axis, and of each pair table. */
+    private record Masses(double[][] main, double[][] pairAxis, double[][][] pair) {}
+
+    private static Masses masses(AdditiveTables t, double[][] rows) {
+        double[][] mass1 = {new double[9], new double[4], new double[9]};
+        double[][] massPair1 = {new double[4], new double[4], new double[4]};
+        double[][][] mass2 = {new double[4][4], new double[4][4]};
+        int[] ia = new int[2];
+        double[] wa = new double[2];
+        int[] ib = new int[2];
+        double[] wb = new double[2];
+        for (double[] x : rows) {
+            for (int j = 0; j < 3; j++) {
+                int n = t.axes[j].cells(x[j], ia, wa);
+                for (int c = 0; c < n; c++) {
+                    mass1[j][ia[c]] += wa[c];
+                }
+                n = t.pairAxes[j].cells(x[j], ia, wa);
+                for (int c = 0; c < n; c++) {
+                    massPair1[j][ia[c]] += wa[c];
+                }
+            }
+            for (int p = 0; p < 2; p++) {
+                int na = t.pairAxes[t.pairs[p][0]].cells(x[t.pairs[p][0]], ia, wa);
+                int nb = t.pairAxes[t.pairs[p][1]].cells(x[t.pairs[p][1]], ib, wb);
+                for (int a = 0; a < na; a++) {
+                    for (int b = 0; b < nb; b++) {
+                        mass2[p][ia[a]][ib[b]] += wa[a] * wb[b];
+                    }
+                }
+            }
+        }
+        return new Masses(mass1, massPair1, mass2);
     }
 
     private static void fill(AdditiveTables t, Random r) {

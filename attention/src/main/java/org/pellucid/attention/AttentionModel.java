@@ -17,6 +17,7 @@ import org.pellucid.core.data.Instance;
 import org.pellucid.core.data.Schema;
 import org.pellucid.core.encode.FeatureEncoder;
 import org.pellucid.core.explain.AttentionExplanation;
+import org.pellucid.core.explain.AttentionMaps;
 import org.pellucid.core.explain.GlobalExplanation;
 import org.pellucid.core.io.ModelFormatException;
 import org.pellucid.core.io.ModelReader;

@@ -86,13 +86,9 @@ public final class BoostingFamily extends BasicFamily {
                 int cls = k == 2 ? 1 : c;
                 DecisionTree t = TreeLearner.fit(binned, gradients(p, y, cls), crit, o, rnd, null).tree();
                 round[c] = scaled(t, lr);
-                for (int i = 0; i < n; i++) {
-                    score[i][c] += round[c].predict(x[i])[0];
-                }
+                addTo(score, round[c], x, c);
                 if (vx != null) {
-                    for (int i = 0; i < vx.length; i++) {
-                        vscore[i][c] += round[c].predict(vx[i])[0];
-                    }
+                    addTo(vscore, round[c], vx, c);
                 }
             }
             trees.add(round);
@@ -124,6 +120,13 @@ public final class BoostingFamily extends BasicFamily {
             init[c] = k == 2 ? Math.log(prior / (1 - prior)) : Math.log(prior);
         }
         return init;
+    }
+
+    /** Adds the tree's prediction for each row to that row's score of output {@code c}. */
+    private static void addTo(double[][] scores, DecisionTree t, double[][] rows, int c) {
+        for (int i = 0; i < rows.length; i++) {
+            scores[i][c] += t.predict(rows[i])[0];
+        }
     }
 
     private static double[][] repeated(double[] row, int n) {

@@ -9,9 +9,10 @@ import org.pellucid.core.encode.FeatureEncoder;
 import org.pellucid.core.encode.NumericEncoding;
 import org.pellucid.core.io.ModelReader;
 import org.pellucid.core.io.Savable;
+import org.pellucid.core.model.HasConcepts;
 import org.pellucid.core.model.Provenance;
 import org.pellucid.core.model.TrainingSummary;
-import org.pellucid.core.models.ModelFamily;
+import org.pellucid.core.models.BasicFamily;
 import org.pellucid.core.models.OptionTable;
 import org.pellucid.core.models.TrainConfig;
 import org.pellucid.core.train.NetworkRunner;
@@ -42,7 +43,7 @@ import org.pellucid.core.train.TrainingOptions;
  * Options: {@link #CBM_OPTIONS}. The CNN costs ~3 s an epoch on MNIST-addition here, so it gets
  * 60 epochs by default, which keeps it well inside 10 minutes.
  */
-public class ConceptFamily implements ModelFamily {
+public class ConceptFamily extends BasicFamily {
     private static OptionTable.Builder common(OptionTable.Builder b) {
         return b.choice("encoder", "cnn for image data with one channel per concept group, else mlp", List.of("mlp", "cnn"),
                         "what maps the inputs to the concepts", true)
@@ -68,28 +69,19 @@ public class ConceptFamily implements ModelFamily {
             .number("randint", 0.25, 0, false, 1, "chance that a training row's concept group is replaced by its true value (RandInt)")
             .build();
 
-    @Override
-    public String kind() {
-        return "cbm";
+    /** {@code cbm}, as the registry creates it. */
+    public ConceptFamily() {
+        this("cbm", "concept bottleneck: input → concepts → label; explanation: concept probabilities and their contributions; "
+                + "interventions", CBM_OPTIONS);
     }
 
+    private ConceptFamily(String kind, String description, OptionTable options) {
+        super(kind, true, description, options);
+    }
+
+    /** Whether this is {@code cem}, whose concepts are embeddings. */
     boolean embedding() {
-        return false;
-    }
-
-    @Override
-    public boolean transparent() {
-        return true;
-    }
-
-    @Override
-    public String description() {
-        return "concept bottleneck: input → concepts → label; explanation: concept probabilities and their contributions; interventions";
-    }
-
-    @Override
-    public OptionTable options() {
-        return embedding() ? CEM_OPTIONS : CBM_OPTIONS;
+        return options() == CEM_OPTIONS;
     }
 
     @Override
@@ -110,9 +102,7 @@ public class ConceptFamily implements ModelFamily {
     @Override
     public Savable train(Dataset train, Dataset valid, TrainConfig cfg) {
         OptionTable.Values v = options().read(kind(), cfg);
-        unsuitable(train).ifPresent(r -> {
-            throw new IllegalArgumentException(r);
-        });
+        requireSuitable(train);
         String mode = v.choice("mode");
         ConceptGroups groups = new ConceptGroups(train.schema().concepts());
         String encoderKind = v.choice("encoder", () -> imageSlots(train, groups) ? "cnn" : "mlp");
@@ -222,7 +212,7 @@ public class ConceptFamily implements ModelFamily {
             for (int i = 0; i < d.size(); i++) {
                 System.arraycopy(x, i * w, feats, i * width, w);
                 System.arraycopy(c, i * k, feats, i * width + w, k);
-                for (ConceptGroups.Group g : groups.groups()) {
+                for (HasConcepts.Group g : groups.groups()) {
                     float mask = r.nextDouble() < randInt ? 1f : 0f;
                     for (int j = g.from(); j < g.to(); j++) {
                         feats[i * width + w + k + j] = mask;
@@ -282,19 +272,10 @@ public class ConceptFamily implements ModelFamily {
      * trainer feeds fixed rows), which keeps the regulariser but with less variety.
      */
     public static final class Embedding extends ConceptFamily {
-        @Override
-        public String kind() {
-            return "cem";
-        }
-
-        @Override
-        boolean embedding() {
-            return true;
-        }
-
-        @Override
-        public String description() {
-            return "concept embedding model: positive/negative embedding per concept mixed by its probability; interventions";
+        /** {@code cem}, as the registry creates it. */
+        public Embedding() {
+            super("cem", "concept embedding model: positive/negative embedding per concept mixed by its probability; interventions",
+                    CEM_OPTIONS);
         }
     }
 }

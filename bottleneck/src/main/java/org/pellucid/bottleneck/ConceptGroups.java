@@ -2,6 +2,7 @@ package org.pellucid.bottleneck;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.pellucid.core.model.HasConcepts.Group;
 
 /**
  * How a dataset's concepts are grouped: a concept named {@code name} is binary (sigmoid); concepts
@@ -9,17 +10,6 @@ import java.util.List;
  * values), e.g. {@code digit1=0 … digit1=9}. A group's concepts must be adjacent.
  */
 public final class ConceptGroups {
-
-    /** One concept group: its name and the concept indices [from, to). */
-    public record Group(String name, int from, int to) {
-        public boolean binary() {
-            return to - from == 1;
-        }
-
-        public int size() {
-            return to - from;
-        }
-    }
 
     private final List<String> names;
     private final List<Group> groups;

@@ -2,6 +2,7 @@ package org.pellucid.bottleneck;
 
 import com.google.gson.JsonObject;
 import org.pellucid.core.data.Dataset;
+import org.pellucid.core.model.HasConcepts;
 
 /**
  * A concept model's measurements on labelled rows with true concepts.
@@ -31,7 +32,7 @@ public record ConceptMetrics(double conceptAccuracy, double taskAccuracy, double
             ConceptModel.ConceptState st = model.concepts(test.row(r));
             double[] p = st.probabilities();
             double[] t = test.concepts(r);
-            for (ConceptGroups.Group gr : g.groups()) {
+            for (HasConcepts.Group gr : g.groups()) {
                 conceptRight += g.correct(p, t, gr) ? 1 : 0;
             }
             soft += ConceptModel.argmax(model.classLogits(st, p)) == labels[r] ? 1 : 0;

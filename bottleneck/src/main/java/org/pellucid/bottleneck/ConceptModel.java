@@ -362,7 +362,7 @@ public final class ConceptModel implements InterpretableModel<ConceptExplanation
             scores.add(new ConceptExplanation.ConceptScore(groups.names().get(i), values[i], contrib, intervened));
         }
         List<String> flips = new ArrayList<>();
-        for (ConceptGroups.Group g : groups.groups()) {
+        for (HasConcepts.Group g : groups.groups()) {
             if (g.binary()) {
                 double[] f = values.clone();
                 f[g.from()] = values[g.from()] > 0.5 ? 0 : 1;
@@ -537,7 +537,7 @@ public final class ConceptModel implements InterpretableModel<ConceptExplanation
 
     @Override
     public List<HasConcepts.Group> conceptGroups() {
-        return groups.groups().stream().map(g -> new HasConcepts.Group(g.name(), g.from(), g.to())).toList();
+        return groups.groups();
     }
 
     @Override

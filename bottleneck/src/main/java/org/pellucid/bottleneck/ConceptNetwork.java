@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.pellucid.core.model.HasConcepts;
 import org.pellucid.core.train.Network;
 import org.pellucid.core.train.Objective;
 import org.pellucid.core.train.ParamLayout;
@@ -143,7 +144,7 @@ final class ConceptNetwork implements Network {
             return logits.getNDArrayInternal().sigmoid();
         }
         NDList parts = new NDList();
-        for (ConceptGroups.Group g : groups.groups()) {
+        for (HasConcepts.Group g : groups.groups()) {
             NDArray s = logits.get(new NDIndex(":, {}:{}", g.from(), g.to()));
             parts.add(g.binary() ? s.getNDArrayInternal().sigmoid() : s.softmax(1));
         }
@@ -273,7 +274,7 @@ final class ConceptNetwork implements Network {
             return softplus.sub(truth.mul(logits)).sum().div(denom);
         }
         List<NDArray> terms = new ArrayList<>();
-        for (ConceptGroups.Group g : groups.groups()) {
+        for (HasConcepts.Group g : groups.groups()) {
             NDArray z = logits.get(new NDIndex(":, {}:{}", g.from(), g.to()));
             NDArray t = truth.get(new NDIndex(":, {}:{}", g.from(), g.to()));
             if (g.binary()) {

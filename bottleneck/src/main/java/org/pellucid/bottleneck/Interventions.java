@@ -35,7 +35,7 @@ public final class Interventions {
         if (!test.hasConcepts()) {
             throw new IllegalArgumentException("an intervention curve needs the true concepts; '" + test.name() + "' has none");
         }
-        List<ConceptGroups.Group> groups = model.groups().groups();
+        List<HasConcepts.Group> groups = model.groups().groups();
         int gCount = groups.size();
         double[] correct = new double[gCount + 1];
         int[] labels = test.labels();
@@ -47,7 +47,7 @@ public final class Interventions {
             double[] values = st.probabilities().clone();
             for (int step = 0; step <= gCount; step++) {
                 if (step > 0) {
-                    ConceptGroups.Group g = groups.get(order.get(step - 1));
+                    HasConcepts.Group g = groups.get(order.get(step - 1));
                     System.arraycopy(truth, g.from(), values, g.from(), g.size());
                 }
                 if (ConceptModel.argmax(model.classLogits(st, values)) == labels[r]) {
@@ -63,7 +63,7 @@ public final class Interventions {
 
     /** The order in which a policy intervenes on the concept groups of one row. */
     static List<Integer> order(ConceptModel model, ConceptModel.ConceptState st, HasConcepts.Policy policy, Random rnd) {
-        List<ConceptGroups.Group> groups = model.groups().groups();
+        List<HasConcepts.Group> groups = model.groups().groups();
         List<Integer> idx = new ArrayList<>();
         for (int i = 0; i < groups.size(); i++) {
             idx.add(i);
@@ -90,7 +90,7 @@ public final class Interventions {
                     chosen.add(best);
                     idx.remove(Integer.valueOf(best));
                     // commit the model's own most likely value: the policy never sees the truth
-                    ConceptGroups.Group g = groups.get(best);
+                    HasConcepts.Group g = groups.get(best);
                     System.arraycopy(hard, g.from(), values, g.from(), g.size());
                 }
                 return chosen;
@@ -99,7 +99,7 @@ public final class Interventions {
         return idx;
     }
 
-    private static double certainty(double[] p, ConceptGroups.Group g) {
+    private static double certainty(double[] p, HasConcepts.Group g) {
         if (g.binary()) {
             return Math.abs(p[g.from()] - 0.5);
         }
@@ -111,7 +111,7 @@ public final class Interventions {
     }
 
     private static double expectedChange(ConceptModel model, ConceptModel.ConceptState st, double[] values,
-                                         ConceptGroups.Group g, double[] q, double[] p) {
+                                         HasConcepts.Group g, double[] q, double[] p) {
         double e = 0;
         if (g.binary()) {
             for (int v = 0; v <= 1; v++) {

@@ -345,6 +345,12 @@ public final class Evaluation {
         t.addProperty("column_f1", precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall));
         t.addProperty("top_k_precision", topHits / (double) k);
         t.addProperty("local_top_k_agreement", expl.isEmpty() ? 0 : local / expl.size());
+        statedTruth(model, truth, names, t);
+        return t;
+    }
+
+    /** How the model's own global explanation meets the known relevant columns: the columns it states, and the conditions its rules or tree test. */
+    private static void statedTruth(Predictor model, List<String> truth, List<String> names, JsonObject t) {
         if (model instanceof InterpretableModel<?> im) {
             List<String> stated = im.describe().features();
             if (!stated.isEmpty() && names.containsAll(stated)) {
@@ -371,7 +377,6 @@ public final class Evaluation {
             t.addProperty("conditions_on_relevant", on);
             t.addProperty("conditions_on_relevant_share", tested.isEmpty() ? 0 : on / (double) tested.size());
         }
-        return t;
     }
 
     private static void put(JsonObject o, MetricResult r) {

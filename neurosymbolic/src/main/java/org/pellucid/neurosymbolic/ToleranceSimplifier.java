@@ -133,40 +133,7 @@ final class ToleranceSimplifier {
         int rulesRemoved = 0;
         int conditionsRemoved = 0;
         while (true) {
-            Candidate best = null;
-            for (int r = 0; r < current.size(); r++) {
-                Rule rule = current.get(r);
-                if (injected.contains(rule)) {
-                    continue;
-                }
-                List<Rule> shorter = new ArrayList<>();
-                shorter.add(null); // the whole rule
-                if (rule.conjunction() && rule.literals().size() > 1) {
-                    for (int l = 0; l < rule.literals().size(); l++) {
-                        List<Literal> fewer = new ArrayList<>(rule.literals());
-                        fewer.remove(l);
-                        shorter.add(new Rule(fewer, true, rule.weights()));
-                    }
-                }
-                for (Rule now : shorter) {
-                    double sign = now == null ? -1 : 1;
-                    boolean[] changedValid = va.changed(rule, now);
-                    Trial fv = va.trial(changedValid, rule.weights(), sign);
-                    if (fv.f1() < validFloor) {
-                        continue;
-                    }
-                    boolean[] changedTrain = tr.changed(rule, now);
-                    Trial ft = tr.trial(changedTrain, rule.weights(), sign);
-                    if (ft.f1() < trainFloor) {
-                        continue;
-                    }
-                    Candidate c = new Candidate(r, now, changedTrain, changedValid, ft, fv,
-                            count(changedTrain) + count(changedValid), now == null ? rule.literals().size() : 1);
-                    if (best == null || PREFERENCE.compare(c, best) > 0) {
-                        best = c;
-                    }
-                }
-            }
+            Candidate best = bestCandidate(current, injected, tr, va, trainFloor, validFloor);
             if (best == null) {
                 break;
             }
@@ -185,6 +152,54 @@ final class ToleranceSimplifier {
         }
         return new Result(current, rulesRemoved, conditionsRemoved, trainBefore, tr.conf.macroF1(), validBefore,
                 va.conf.macroF1());
+    }
+
+    /**
+     * The most preferred removal that keeps both macro-F1s above their floors: of a whole rule, or of
+     * one condition of a conjunction; injected rules are never touched. Null when none does.
+     */
+    private static Candidate bestCandidate(List<Rule> current, Set<Rule> injected, Rows tr, Rows va, double trainFloor,
+                                           double validFloor) {
+        Candidate best = null;
+        for (int r = 0; r < current.size(); r++) {
+            Rule rule = current.get(r);
+            if (injected.contains(rule)) {
+                continue;
+            }
+            for (Rule now : shorter(rule)) {
+                double sign = now == null ? -1 : 1;
+                boolean[] changedValid = va.changed(rule, now);
+                Trial fv = va.trial(changedValid, rule.weights(), sign);
+                if (fv.f1() < validFloor) {
+                    continue;
+                }
+                boolean[] changedTrain = tr.changed(rule, now);
+                Trial ft = tr.trial(changedTrain, rule.weights(), sign);
+                if (ft.f1() < trainFloor) {
+                    continue;
+                }
+                Candidate c = new Candidate(r, now, changedTrain, changedValid, ft, fv,
+                        count(changedTrain) + count(changedValid), now == null ? rule.literals().size() : 1);
+                if (best == null || PREFERENCE.compare(c, best) > 0) {
+                    best = c;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** The rule's simpler versions: null (the rule removed), then, for a conjunction, each one with a condition dropped. */
+    private static List<Rule> shorter(Rule rule) {
+        List<Rule> shorter = new ArrayList<>();
+        shorter.add(null); // the whole rule
+        if (rule.conjunction() && rule.literals().size() > 1) {
+            for (int l = 0; l < rule.literals().size(); l++) {
+                List<Literal> fewer = new ArrayList<>(rule.literals());
+                fewer.remove(l);
+                shorter.add(new Rule(fewer, true, rule.weights()));
+            }
+        }
+        return shorter;
     }
 
     private static int count(boolean[] b) {

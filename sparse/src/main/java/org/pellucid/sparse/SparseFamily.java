@@ -11,7 +11,7 @@ import org.pellucid.core.io.ModelReader;
 import org.pellucid.core.io.Savable;
 import org.pellucid.core.model.Provenance;
 import org.pellucid.core.model.TrainingSummary;
-import org.pellucid.core.models.ModelFamily;
+import org.pellucid.core.models.BasicFamily;
 import org.pellucid.core.models.NeuralData;
 import org.pellucid.core.models.OptionTable;
 import org.pellucid.core.models.TrainConfig;
@@ -36,7 +36,7 @@ import org.pellucid.core.train.TrainingOptions;
  * 0.806 where 64 units and 30 epochs reached 0.780. On small data an epoch is a few steps, so the
  * dense start and the refit get at least ~1,000 steps.
  */
-public class SparseFamily implements ModelFamily {
+public class SparseFamily extends BasicFamily {
     private static OptionTable.Builder common() {
         return OptionTable.builder()
                 .integers("hidden", "256 for 100 or more encoded inputs, else 64", 1, false, "hidden layer widths")
@@ -64,40 +64,25 @@ public class SparseFamily implements ModelFamily {
             .number("m", 10, 0, true, 1e6, "hierarchy constant M: a column's hidden weights are bounded by M × its skip weight").build();
     private final boolean lassonet;
 
+    /** {@code sparse-mlp}, as the registry creates it. */
     public SparseFamily() {
         this(false);
     }
 
     SparseFamily(boolean lassonet) {
+        super(lassonet ? "lassonet" : "sparse-mlp", true,
+                lassonet ? "LassoNet: linear skip path + MLP with hierarchical sparsity; explanation: selected features, IG"
+                        : "group-L1 sparse MLP; explanation: the selected features, Integrated Gradients over them",
+                lassonet ? LASSONET_OPTIONS : SPARSE_MLP_OPTIONS);
         this.lassonet = lassonet;
     }
 
     /** {@code lassonet}, registered on its own. */
     public static final class LassoNet extends SparseFamily {
+        /** {@code lassonet}, as the registry creates it. */
         public LassoNet() {
             super(true);
         }
-    }
-
-    @Override
-    public String kind() {
-        return lassonet ? "lassonet" : "sparse-mlp";
-    }
-
-    @Override
-    public boolean transparent() {
-        return true;
-    }
-
-    @Override
-    public String description() {
-        return lassonet ? "LassoNet: linear skip path + MLP with hierarchical sparsity; explanation: selected features, IG"
-                : "group-L1 sparse MLP; explanation: the selected features, Integrated Gradients over them";
-    }
-
-    @Override
-    public OptionTable options() {
-        return lassonet ? LASSONET_OPTIONS : SPARSE_MLP_OPTIONS;
     }
 
     @Override
@@ -111,9 +96,7 @@ public class SparseFamily implements ModelFamily {
     @Override
     public Savable train(Dataset train, Dataset valid, TrainConfig cfg) {
         OptionTable.Values v = options().read(kind(), cfg);
-        unsuitable(train).ifPresent(r -> {
-            throw new IllegalArgumentException(r);
-        });
+        requireSuitable(train);
         if (valid == null || valid.size() == 0) {
             throw new IllegalArgumentException(kind() + " chooses its penalty on validation rows; none were given");
         }

@@ -35,21 +35,7 @@ public final class Alignment {
             return new Alignment(data, Map.of());
         }
         int p = model.featureCount();
-        int[] src = new int[p];
-        for (int j = 0; j < p; j++) {
-            Column want = model.feature(j);
-            src[j] = s.indexOf(want.name());
-            if (src[j] < 0) {
-                throw new DatasetException(data.name(), -1, want.name(),
-                        "the model needs this column but the data does not have it; data columns are " + s.featureNames());
-            }
-            Column have = s.feature(src[j]);
-            if (want.isNumeric() != have.isNumeric()) {
-                throw new DatasetException(data.name(), -1, want.name(), "the model expects it "
-                        + (want.isNumeric() ? "numeric" : "categorical") + " but the data's values are "
-                        + (have.isNumeric() ? "numeric" : "not numbers"));
-            }
-        }
+        int[] src = sourceColumns(data, model);
         Map<String, Integer> unseen = new LinkedHashMap<>();
         double[][] x = new double[data.size()][p];
         for (int j = 0; j < p; j++) {
@@ -76,9 +62,45 @@ public final class Alignment {
                 x[i][j] = v;
             }
         }
+        double[] y = targets(data, model);
+        List<String> concepts = new ArrayList<>(model.concepts());
+        Dataset.Builder b = Dataset.builder(model.withConcepts(concepts)).name(data.name()).features(x).targets(y);
+        if (data.hasConcepts() && s.concepts().equals(model.concepts())) {
+            double[][] c = new double[data.size()][];
+            for (int i = 0; i < c.length; i++) {
+                c[i] = data.concepts(i);
+            }
+            b.concepts(c);
+        }
+        return new Alignment(b.build(), Map.copyOf(unseen));
+    }
+
+    /** Where each of the model's columns is in the data; a column missing or of the other kind is an error. */
+    private static int[] sourceColumns(Dataset data, Schema model) {
+        Schema s = data.schema();
+        int[] src = new int[model.featureCount()];
+        for (int j = 0; j < src.length; j++) {
+            Column want = model.feature(j);
+            src[j] = s.indexOf(want.name());
+            if (src[j] < 0) {
+                throw new DatasetException(data.name(), -1, want.name(),
+                        "the model needs this column but the data does not have it; data columns are " + s.featureNames());
+            }
+            Column have = s.feature(src[j]);
+            if (want.isNumeric() != have.isNumeric()) {
+                throw new DatasetException(data.name(), -1, want.name(), "the model expects it "
+                        + (want.isNumeric() ? "numeric" : "categorical") + " but the data's values are "
+                        + (have.isNumeric() ? "numeric" : "not numbers"));
+            }
+        }
+        return src;
+    }
+
+    /** The data's targets in the model's coding; a class the model does not know is an error. */
+    private static double[] targets(Dataset data, Schema model) {
         double[] y = new double[data.size()];
         Column mt = model.target();
-        Column dt = s.target();
+        Column dt = data.schema().target();
         for (int i = 0; i < data.size(); i++) {
             if (mt.isNumeric()) {
                 y[i] = data.target(i);
@@ -92,15 +114,6 @@ public final class Alignment {
                 y[i] = k;
             }
         }
-        List<String> concepts = new ArrayList<>(model.concepts());
-        Dataset.Builder b = Dataset.builder(model.withConcepts(concepts)).name(data.name()).features(x).targets(y);
-        if (data.hasConcepts() && s.concepts().equals(model.concepts())) {
-            double[][] c = new double[data.size()][];
-            for (int i = 0; i < c.length; i++) {
-                c[i] = data.concepts(i);
-            }
-            b.concepts(c);
-        }
-        return new Alignment(b.build(), Map.copyOf(unseen));
+        return y;
     }
 }

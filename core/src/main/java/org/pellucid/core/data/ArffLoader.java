@@ -55,41 +55,7 @@ public final class ArffLoader {
             if (!lower.startsWith("@attribute")) {
                 throw new DatasetException(source, line, null, "expected @attribute or @data, found '" + abbreviate(t) + "'");
             }
-            String rest = t.substring("@attribute".length()).trim();
-            String attr;
-            if (rest.startsWith("'") || rest.startsWith("\"")) {
-                int end = rest.indexOf(rest.charAt(0), 1);
-                if (end < 0) {
-                    throw new DatasetException(source, line, null, "unterminated quoted attribute name");
-                }
-                attr = rest.substring(1, end);
-                rest = rest.substring(end + 1).trim();
-            } else {
-                String[] p = rest.split("\\s+", 2);
-                if (p.length < 2) {
-                    throw new DatasetException(source, line, p[0], "attribute has no type");
-                }
-                attr = p[0];
-                rest = p[1].trim();
-            }
-            names.add(attr);
-            String type = rest.toLowerCase(Locale.ROOT);
-            if (rest.startsWith("{")) {
-                if (!rest.endsWith("}")) {
-                    throw new DatasetException(source, line, attr, "nominal list does not end with '}'");
-                }
-                List<String> cats = new ArrayList<>();
-                for (String c : rest.substring(1, rest.length() - 1).split(",")) {
-                    cats.add(unquote(c.trim()));
-                }
-                order.put(attr, cats);
-            } else if (type.startsWith("numeric") || type.startsWith("real") || type.startsWith("integer")) {
-                declared.put(attr, ColumnType.NUMERIC);
-            } else if (type.startsWith("string")) {
-                declared.put(attr, ColumnType.CATEGORICAL);
-            } else {
-                throw new DatasetException(source, line, attr, "unsupported attribute type '" + rest + "'");
-            }
+            attribute(source, line, t, names, declared, order);
         }
         if (!data) {
             throw new DatasetException(source, -1, null, "no @data section");
@@ -97,6 +63,55 @@ public final class ArffLoader {
         if (names.isEmpty()) {
             throw new DatasetException(source, -1, null, "no @attribute declarations");
         }
+        RawTable named = dataSection(source, in, line, names);
+        Map<String, ColumnType> d = new HashMap<>(declared);
+        d.putAll(spec.declared());
+        return TableBuilder.build(name, named, spec.withDeclared(d).withCategoryOrder(order));
+    }
+
+    /** Reads one {@code @attribute} line: its name (quoted or not) and type (numeric, string, or a nominal list in its order). */
+    private static void attribute(String source, long line, String t, List<String> names, Map<String, ColumnType> declared,
+                                  Map<String, List<String>> order) {
+        String rest = t.substring("@attribute".length()).trim();
+        String attr;
+        if (rest.startsWith("'") || rest.startsWith("\"")) {
+            int end = rest.indexOf(rest.charAt(0), 1);
+            if (end < 0) {
+                throw new DatasetException(source, line, null, "unterminated quoted attribute name");
+            }
+            attr = rest.substring(1, end);
+            rest = rest.substring(end + 1).trim();
+        } else {
+            String[] p = rest.split("\\s+", 2);
+            if (p.length < 2) {
+                throw new DatasetException(source, line, p[0], "attribute has no type");
+            }
+            attr = p[0];
+            rest = p[1].trim();
+        }
+        names.add(attr);
+        String type = rest.toLowerCase(Locale.ROOT);
+        if (rest.startsWith("{")) {
+            if (!rest.endsWith("}")) {
+                throw new DatasetException(source, line, attr, "nominal list does not end with '}'");
+            }
+            List<String> cats = new ArrayList<>();
+            for (String c : rest.substring(1, rest.length() - 1).split(",")) {
+                cats.add(unquote(c.trim()));
+            }
+            order.put(attr, cats);
+        } else if (type.startsWith("numeric") || type.startsWith("real") || type.startsWith("integer")) {
+            declared.put(attr, ColumnType.NUMERIC);
+        } else if (type.startsWith("string")) {
+            declared.put(attr, ColumnType.CATEGORICAL);
+        } else {
+            throw new DatasetException(source, line, attr, "unsupported attribute type '" + rest + "'");
+        }
+    }
+
+    /** The {@code @data} section, read as CSV without a header; errors keep the file's absolute line numbers. */
+    private static RawTable dataSection(String source, BufferedReader in, long line, List<String> names) throws IOException {
+        String l;
         // the rest is CSV without header; keep absolute line numbers for errors
         StringBuilder body = new StringBuilder();
         for (long i = 0; i < line; i++) {
@@ -118,9 +133,7 @@ public final class ArffLoader {
             }
             named.add(r, raw.lines.get(i));
         }
-        Map<String, ColumnType> d = new HashMap<>(declared);
-        d.putAll(spec.declared());
-        return TableBuilder.build(name, named, spec.withDeclared(d).withCategoryOrder(order));
+        return named;
     }
 
     private static String unquote(String s) {

@@ -78,21 +78,38 @@ public final class SchemaReader implements Closeable {
             case ABSENT -> false;
             case AUTO -> names.contains(schema.feature(0).name()) || (idColumn != null && names.contains(idColumn));
         };
-        this.featureAt = new int[schema.featureCount()];
-        if (header) {
+        Layout layout = header ? Layout.named(names, schema, idColumn, source, records.recordLine())
+                : Layout.positional(first.length, schema, idColumn, source);
+        this.featureAt = layout.featureAt();
+        this.targetAt = layout.targetAt();
+        this.idAt = layout.idAt();
+        this.width = layout.width();
+        extra.addAll(layout.extra());
+        if (!header) {
+            pending = first;
+            pendingLine = records.recordLine();
+        }
+    }
+
+    /** Where the model's columns, the target (−1: absent) and the id (−1: none) sit in the file's records, how wide those are, and the columns nobody reads. */
+    private record Layout(int[] featureAt, int targetAt, int idAt, int width, List<String> extra) {
+        /** From a header: every model column must be named in it. */
+        static Layout named(List<String> names, Schema schema, String idColumn, String source, long line) {
+            int[] featureAt = new int[schema.featureCount()];
             for (int j = 0; j < featureAt.length; j++) {
                 String want = schema.feature(j).name();
                 featureAt[j] = names.indexOf(want);
                 if (featureAt[j] < 0) {
-                    throw new DatasetException(source, records.recordLine(), want,
+                    throw new DatasetException(source, line, want,
                             "the model needs this column but the file does not have it; the file's columns are " + names);
                 }
             }
-            this.targetAt = names.indexOf(schema.target().name());
-            this.idAt = idColumn == null ? -1 : names.indexOf(idColumn);
+            int targetAt = names.indexOf(schema.target().name());
+            int idAt = idColumn == null ? -1 : names.indexOf(idColumn);
             if (idColumn != null && idAt < 0) {
-                throw new DatasetException(source, records.recordLine(), idColumn, "no such id column; the file's columns are " + names);
+                throw new DatasetException(source, line, idColumn, "no such id column; the file's columns are " + names);
             }
+            List<String> extra = new ArrayList<>();
             for (int k = 0; k < names.size(); k++) {
                 final int kk = k;
                 boolean used = k == targetAt || k == idAt || Arrays.stream(featureAt).anyMatch(a -> a == kk);
@@ -100,24 +117,24 @@ public final class SchemaReader implements Closeable {
                     extra.add(names.get(k));
                 }
             }
-            this.width = names.size();
-        } else {
+            return new Layout(featureAt, targetAt, idAt, names.size(), extra);
+        }
+
+        /** Without a header: the model's columns in its order, optionally the target last. */
+        static Layout positional(int fields, Schema schema, String idColumn, String source) {
             if (idColumn != null) {
                 throw new DatasetException(source, 1, idColumn, "an id column needs a header that names it");
             }
             int p = schema.featureCount();
-            if (first.length != p && first.length != p + 1) {
+            if (fields != p && fields != p + 1) {
                 throw new DatasetException(source, 1, null, "without a header the file must have the model's " + p
-                        + " columns in its order (and optionally the target last); it has " + first.length);
+                        + " columns in its order (and optionally the target last); it has " + fields);
             }
+            int[] featureAt = new int[p];
             for (int j = 0; j < p; j++) {
                 featureAt[j] = j;
             }
-            this.targetAt = first.length == p + 1 ? p : -1;
-            this.idAt = -1;
-            this.width = first.length;
-            pending = first;
-            pendingLine = records.recordLine();
+            return new Layout(featureAt, fields == p + 1 ? p : -1, -1, fields, List.of());
         }
     }
 

@@ -94,15 +94,8 @@ public final class FeatureEncoder {
             if (!s.feature(j).isNumeric()) {
                 continue;
             }
-            double[] v = new double[train.size()];
-            int n = 0;
-            for (int i = 0; i < train.size(); i++) {
-                double x = train.value(i, j);
-                if (!Double.isNaN(x)) {
-                    v[n++] = x;
-                }
-            }
-            v = Arrays.copyOf(v, n);
+            double[] v = present(train, j);
+            int n = v.length;
             double m = 0;
             for (double x : v) {
                 m += x;
@@ -128,22 +121,46 @@ public final class FeatureEncoder {
                     throw new IllegalArgumentException("quantile binning needs at least 2 bins, got " + bins);
                 }
                 Arrays.sort(v);
-                double[] e = new double[bins - 1];
-                int k = 0;
-                for (int b = 1; b < bins; b++) {
-                    double q = n == 0 ? 0 : v[Math.min(n - 1, (int) Math.floor((double) b * n / bins))];
-                    if (k == 0 || q > e[k - 1]) {
-                        e[k++] = q;
-                    }
-                }
-                cuts[j] = Arrays.copyOf(e, k);
+                cuts[j] = binEdges(v, bins);
             }
         }
         FeatureEncoder enc = new FeatureEncoder(s, numeric, mean, std, cuts);
         enc.levels = levels;
-        double[] em = new double[enc.width()];
+        enc.encodedMean = enc.meanEncoded(train);
+        return enc;
+    }
+
+    /** Column j's present (not missing) training values, in row order. */
+    private static double[] present(Dataset train, int j) {
+        double[] v = new double[train.size()];
+        int n = 0;
         for (int i = 0; i < train.size(); i++) {
-            double[] z = enc.encode(train.rowValues(i));
+            double x = train.value(i, j);
+            if (!Double.isNaN(x)) {
+                v[n++] = x;
+            }
+        }
+        return Arrays.copyOf(v, n);
+    }
+
+    /** The distinct inner edges of {@code bins} equal-count bins of the sorted values. */
+    private static double[] binEdges(double[] sorted, int bins) {
+        int n = sorted.length;
+        double[] e = new double[bins - 1];
+        int k = 0;
+        for (int b = 1; b < bins; b++) {
+            double q = n == 0 ? 0 : sorted[Math.min(n - 1, (int) Math.floor((double) b * n / bins))];
+            if (k == 0 || q > e[k - 1]) {
+                e[k++] = q;
+            }
+        }
+        return Arrays.copyOf(e, k);
+    }
+
+    private double[] meanEncoded(Dataset train) {
+        double[] em = new double[width()];
+        for (int i = 0; i < train.size(); i++) {
+            double[] z = encode(train.rowValues(i));
             for (int k = 0; k < z.length; k++) {
                 em[k] += z[k];
             }
@@ -151,8 +168,7 @@ public final class FeatureEncoder {
         for (int k = 0; k < em.length; k++) {
             em[k] = train.size() == 0 ? 0 : em[k] / train.size();
         }
-        enc.encodedMean = em;
-        return enc;
+        return em;
     }
 
     /**

@@ -59,17 +59,7 @@ public final class ModelStore {
         ModelWriter w = new ModelWriter();
         model.write(w);
         byte[] params = encodeArrays(w);
-        JsonObject manifest = new JsonObject();
-        manifest.addProperty("format", "pellucid-model");
-        manifest.addProperty("format_version", Versions.MODEL_FORMAT);
-        manifest.addProperty("kind", model.kind());
-        manifest.add("schema", SchemaJson.toJson(model.schema()));
-        manifest.add("provenance", SchemaJson.toJson(model.provenance()));
-        manifest.add("settings", w.settings);
-        JsonObject sums = new JsonObject();
-        sums.addProperty(PARAMS, sha256(params));
-        manifest.add("checksums", sums);
-        byte[] manifestBytes = GSON.toJson(manifest).getBytes(StandardCharsets.UTF_8);
+        byte[] manifestBytes = GSON.toJson(manifest(model, w, params)).getBytes(StandardCharsets.UTF_8);
         byte[] sumBytes = (sha256(manifestBytes) + "  " + MANIFEST + "\n").getBytes(StandardCharsets.US_ASCII);
 
         Path abs = dir.toAbsolutePath().normalize();
@@ -118,6 +108,21 @@ public final class ModelStore {
                 }
             }
         }
+    }
+
+    /** The manifest: format and version, kind, schema, provenance, the model's settings and the parameters' checksum. */
+    private static JsonObject manifest(Savable model, ModelWriter w, byte[] params) {
+        JsonObject manifest = new JsonObject();
+        manifest.addProperty("format", "pellucid-model");
+        manifest.addProperty("format_version", Versions.MODEL_FORMAT);
+        manifest.addProperty("kind", model.kind());
+        manifest.add("schema", SchemaJson.toJson(model.schema()));
+        manifest.add("provenance", SchemaJson.toJson(model.provenance()));
+        manifest.add("settings", w.settings);
+        JsonObject sums = new JsonObject();
+        sums.addProperty(PARAMS, sha256(params));
+        manifest.add("checksums", sums);
+        return manifest;
     }
 
     private static final String TMP = ".tmp-";

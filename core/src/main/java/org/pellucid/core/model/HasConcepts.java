@@ -27,6 +27,11 @@ public interface HasConcepts extends ConceptIntervenable, Model {
         public boolean binary() {
             return to - from == 1;
         }
+
+        /** How many outputs the group has: 1 for a yes/no concept, one per level for a categorical one. */
+        public int size() {
+            return to - from;
+        }
     }
 
     /** The order in which an intervention curve sets concept groups to their true values. */

@@ -421,27 +421,11 @@ public final class TreeLearner {
         int w = criterion.width();
         double parent = criterion.score(n.total, 0);
         int[] features = chooseFeatures();
-        // one pass over the node's rows fills every chosen input's histogram (row-major: each row's
-        // bins and statistics are read once)
+        Histograms hs = histograms(n, features, w);
         int nf = features.length;
-        int[] base = new int[nf + 1];
-        for (int f = 0; f < nf; f++) {
-            base[f + 1] = base[f] + cuts[features[f]].length + 1;
-        }
-        double[] hist = new double[base[nf] * w];
-        int[] count = new int[base[nf]];
-        for (int i : n.idx) {
-            short[] b = bins.get(i);
-            double[] s = stats.get(i);
-            for (int f = 0; f < nf; f++) {
-                int cell = base[f] + b[features[f]];
-                count[cell]++;
-                int h = cell * w;
-                for (int k = 0; k < w; k++) {
-                    hist[h + k] += s[k];
-                }
-            }
-        }
+        int[] base = hs.base();
+        double[] hist = hs.hist();
+        int[] count = hs.count();
         double[] left = new double[w];
         double[] right = new double[w];
         for (int f = 0; f < nf; f++) {
@@ -485,13 +469,34 @@ public final class TreeLearner {
         }
         // sampled rows help choose a node's split, but which node to split next is decided by the
         // real rows it holds: the budget goes where the data is (TREPAN ranks nodes by reach too)
-        int real = 0;
+        n.priority = n.gain * realRows(n) / n.idx.length;
+    }
+
+    /** Per chosen input, a histogram of the node's statistics over its bins: input f's bins are cells base[f] … base[f+1]−1. */
+    private record Histograms(int[] base, double[] hist, int[] count) {}
+
+    /** One pass over the node's rows fills every chosen input's histogram (row-major: each row's bins and statistics are read once). */
+    private Histograms histograms(Node n, int[] features, int w) {
+        int nf = features.length;
+        int[] base = new int[nf + 1];
+        for (int f = 0; f < nf; f++) {
+            base[f + 1] = base[f] + cuts[features[f]].length + 1;
+        }
+        double[] hist = new double[base[nf] * w];
+        int[] count = new int[base[nf]];
         for (int i : n.idx) {
-            if (i < firstSynthetic) {
-                real++;
+            short[] b = bins.get(i);
+            double[] s = stats.get(i);
+            for (int f = 0; f < nf; f++) {
+                int cell = base[f] + b[features[f]];
+                count[cell]++;
+                int h = cell * w;
+                for (int k = 0; k < w; k++) {
+                    hist[h + k] += s[k];
+                }
             }
         }
-        n.priority = n.gain * real / n.idx.length;
+        return new Histograms(base, hist, count);
     }
 
     private int[] chooseFeatures() {

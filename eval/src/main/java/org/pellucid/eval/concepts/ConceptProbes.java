@@ -49,25 +49,8 @@ public final class ConceptProbes {
             standardise(xtr, mean, sd);
             double[][] ztr = apply(xtr, mean, sd);
             double[][] zte = apply(xte, mean, sd);
-            // gradients of the class logit at this layer, for the test rows of the class
-            List<double[]> grads = new ArrayList<>();
-            for (int i = 0; i < test.size(); i++) {
-                if (test.label(i) == targetClass) {
-                    double[] g = net.logitGradient(teA[i], l, targetClass);
-                    for (int j = 0; j < g.length; j++) {
-                        g[j] *= sd[j]; // into the standardised coordinates the probe's weights live in
-                    }
-                    grads.add(g);
-                }
-            }
-            double[] randomScores = new double[randomConcepts];
-            for (int q = 0; q < randomConcepts; q++) {
-                int[] y = new int[ztr.length];
-                for (int i = 0; i < y.length; i++) {
-                    y[i] = r.nextBoolean() ? 1 : 0;
-                }
-                randomScores[q] = tcav(LogisticSolver.fit(ztr, y, 2, 1.0, 500, 1e-4, null).weights()[0], grads);
-            }
+            List<double[]> grads = classGradients(net, test, teA, l, targetClass, sd);
+            double[] randomScores = randomTcav(ztr, grads, randomConcepts, r);
             double rm = Arrays.stream(randomScores).average().orElse(Double.NaN);
             for (int c = 0; c < k; c++) {
                 final int cc = c;
@@ -90,6 +73,34 @@ public final class ConceptProbes {
             }
         }
         return out;
+    }
+
+    /** The gradients of the class logit at layer {@code l} for the test rows of the class, in the probe's standardised coordinates. */
+    private static List<double[]> classGradients(MlpLayers net, Dataset test, double[][][] teA, int l, int targetClass, double[] sd) {
+        List<double[]> grads = new ArrayList<>();
+        for (int i = 0; i < test.size(); i++) {
+            if (test.label(i) == targetClass) {
+                double[] g = net.logitGradient(teA[i], l, targetClass);
+                for (int j = 0; j < g.length; j++) {
+                    g[j] *= sd[j]; // into the standardised coordinates the probe's weights live in
+                }
+                grads.add(g);
+            }
+        }
+        return grads;
+    }
+
+    /** TCAV scores of {@code count} random concepts (a fair coin per row), the null distribution a real concept is tested against. */
+    private static double[] randomTcav(double[][] ztr, List<double[]> grads, int count, Random r) {
+        double[] randomScores = new double[count];
+        for (int q = 0; q < count; q++) {
+            int[] y = new int[ztr.length];
+            for (int i = 0; i < y.length; i++) {
+                y[i] = r.nextBoolean() ? 1 : 0;
+            }
+            randomScores[q] = tcav(LogisticSolver.fit(ztr, y, 2, 1.0, 500, 1e-4, null).weights()[0], grads);
+        }
+        return randomScores;
     }
 
     /** Share of the gradients with a positive component along v. */

@@ -108,6 +108,24 @@ public final class Lime implements Explainer {
         for (int s = 0; s < samples; s++) {
             y[s] = output.of(preds.get(s), targetClass);
         }
+        double[] fit = weightedRidge(z, y, weight, ridge);
+        double[] beta = Arrays.copyOf(fit, p);
+        double intercept = fit[p];
+        List<Contribution> cs = new ArrayList<>(p);
+        for (int j = 0; j < p; j++) {
+            cs.add(new Contribution(x.schema().feature(j).name(), x.text(j), beta[j]));
+        }
+        String cls = x.schema().isClassification() ? x.schema().classes().get(targetClass) : x.schema().target().name();
+        return new FeatureAttribution(cs, intercept, y[0], output.describe(cls), name());
+    }
+
+    /**
+     * Weighted least squares with an L2 penalty {@code ridge} on the centred inputs (the intercept is
+     * not penalised): the coefficients, then the intercept, in one array of length p + 1.
+     */
+    static double[] weightedRidge(double[][] z, double[] y, double[] weight, double ridge) {
+        int samples = z.length;
+        int p = samples == 0 ? 0 : z[0].length;
         double sw = Arrays.stream(weight).sum();
         double[] zm = new double[p];
         double ym = 0;
@@ -143,11 +161,8 @@ public final class Lime implements Explainer {
         for (int j = 0; j < p; j++) {
             intercept -= beta[j] * zm[j];
         }
-        List<Contribution> cs = new ArrayList<>(p);
-        for (int j = 0; j < p; j++) {
-            cs.add(new Contribution(x.schema().feature(j).name(), x.text(j), beta[j]));
-        }
-        String cls = x.schema().isClassification() ? x.schema().classes().get(targetClass) : x.schema().target().name();
-        return new FeatureAttribution(cs, intercept, y[0], output.describe(cls), name());
+        double[] out = Arrays.copyOf(beta, p + 1);
+        out[p] = intercept;
+        return out;
     }
 }

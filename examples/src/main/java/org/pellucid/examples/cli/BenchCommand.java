@@ -13,9 +13,9 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import org.pellucid.attention.AttentionMaps;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.data.Splits;
+import org.pellucid.core.explain.AttentionMaps;
 import org.pellucid.core.models.ModelFamilies;
 import org.pellucid.core.models.TrainConfig;
 import org.pellucid.core.train.DeviceChoice;
@@ -83,25 +83,7 @@ final class BenchCommand implements Callable<Integer> {
             throw new Pellucid.UsageException("--layers ≥ 1, --tokens ≥ 2 and --instances ≥ 1");
         }
         PrintWriter out = spec.commandLine().getOut();
-        Random r = new Random(7);
-        double[][][][][] inst = new double[instances][][][][];
-        for (int n = 0; n < instances; n++) {
-            inst[n] = new double[layers][4][tokens][tokens];
-            for (double[][][] l : inst[n]) {
-                for (double[][] h : l) {
-                    for (double[] row : h) {
-                        double sum = 0;
-                        for (int j = 0; j < tokens; j++) {
-                            row[j] = Math.exp(1.5 * r.nextGaussian());
-                            sum += row[j];
-                        }
-                        for (int j = 0; j < tokens; j++) {
-                            row[j] /= sum;
-                        }
-                    }
-                }
-            }
-        }
+        double[][][][][] inst = randomAttention();
         var mean = AttentionMaps.HeadFusion.MEAN;
         double[][] first = AttentionMaps.flowMatrix(inst[0], mean);
         double flowMs = msPerInstance(inst, a -> AttentionMaps.flowMatrix(a, mean));
@@ -221,6 +203,11 @@ final class BenchCommand implements Callable<Integer> {
         if (!name.equals("train-step")) {
             throw new Pellucid.UsageException("unknown benchmark '" + name + "'; available: train-step, kernel-shap, attention-flow");
         }
+        return trainStep();
+    }
+
+    /** Adam steps per second of the MLP on Gaussian inputs whose class is the sign of x0 + x1, after three warm-up epochs. */
+    private int trainStep() {
         if (steps < 100) {
             throw new Pellucid.UsageException("--steps must be at least 100");
         }
@@ -233,16 +220,7 @@ final class BenchCommand implements Callable<Integer> {
         int batch = batchSize;
         int perEpoch = 100;
         int n = batch * perEpoch;
-        Random r = new Random(0);
-        float[] x = new float[n * 20];
-        int[] y = new int[n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < 20; j++) {
-                x[i * 20 + j] = (float) r.nextGaussian();
-            }
-            y[i] = x[i * 20] + x[i * 20 + 1] > 0 ? 1 : 0;
-        }
-        TensorData data = TensorData.classification(x, n, 20, y, 2);
+        TensorData data = signOfSum(n);
         int warmEpochs = 3;
         int epochs = warmEpochs + Math.max(1, steps / perEpoch);
         List<EpochReport> reports = new ArrayList<>();
@@ -270,5 +248,43 @@ final class BenchCommand implements Callable<Integer> {
             Cli.writeJson(json, o2);
         }
         return Pellucid.OK;
+    }
+
+    /** n rows of 20 standard normal inputs (seed 0) labelled 1 when x0 + x1 &gt; 0. */
+    private static TensorData signOfSum(int n) {
+        Random r = new Random(0);
+        float[] x = new float[n * 20];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < 20; j++) {
+                x[i * 20 + j] = (float) r.nextGaussian();
+            }
+            y[i] = x[i * 20] + x[i * 20 + 1] > 0 ? 1 : 0;
+        }
+        return TensorData.classification(x, n, 20, y, 2);
+    }
+
+    /** Per instance, layer and head (4), a row-stochastic attention matrix of log-normal weights (seed 7). */
+    private double[][][][][] randomAttention() {
+        Random r = new Random(7);
+        double[][][][][] inst = new double[instances][][][][];
+        for (int n = 0; n < instances; n++) {
+            inst[n] = new double[layers][4][tokens][tokens];
+            for (double[][][] l : inst[n]) {
+                for (double[][] h : l) {
+                    for (double[] row : h) {
+                        double sum = 0;
+                        for (int j = 0; j < tokens; j++) {
+                            row[j] = Math.exp(1.5 * r.nextGaussian());
+                            sum += row[j];
+                        }
+                        for (int j = 0; j < tokens; j++) {
+                            row[j] /= sum;
+                        }
+                    }
+                }
+            }
+        }
+        return inst;
     }
 }

@@ -95,40 +95,7 @@ final class Experiment {
         test.addProperty("macro_f1", r.macroF1());
         o.add("test", test);
         if (r.cvMacroF1() != null) {
-            JsonObject cv = new JsonObject();
-            cv.addProperty("folds", r.cvMacroF1().length);
-            cv.addProperty("macro_f1_mean", mean(r.cvMacroF1()));
-            cv.addProperty("macro_f1_std", std(r.cvMacroF1()));
-            cv.addProperty("accuracy_mean", mean(r.cvAccuracy()));
-            cv.addProperty("accuracy_std", std(r.cvAccuracy()));
-            JsonArray f1 = new JsonArray();
-            for (double v : r.cvMacroF1()) {
-                f1.add(v);
-            }
-            cv.add("macro_f1", f1);
-            if (data.size() <= 100_000) {
-                // the outer folds, so a peer can be scored on exactly the same ones (benchmarks/logistic_cv.py)
-                int[] foldOf = new int[data.size()];
-                List<Splits.Fold> folds = Splits.kFold(data.schema().isClassification() ? data.labels() : null, data.size(),
-                        r.cvMacroF1().length, seed);
-                for (int f = 0; f < folds.size(); f++) {
-                    for (int i : folds.get(f).test()) {
-                        foldOf[i] = f;
-                    }
-                }
-                JsonArray fa = new JsonArray();
-                for (int v : foldOf) {
-                    fa.add(v);
-                }
-                cv.add("fold_of_row", fa);
-            }
-            if (!r.cvComplexity().isEmpty()) {
-                // each fold's model is a different model: how large each one is, not only the single split's
-                JsonArray fc = new JsonArray();
-                r.cvComplexity().forEach(c -> fc.add(complexity(c)));
-                cv.add("complexity", fc);
-            }
-            o.add("cv", cv);
+            o.add("cv", cvJson(r, data, seed));
         }
         if (r.model() instanceof HasComplexity h) {
             o.add("complexity", complexity(h.complexity()));
@@ -144,6 +111,44 @@ final class Experiment {
         o.add("options", opts);
         o.add("training", SchemaJson.trainingJson(r.model().provenance().training()));
         return o;
+    }
+
+    /** The cross-validation block: mean and spread of macro-F1 and accuracy, each fold's score, the folds themselves and each fold's model size. */
+    private static JsonObject cvJson(Result r, Dataset data, long seed) {
+        JsonObject cv = new JsonObject();
+        cv.addProperty("folds", r.cvMacroF1().length);
+        cv.addProperty("macro_f1_mean", mean(r.cvMacroF1()));
+        cv.addProperty("macro_f1_std", std(r.cvMacroF1()));
+        cv.addProperty("accuracy_mean", mean(r.cvAccuracy()));
+        cv.addProperty("accuracy_std", std(r.cvAccuracy()));
+        JsonArray f1 = new JsonArray();
+        for (double v : r.cvMacroF1()) {
+            f1.add(v);
+        }
+        cv.add("macro_f1", f1);
+        if (data.size() <= 100_000) {
+            // the outer folds, so a peer can be scored on exactly the same ones (benchmarks/logistic_cv.py)
+            int[] foldOf = new int[data.size()];
+            List<Splits.Fold> folds = Splits.kFold(data.schema().isClassification() ? data.labels() : null, data.size(),
+                    r.cvMacroF1().length, seed);
+            for (int f = 0; f < folds.size(); f++) {
+                for (int i : folds.get(f).test()) {
+                    foldOf[i] = f;
+                }
+            }
+            JsonArray fa = new JsonArray();
+            for (int v : foldOf) {
+                fa.add(v);
+            }
+            cv.add("fold_of_row", fa);
+        }
+        if (!r.cvComplexity().isEmpty()) {
+            // each fold's model is a different model: how large each one is, not only the single split's
+            JsonArray fc = new JsonArray();
+            r.cvComplexity().forEach(c -> fc.add(complexity(c)));
+            cv.add("complexity", fc);
+        }
+        return cv;
     }
 
     /** The model's complexity; {@code features} counts the columns the model uses (it was also written, the same value, as active_features). */

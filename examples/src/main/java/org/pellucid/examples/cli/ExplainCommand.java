@@ -101,13 +101,7 @@ final class ExplainCommand implements Callable<Integer> {
         if (count < 1 || count > 20) {
             throw new Pellucid.UsageException("--count must be between 1 and 20, got " + count);
         }
-        int to = -1;
-        if (toClass != null) {
-            to = d.schema().classes().indexOf(toClass);
-            if (to < 0) {
-                throw new Pellucid.UsageException("--to: no class '" + toClass + "'; classes are " + d.schema().classes());
-            }
-        }
+        int to = toClass == null ? -1 : classIndex(d);
         Splits.TrainValidTest split = Splits.trainValidTest(d, 0.2, 0.2,
                 model.provenance().seed());
         Dataset train = d.subset(split.train());
@@ -154,6 +148,15 @@ final class ExplainCommand implements Callable<Integer> {
         root.add("rows", rowsJson);
         root.add("metrics", Counterfactuals.metrics(model, best, asked, train, cost));
         return root;
+    }
+
+    /** The index of {@code --to}'s class. */
+    private int classIndex(Dataset d) {
+        int to = d.schema().classes().indexOf(toClass);
+        if (to < 0) {
+            throw new Pellucid.UsageException("--to: no class '" + toClass + "'; classes are " + d.schema().classes());
+        }
+        return to;
     }
 
     /** The cost of changes measured on the training split, {@code --immutable}'s columns fixed. */

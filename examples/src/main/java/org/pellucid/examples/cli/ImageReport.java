@@ -28,38 +28,10 @@ final class ImageReport {
             shape.add(v);
         }
         o.add("shape", shape);
-        List<String> outputs = cv.outputNames();
         List<HasConcepts.Group> groups = cm.conceptGroups();
         JsonArray examples = new JsonArray();
         for (int i = 0; i < Math.min(rows, test.size()); i++) {
-            Instance x = test.row(i);
-            double[] z = cv.encoder().encode(x);
-            Prediction p = cm.predict(x);
-            JsonObject ex = new JsonObject();
-            ex.addProperty("row", i);
-            ex.addProperty("predicted", p.className());
-            ex.addProperty("truth", test.schema().classes().get(test.label(i)));
-            ex.add("pixels", rounded(z));
-            int classOut = cv.classOutput(p.classIndex());
-            ex.addProperty("class_output", outputs.get(classOut));
-            ex.add("class_cam", rounded(GradCam.map(cv, z, classOut)));
-            double[] probs = cm.conceptProbabilities(x);
-            JsonArray conceptCams = new JsonArray();
-            for (HasConcepts.Group g : groups) {
-                int best = g.from();
-                for (int c = g.from(); c < g.to(); c++) {
-                    if (probs[c] > probs[best]) {
-                        best = c;
-                    }
-                }
-                JsonObject cc = new JsonObject();
-                cc.addProperty("output", outputs.get(best));
-                cc.addProperty("probability", probs[best]);
-                cc.add("cam", rounded(GradCam.map(cv, z, best)));
-                conceptCams.add(cc);
-            }
-            ex.add("concept_cams", conceptCams);
-            examples.add(ex);
+            examples.add(example(cv, cm, test, i));
         }
         o.add("examples", examples);
         double[] mean = new double[cv.encoder().width()];
@@ -85,6 +57,39 @@ final class ImageReport {
         o.addProperty("maximisation", String.format(Locale.ROOT,
                 "%d steps of %.2f from the mean training image, L2 %.3f toward it, total variation %.3f", s.steps(), s.step(), s.l2(), s.tv()));
         return o;
+    }
+
+    /** Test row {@code i}: its pixels, prediction, the class's Grad-CAM and, per concept group, the most probable concept's. */
+    private static JsonObject example(ConvolutionalModel cv, HasConcepts cm, Dataset test, int i) {
+        List<String> outputs = cv.outputNames();
+        Instance x = test.row(i);
+        double[] z = cv.encoder().encode(x);
+        Prediction p = cm.predict(x);
+        JsonObject ex = new JsonObject();
+        ex.addProperty("row", i);
+        ex.addProperty("predicted", p.className());
+        ex.addProperty("truth", test.schema().classes().get(test.label(i)));
+        ex.add("pixels", rounded(z));
+        int classOut = cv.classOutput(p.classIndex());
+        ex.addProperty("class_output", outputs.get(classOut));
+        ex.add("class_cam", rounded(GradCam.map(cv, z, classOut)));
+        double[] probs = cm.conceptProbabilities(x);
+        JsonArray conceptCams = new JsonArray();
+        for (HasConcepts.Group g : cm.conceptGroups()) {
+            int best = g.from();
+            for (int c = g.from(); c < g.to(); c++) {
+                if (probs[c] > probs[best]) {
+                    best = c;
+                }
+            }
+            JsonObject cc = new JsonObject();
+            cc.addProperty("output", outputs.get(best));
+            cc.addProperty("probability", probs[best]);
+            cc.add("cam", rounded(GradCam.map(cv, z, best)));
+            conceptCams.add(cc);
+        }
+        ex.add("concept_cams", conceptCams);
+        return ex;
     }
 
     private static JsonArray rounded(double[] v) {

@@ -89,29 +89,14 @@ final class PredictCommand implements Callable<Integer> {
         try (SchemaReader in = SchemaReader.open(data, model.schema(), fmt.spec(), id);
              AtomicOutput o = new AtomicOutput(out, "--out")) {
             Writer w = o.writer();
-            List<String> head = new ArrayList<>();
-            head.add(id != null ? id : "line");
-            head.add("predicted");
-            classes.forEach(c -> head.add("probability_" + c));
-            if (explain) {
-                head.add("explanation");
-                head.add("explanation_json");
-            }
-            line(w, head);
+            line(w, header(classes));
             SchemaReader.Row r;
             while ((r = in.next()) != null) {
                 line(w, record(model, r, classes, counts));
             }
             o.commit();
             ModelData.report(in, err);
-            summary.addProperty("rows", in.rows());
-            summary.addProperty("target_column_ignored", in.hasTarget());
-            JsonObject unseen = new JsonObject();
-            in.unseen().forEach(unseen::addProperty);
-            summary.add("unseen_categories", unseen);
-            JsonObject missing = new JsonObject();
-            in.missing().forEach(missing::addProperty);
-            summary.add("missing_values", missing);
+            readerSummary(in, summary);
         }
         double secs = (System.nanoTime() - t0) / 1e9;
         long rows = summary.get("rows").getAsLong();
@@ -131,6 +116,31 @@ final class PredictCommand implements Callable<Integer> {
             Cli.writeJson(json, summary);
         }
         return Pellucid.OK;
+    }
+
+    /** The output's header: the id column (or "line"), the prediction, one probability per class, the explanation columns. */
+    private List<String> header(List<String> classes) {
+        List<String> head = new ArrayList<>();
+        head.add(id != null ? id : "line");
+        head.add("predicted");
+        classes.forEach(c -> head.add("probability_" + c));
+        if (explain) {
+            head.add("explanation");
+            head.add("explanation_json");
+        }
+        return head;
+    }
+
+    /** What reading the input found: the rows, whether a target column was there (and ignored), unseen categories, missing values. */
+    private static void readerSummary(SchemaReader in, JsonObject summary) {
+        summary.addProperty("rows", in.rows());
+        summary.addProperty("target_column_ignored", in.hasTarget());
+        JsonObject unseen = new JsonObject();
+        in.unseen().forEach(unseen::addProperty);
+        summary.add("unseen_categories", unseen);
+        JsonObject missing = new JsonObject();
+        in.missing().forEach(missing::addProperty);
+        summary.add("missing_values", missing);
     }
 
     /** The output record of one input row: its id, the prediction, the probabilities and, with --explain, the explanation. */

@@ -126,16 +126,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = {"-o", "--option"}, paramLabel = "NAME=VALUE", description = "A model option (repeatable).")
     Map<String, String> options = new LinkedHashMap<>();
 
-    @Override
-    public Integer call() {
-        Cli.requireWritable(json, "--json");
-        Cli.requireDirectory(out, "--out");
-        PrintWriter err = spec.commandLine().getErr();
-        PrintWriter stdout = spec.commandLine().getOut();
-        ModelFamily family = ModelFamilies.get(model);
-        if (cv == 1 || cv < 0) {
-            throw new Pellucid.UsageException("--cv must be at least 2 (or 0 for none), got " + cv);
-        }
+    /** The family options: {@code -o key=value} pairs, with the named shortcuts (--epochs, --lr, …) added on top. */
+    private Map<String, String> familyOptions() {
         Map<String, String> opts = new LinkedHashMap<>(options);
         if (epochs != null) {
             opts.put("epochs", epochs.toString());
@@ -161,6 +153,20 @@ final class TrainCommand implements Callable<Integer> {
             }
             opts.put("rules-file", rulesFile.toString());
         }
+        return opts;
+    }
+
+    @Override
+    public Integer call() {
+        Cli.requireWritable(json, "--json");
+        Cli.requireDirectory(out, "--out");
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
+        ModelFamily family = ModelFamilies.get(model);
+        if (cv == 1 || cv < 0) {
+            throw new Pellucid.UsageException("--cv must be at least 2 (or 0 for none), got " + cv);
+        }
+        Map<String, String> opts = familyOptions();
         HasConcepts.Policy pol;
         try {
             pol = HasConcepts.Policy.parse(policy);

@@ -1,8 +1,10 @@
 package org.pellucid.examples.programs;
 
-import org.pellucid.attention.AttentionModel;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.data.SyntheticData;
+import org.pellucid.core.io.Savable;
+import org.pellucid.core.model.HasExplanationMethods;
+import org.pellucid.core.model.InterpretableModel;
 import org.pellucid.core.models.ModelFamilies;
 import org.pellucid.core.models.TrainConfig;
 
@@ -11,12 +13,14 @@ public final class AttentionExample {
     public static void main(String[] args) throws Exception {
         Dataset d = SyntheticData.rule(Example.rows(args, 3000), 1);
         var s = Example.split(d);
-        AttentionModel m = (AttentionModel) ModelFamilies.get("attention").train(d.subset(s.train()), d.subset(s.valid()),
+        Savable m = ModelFamilies.get("attention").train(d.subset(s.train()), d.subset(s.valid()),
                 TrainConfig.of(1).with("epochs", "30"));
         Dataset test = d.subset(s.test());
         System.out.printf("attention, test accuracy %.3f%n", Example.accuracy(m, test));
-        for (AttentionModel.Method method : AttentionModel.Method.values()) {
-            System.out.println(m.explain(test.row(0), method).explanation().toText());
+        HasExplanationMethods methods = (HasExplanationMethods) m;
+        for (String method : methods.explanationMethods()) {
+            InterpretableModel<?> by = (InterpretableModel<?>) methods.withExplanationMethod(method);
+            System.out.println(by.explain(test.row(0)).explanation().toText());
         }
         Example.roundTrip(m, test);
     }

@@ -566,41 +566,10 @@ public final class HtmlReport {
                 return s.append("<li class=\"leaf\">→ ").append(esc(str(e, "outcome", ""))).append("</li></ol>").toString();
             }
             case "concept" -> {
-                List<String[]> rows = new ArrayList<>();
-                StringBuilder s = new StringBuilder("<table class=\"concepts\"><tr><th>concept</th><th>probability</th><th>contribution</th></tr>");
-                for (JsonElement c : e.getAsJsonArray("concepts")) {
-                    JsonObject o = c.getAsJsonObject();
-                    double p = o.get("probability").getAsDouble();
-                    double contrib = o.get("contribution").getAsDouble();
-                    s.append("<tr><td>").append(esc(o.get("concept").getAsString()))
-                            .append(o.get("intervened").getAsBoolean() ? " <i>(set)</i>" : "").append("</td><td>")
-                            .append(String.format(Locale.ROOT, "<svg width=\"120\" height=\"12\"><rect width=\"120\" height=\"12\" fill=\"#eee\"/>"
-                                    + "<rect width=\"%.1f\" height=\"12\" fill=\"%s\"/></svg> %.2f", 120 * p, POINT, p))
-                            .append("</td><td>").append(String.format(Locale.ROOT, "%+.3f", contrib)).append("</td></tr>");
-                    rows.add(new String[] {o.get("concept").getAsString(), Double.toString(contrib)});
-                }
-                s.append("</table>");
-                JsonArray flips = e.getAsJsonArray("flips");
-                if (flips != null && flips.size() > 0) {
-                    List<String> f = new ArrayList<>();
-                    flips.forEach(x -> f.add(x.getAsString()));
-                    s.append("<p class=\"cap\">Flipping any of ").append(esc(String.join(", ", f))).append(" alone changes the prediction.</p>");
-                }
-                return s.toString();
+                return conceptTable(e);
             }
             case "attention" -> {
-                double max = 1e-12;
-                for (JsonElement c : e.getAsJsonArray("tokens")) {
-                    max = Math.max(max, c.getAsJsonObject().get("score").getAsDouble());
-                }
-                StringBuilder s = new StringBuilder("<p class=\"cap\">" + esc(str(e, "method", "")) + " from the output token</p><p class=\"heat\">");
-                for (JsonElement c : e.getAsJsonArray("tokens")) {
-                    JsonObject o = c.getAsJsonObject();
-                    double v = Math.max(0, o.get("score").getAsDouble()) / max;
-                    s.append(String.format(Locale.ROOT, "<span style=\"background:rgba(217,72,15,%.2f)\" title=\"%.4f\">%s</span> ",
-                            0.08 + 0.8 * v, o.get("score").getAsDouble(), esc(o.get("token").getAsString())));
-                }
-                return s.append("</p>").toString();
+                return attentionHeat(e);
             }
             case "rules" -> {
                 StringBuilder s = new StringBuilder("<ul class=\"rules\">");
@@ -613,6 +582,45 @@ public final class HtmlReport {
                 return "<pre>" + esc(e.toString()) + "</pre>";
             }
         }
+    }
+
+    /** A concept explanation: each concept's probability as a bar and its contribution, and the concepts whose flip alone changes the class. */
+    private static String conceptTable(JsonObject e) {
+        StringBuilder s = new StringBuilder("<table class=\"concepts\"><tr><th>concept</th><th>probability</th><th>contribution</th></tr>");
+        for (JsonElement c : e.getAsJsonArray("concepts")) {
+            JsonObject o = c.getAsJsonObject();
+            double p = o.get("probability").getAsDouble();
+            double contrib = o.get("contribution").getAsDouble();
+            s.append("<tr><td>").append(esc(o.get("concept").getAsString()))
+                    .append(o.get("intervened").getAsBoolean() ? " <i>(set)</i>" : "").append("</td><td>")
+                    .append(String.format(Locale.ROOT, "<svg width=\"120\" height=\"12\"><rect width=\"120\" height=\"12\" fill=\"#eee\"/>"
+                            + "<rect width=\"%.1f\" height=\"12\" fill=\"%s\"/></svg> %.2f", 120 * p, POINT, p))
+                    .append("</td><td>").append(String.format(Locale.ROOT, "%+.3f", contrib)).append("</td></tr>");
+        }
+        s.append("</table>");
+        JsonArray flips = e.getAsJsonArray("flips");
+        if (flips != null && flips.size() > 0) {
+            List<String> f = new ArrayList<>();
+            flips.forEach(x -> f.add(x.getAsString()));
+            s.append("<p class=\"cap\">Flipping any of ").append(esc(String.join(", ", f))).append(" alone changes the prediction.</p>");
+        }
+        return s.toString();
+    }
+
+    /** An attention explanation: the tokens shaded by their score. */
+    private static String attentionHeat(JsonObject e) {
+        double max = 1e-12;
+        for (JsonElement c : e.getAsJsonArray("tokens")) {
+            max = Math.max(max, c.getAsJsonObject().get("score").getAsDouble());
+        }
+        StringBuilder s = new StringBuilder("<p class=\"cap\">" + esc(str(e, "method", "")) + " from the output token</p><p class=\"heat\">");
+        for (JsonElement c : e.getAsJsonArray("tokens")) {
+            JsonObject o = c.getAsJsonObject();
+            double v = Math.max(0, o.get("score").getAsDouble()) / max;
+            s.append(String.format(Locale.ROOT, "<span style=\"background:rgba(217,72,15,%.2f)\" title=\"%.4f\">%s</span> ",
+                    0.08 + 0.8 * v, o.get("score").getAsDouble(), esc(o.get("token").getAsString())));
+        }
+        return s.append("</p>").toString();
     }
 
     static String importanceBars(JsonObject imp) {

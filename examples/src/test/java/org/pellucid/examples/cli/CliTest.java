@@ -244,30 +244,7 @@ class CliTest {
         }
         assertEquals(pairs, html.contains("<h3>Pairwise interactions</h3>"), "pair maps exactly when ga2m has pairs");
         for (var m : o.getAsJsonObject("comparison").getAsJsonArray("models")) {
-            JsonObject mo = m.getAsJsonObject();
-            if (List.of("rules", "tree", "sparse-mlp", "lassonet").contains(mo.get("model").getAsString())) {
-                assertTrue(mo.getAsJsonObject("truth").has("stated_columns"), mo.get("model") + " states its columns");
-            }
-            if (List.of("nam", "ga2m").contains(mo.get("model").getAsString())) {
-                JsonObject sh = mo.getAsJsonObject("shapes");
-                assertEquals(8, sh.getAsJsonArray("curves").size(), mo.get("model") + " draws one shape per column");
-                for (var c : sh.getAsJsonArray("curves")) {
-                    double sum = 0;
-                    for (var d : c.getAsJsonObject().getAsJsonArray("density")) {
-                        sum += d.getAsDouble();
-                    }
-                    assertEquals(1, sum, 1e-3, "densities of " + c.getAsJsonObject().get("column") + " add up to one");
-                }
-                assertTrue(mo.get("model").getAsString().equals("ga2m") || sh.getAsJsonArray("pairs").isEmpty(), "only ga2m has pairs");
-                if (mo.get("model").getAsString().equals("ga2m")) {
-                    assertEquals(!mo.getAsJsonObject("training").get("pairs").getAsString().isEmpty(), !sh.getAsJsonArray("pairs").isEmpty(),
-                            "ga2m's pair maps are the pairs it kept");
-                }
-            }
-            if (mo.get("model").getAsString().equals("mlp")) {
-                JsonObject lrp = mo.getAsJsonArray("examples").get(0).getAsJsonObject().getAsJsonObject("lrp");
-                assertTrue(lrp.get("method").getAsString().startsWith("lrp"), "the mlp's rows carry LRP beside KernelSHAP: " + lrp);
-            }
+            assertFamilyExtras(m.getAsJsonObject());
         }
         assertTrue(o.getAsJsonObject("ground_truth_check").get("tree_uses_exactly_the_relevant_columns").getAsBoolean());
         assertEquals(4, o.getAsJsonArray("scores").size());
@@ -275,6 +252,33 @@ class CliTest {
         String rules = o.getAsJsonObject("rules").get("rules").getAsString();
         assertTrue(rules.contains("IF ") && rules.contains("income"), "the rule model's list is shown and uses the rule's columns: " + rules);
         assertTrue(Files.readString(out.resolve("report.txt")).contains("Rules: the rule model's crisp IF-THEN list"));
+    }
+
+    /** What each family adds to the demo's results: stated columns, shape functions with densities, LRP beside KernelSHAP. */
+    private static void assertFamilyExtras(JsonObject mo) {
+        if (List.of("rules", "tree", "sparse-mlp", "lassonet").contains(mo.get("model").getAsString())) {
+            assertTrue(mo.getAsJsonObject("truth").has("stated_columns"), mo.get("model") + " states its columns");
+        }
+        if (List.of("nam", "ga2m").contains(mo.get("model").getAsString())) {
+            JsonObject sh = mo.getAsJsonObject("shapes");
+            assertEquals(8, sh.getAsJsonArray("curves").size(), mo.get("model") + " draws one shape per column");
+            for (var c : sh.getAsJsonArray("curves")) {
+                double sum = 0;
+                for (var d : c.getAsJsonObject().getAsJsonArray("density")) {
+                    sum += d.getAsDouble();
+                }
+                assertEquals(1, sum, 1e-3, "densities of " + c.getAsJsonObject().get("column") + " add up to one");
+            }
+            assertTrue(mo.get("model").getAsString().equals("ga2m") || sh.getAsJsonArray("pairs").isEmpty(), "only ga2m has pairs");
+            if (mo.get("model").getAsString().equals("ga2m")) {
+                assertEquals(!mo.getAsJsonObject("training").get("pairs").getAsString().isEmpty(), !sh.getAsJsonArray("pairs").isEmpty(),
+                        "ga2m's pair maps are the pairs it kept");
+            }
+        }
+        if (mo.get("model").getAsString().equals("mlp")) {
+            JsonObject lrp = mo.getAsJsonArray("examples").get(0).getAsJsonObject().getAsJsonObject("lrp");
+            assertTrue(lrp.get("method").getAsString().startsWith("lrp"), "the mlp's rows carry LRP beside KernelSHAP: " + lrp);
+        }
     }
 
     @Test

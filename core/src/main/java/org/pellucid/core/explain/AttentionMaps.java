@@ -1,4 +1,4 @@
-package org.pellucid.attention;
+package org.pellucid.core.explain;
 
 import java.util.Arrays;
 import java.util.stream.IntStream;

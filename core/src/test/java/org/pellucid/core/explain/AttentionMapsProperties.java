@@ -1,7 +1,4 @@
-package org.pellucid.attention;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+package org.pellucid.core.explain;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -11,6 +8,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Rollout, flow and gradient rollout against their definitions and a textbook max-flow. */
 class AttentionMapsProperties {
