@@ -19,6 +19,7 @@ import org.pellucid.core.io.ModelWriter;
 import org.pellucid.core.io.Savable;
 import org.pellucid.core.model.ClassAttributable;
 import org.pellucid.core.model.Complexity;
+import org.pellucid.core.model.EncodedModel;
 import org.pellucid.core.model.Explained;
 import org.pellucid.core.model.HasComplexity;
 import org.pellucid.core.model.HasShapeFunctions;
@@ -32,12 +33,10 @@ import org.pellucid.core.train.ParamLayout;
  * that sum, computed here from the trained parameters, so the explanation — each column's shape
  * value — is the model, exactly (completeness gap 0 up to rounding).
  */
-public final class NamModel implements InterpretableModel<FeatureAttribution>, ClassAttributable, HasComplexity, Savable,
+public final class NamModel extends EncodedModel implements InterpretableModel<FeatureAttribution>, ClassAttributable, HasComplexity, Savable,
         HasShapeFunctions {
-    private final FeatureEncoder encoder;
     private final AdditiveNetwork net;
     private final float[][] bags; // one parameter vector per bagged network; the model is their mean
-    private final Provenance provenance;
     private final int[] columnOfNumeric;
     private final int w1;
     private final int b1;
@@ -52,13 +51,12 @@ public final class NamModel implements InterpretableModel<FeatureAttribution>, C
 
     /** A model that is the mean of bagged networks of one layout (the mean of additive models is additive). */
     NamModel(FeatureEncoder encoder, AdditiveNetwork net, float[][] bags, Provenance provenance) {
-        this.encoder = encoder;
+        super("nam", encoder, provenance);
         this.net = net;
         this.bags = new float[bags.length][];
         for (int b = 0; b < bags.length; b++) {
             this.bags[b] = bags[b].clone();
         }
-        this.provenance = provenance;
         ParamLayout l = net.layout();
         w1 = (int) l.slot("n_w1").offset();
         b1 = (int) l.slot("n_b1").offset();
@@ -70,21 +68,6 @@ public final class NamModel implements InterpretableModel<FeatureAttribution>, C
         for (int c = 0; c < net.numeric.length; c++) {
             columnOfNumeric[c] = encoder.features().get(net.numeric[c]).column();
         }
-    }
-
-    @Override
-    public String kind() {
-        return "nam";
-    }
-
-    @Override
-    public Schema schema() {
-        return encoder.schema();
-    }
-
-    @Override
-    public Provenance provenance() {
-        return provenance;
     }
 
     /** The index of column j's shape network among the numeric columns, or -1. */

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.data.Instance;
-import org.pellucid.core.data.Schema;
 import org.pellucid.core.encode.FeatureEncoder;
 import org.pellucid.core.explain.AttentionExplanation;
 import org.pellucid.core.explain.AttentionMaps;
@@ -23,6 +22,7 @@ import org.pellucid.core.io.ModelFormatException;
 import org.pellucid.core.io.ModelReader;
 import org.pellucid.core.io.ModelWriter;
 import org.pellucid.core.io.Savable;
+import org.pellucid.core.model.EncodedModel;
 import org.pellucid.core.model.Explained;
 import org.pellucid.core.model.HasExplanationMethods;
 import org.pellucid.core.model.InterpretableModel;
@@ -40,7 +40,7 @@ import org.pellucid.core.train.Torch;
  * rollout (see {@link AttentionMaps}); the per-layer, per-head attention travels with it.
  * Inference runs through DJL, each call in its own scope, so it is safe from many threads.
  */
-public final class AttentionModel implements InterpretableModel<AttentionExplanation>, Savable, HasExplanationMethods {
+public final class AttentionModel extends EncodedModel implements InterpretableModel<AttentionExplanation>, Savable, HasExplanationMethods {
     /** How attention is turned into an explanation: raw last layer, rollout, flow or gradient-weighted rollout. */
     public enum Method {
         RAW("raw"), ROLLOUT("rollout"), FLOW("flow"), GRAD_ROLLOUT("grad-rollout");
@@ -65,21 +65,19 @@ public final class AttentionModel implements InterpretableModel<AttentionExplana
         }
     }
 
-    private final FeatureEncoder encoder;
     private final TokenLayout tokens;
     private final AttentionNetwork net;
     private final int d;
     private final int heads;
     private final int layers;
     private final float[] parameters;
-    private final Provenance provenance;
     private final Method method;
     private final NDManager manager;
     private final Params params;
 
     AttentionModel(FeatureEncoder encoder, TokenLayout tokens, int d, int heads, int layers, float[] parameters,
                    Provenance provenance, Method method) {
-        this.encoder = encoder;
+        super("attention", encoder, provenance);
         this.tokens = tokens;
         this.d = d;
         this.heads = heads;
@@ -90,7 +88,6 @@ public final class AttentionModel implements InterpretableModel<AttentionExplana
                     + net.layout().size());
         }
         this.parameters = parameters.clone();
-        this.provenance = provenance;
         this.method = method;
         this.manager = Torch.engine().newBaseManager(Device.cpu());
         this.params = Params.view(net.layout(), manager.create(this.parameters));
@@ -121,21 +118,6 @@ public final class AttentionModel implements InterpretableModel<AttentionExplana
 
     public Method method() {
         return method;
-    }
-
-    @Override
-    public String kind() {
-        return "attention";
-    }
-
-    @Override
-    public Schema schema() {
-        return encoder.schema();
-    }
-
-    @Override
-    public Provenance provenance() {
-        return provenance;
     }
 
     private float[] encode(Instance x) {

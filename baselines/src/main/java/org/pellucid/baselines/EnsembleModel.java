@@ -4,12 +4,12 @@ import com.google.gson.JsonArray;
 import java.util.ArrayList;
 import java.util.List;
 import org.pellucid.core.data.Instance;
-import org.pellucid.core.data.Schema;
 import org.pellucid.core.encode.FeatureEncoder;
 import org.pellucid.core.encode.Jsons;
 import org.pellucid.core.io.ModelReader;
 import org.pellucid.core.io.ModelWriter;
 import org.pellucid.core.io.Savable;
+import org.pellucid.core.model.EncodedModel;
 import org.pellucid.core.model.Prediction;
 import org.pellucid.core.model.Provenance;
 import org.pellucid.core.tree.DecisionTree;
@@ -20,42 +20,22 @@ import org.pellucid.core.tree.TreeEnsemble;
  * boosting (per-class scores summed over rounds, then softmax). Trees are Pellucid's own
  * {@link DecisionTree}s over raw-valued encoded inputs, so the model saves as JSON like every other.
  */
-public final class EnsembleModel implements Savable, TreeEnsemble {
+public final class EnsembleModel extends EncodedModel implements Savable, TreeEnsemble {
     /** How the trees' outputs combine. */
 
-    private final String kind;
-    private final FeatureEncoder encoder;
     private final TreeEnsemble.Combination combination;
     private final DecisionTree[][] trees; // [round][class] for SUM_SCORES; [tree][0] for AVERAGE
     private final double[] init;
-    private final Provenance provenance;
 
     public EnsembleModel(String kind, FeatureEncoder encoder, TreeEnsemble.Combination combination, DecisionTree[][] trees, double[] init,
                          Provenance provenance) {
-        this.kind = kind;
-        this.encoder = encoder;
+        super(kind, encoder, provenance);
         this.combination = combination;
         this.trees = trees;
         this.init = init;
-        this.provenance = provenance;
         if (trees.length == 0) {
             throw new IllegalArgumentException("an ensemble needs at least one tree");
         }
-    }
-
-    @Override
-    public String kind() {
-        return kind;
-    }
-
-    @Override
-    public Schema schema() {
-        return encoder.schema();
-    }
-
-    @Override
-    public Provenance provenance() {
-        return provenance;
     }
 
     public int size() {

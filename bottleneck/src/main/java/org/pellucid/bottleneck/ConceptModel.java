@@ -23,6 +23,7 @@ import org.pellucid.core.io.Savable;
 import org.pellucid.core.model.Complexity;
 import org.pellucid.core.model.ConvolutionalModel;
 import org.pellucid.core.model.Differentiable;
+import org.pellucid.core.model.EncodedModel;
 import org.pellucid.core.model.Explained;
 import org.pellucid.core.model.HasComplexity;
 import org.pellucid.core.model.HasConcepts;
@@ -43,17 +44,14 @@ import org.pellucid.core.train.ParamLayout;
  * for {@code cem} a concept's contribution is the head's weights on its mixed embedding), and the
  * concepts whose flip alone would change the predicted class.
  */
-public final class ConceptModel implements InterpretableModel<ConceptExplanation>, HasConcepts, Savable, HasComplexity,
+public final class ConceptModel extends EncodedModel implements InterpretableModel<ConceptExplanation>, HasConcepts, Savable, HasComplexity,
         Differentiable, ConvolutionalModel.Has {
-    private final String kind;
     private final String mode;
-    private final FeatureEncoder encoder;
     private final ConceptNetwork.Spec spec;
     private final ConceptGroups groups;
     private final int m;
     private final int[][] pairs;
     private final float[] parameters;
-    private final Provenance provenance;
     private final NetworkRunner encoderRunner;
     private final NetworkRunner fullRunner;
     private final double[][] yW;
@@ -61,15 +59,13 @@ public final class ConceptModel implements InterpretableModel<ConceptExplanation
 
     ConceptModel(String kind, String mode, FeatureEncoder encoder, ConceptNetwork.Spec spec, float[] parameters,
                  Provenance provenance) {
-        this.kind = kind;
+        super(kind, encoder, provenance);
         this.mode = mode;
-        this.encoder = encoder;
         this.spec = spec;
         this.groups = spec.groups();
         this.m = spec.m();
         this.pairs = spec.pairs();
         this.parameters = parameters.clone();
-        this.provenance = provenance;
         ParamLayout full = new ConceptNetwork(ConceptNetwork.Part.FULL, spec, false).layout();
         if (full.size() != parameters.length) {
             throw new ModelFormatException(kind + " model: " + parameters.length + " parameters for a layout of " + full.size());
@@ -98,7 +94,7 @@ public final class ConceptModel implements InterpretableModel<ConceptExplanation
     }
 
     public boolean isEmbedding() {
-        return kind.equals("cem");
+        return kind().equals("cem");
     }
 
     /** independent, sequential or joint. */
@@ -202,21 +198,6 @@ public final class ConceptModel implements InterpretableModel<ConceptExplanation
 
     private int classes() {
         return encoder.schema().classes().size();
-    }
-
-    @Override
-    public String kind() {
-        return kind;
-    }
-
-    @Override
-    public Schema schema() {
-        return encoder.schema();
-    }
-
-    @Override
-    public Provenance provenance() {
-        return provenance;
     }
 
     /** What the encoder computes for one row: concept probabilities and, for cem, the embeddings. */

@@ -14,7 +14,7 @@ import org.pellucid.core.train.ParamLayout;
 public final class LinearSparseModel extends SparseModel implements Simulatable {
 
     LinearSparseModel(SparseModel m) {
-        super(m.kind(), m.encoder, m.network, m.params, m.path(), m.provenance());
+        super(m.kind(), m.encoder(), m.network, m.params, m.path(), m.provenance());
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.List;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.data.Instance;
-import org.pellucid.core.data.Schema;
 import org.pellucid.core.encode.FeatureEncoder;
 import org.pellucid.core.explain.Contribution;
 import org.pellucid.core.explain.FeatureAttribution;
@@ -16,6 +15,7 @@ import org.pellucid.core.io.ModelWriter;
 import org.pellucid.core.io.Savable;
 import org.pellucid.core.model.ClassAttributable;
 import org.pellucid.core.model.Complexity;
+import org.pellucid.core.model.EncodedModel;
 import org.pellucid.core.model.Explained;
 import org.pellucid.core.model.HasComplexity;
 import org.pellucid.core.model.InterpretableModel;
@@ -31,26 +31,26 @@ import org.pellucid.core.train.ParamLayout;
  * attribution), with the completeness gap reported; for the linear skip path alone it is exact.
  * Inference runs in double precision in Java: predictions and gradients come from one computation.
  */
-public class SparseModel implements InterpretableModel<FeatureAttribution>, HasComplexity, Savable, ClassAttributable, Reportable {
+public class SparseModel extends EncodedModel implements InterpretableModel<FeatureAttribution>, HasComplexity, Savable, ClassAttributable, Reportable {
     static final int IG_STEPS = 64;
-    private final String kind;
-    final FeatureEncoder encoder;
     final SparseNetwork network;
     final float[] params;
     final JavaNet net;
     final Groups groups;
     private final List<PathPoint> path;
-    private final Provenance provenance;
 
     SparseModel(String kind, FeatureEncoder encoder, SparseNetwork network, float[] params, List<PathPoint> path, Provenance provenance) {
-        this.kind = kind;
-        this.encoder = encoder;
+        super(kind, encoder, provenance);
         this.network = network;
         this.params = params.clone();
         this.net = new JavaNet(network, params);
         this.groups = Groups.of(encoder);
         this.path = List.copyOf(path);
-        this.provenance = provenance;
+    }
+
+    /** The encoder the model reads its rows with. */
+    FeatureEncoder encoder() {
+        return encoder;
     }
 
     /** The model, as a simulatable linear one when its non-linear part selected nothing. */
@@ -58,21 +58,6 @@ public class SparseModel implements InterpretableModel<FeatureAttribution>, HasC
                               Provenance provenance) {
         SparseModel m = new SparseModel(kind, encoder, network, params, path, provenance);
         return network.skip() && m.activeConnections(false) == 0 ? new LinearSparseModel(m) : m;
-    }
-
-    @Override
-    public String kind() {
-        return kind;
-    }
-
-    @Override
-    public Schema schema() {
-        return encoder.schema();
-    }
-
-    @Override
-    public Provenance provenance() {
-        return provenance;
     }
 
     public List<PathPoint> path() {

@@ -26,6 +26,7 @@ import org.pellucid.core.io.ModelWriter;
 import org.pellucid.core.io.Savable;
 import org.pellucid.core.model.ClassAttributable;
 import org.pellucid.core.model.Complexity;
+import org.pellucid.core.model.EncodedModel;
 import org.pellucid.core.model.Explained;
 import org.pellucid.core.model.HasComplexity;
 import org.pellucid.core.model.InterpretableModel;
@@ -43,18 +44,13 @@ import org.pellucid.core.tree.TreeShapley;
  * values, not the encoded vector the tree was grown on. A missing number is read as the training
  * mean (stated in {@link TreeDescription}); a missing category satisfies no {@code =} test.
  */
-public final class TreeModel implements InterpretableModel<TreePathExplanation>, Simulatable, HasComplexity, Savable,
+public final class TreeModel extends EncodedModel implements InterpretableModel<TreePathExplanation>, Simulatable, HasComplexity, Savable,
         ClassAttributable {
-    private final FeatureEncoder encoder;
     private final DecisionTree tree;
-    private final Provenance provenance;
-    private final String kind;
 
     public TreeModel(String kind, FeatureEncoder encoder, DecisionTree tree, Provenance provenance) {
-        this.kind = kind;
-        this.encoder = encoder;
+        super(kind, encoder, provenance);
         this.tree = tree;
-        this.provenance = provenance;
         int outputs = encoder.schema().isClassification() ? encoder.schema().classes().size() : 1;
         for (int n = 0; n < tree.nodes(); n++) {
             if (tree.value(n).length != outputs) {
@@ -64,21 +60,6 @@ public final class TreeModel implements InterpretableModel<TreePathExplanation>,
                 throw new IllegalArgumentException("tree node " + n + " tests input " + tree.feature(n) + " of " + encoder.width());
             }
         }
-    }
-
-    @Override
-    public String kind() {
-        return kind;
-    }
-
-    @Override
-    public Schema schema() {
-        return encoder.schema();
-    }
-
-    @Override
-    public Provenance provenance() {
-        return provenance;
     }
 
     public DecisionTree tree() {

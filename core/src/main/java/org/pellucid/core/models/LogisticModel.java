@@ -17,6 +17,7 @@ import org.pellucid.core.io.ModelWriter;
 import org.pellucid.core.io.Savable;
 import org.pellucid.core.model.ClassAttributable;
 import org.pellucid.core.model.Complexity;
+import org.pellucid.core.model.EncodedModel;
 import org.pellucid.core.model.Explained;
 import org.pellucid.core.model.HasComplexity;
 import org.pellucid.core.model.InterpretableModel;
@@ -37,19 +38,16 @@ import org.pellucid.core.model.Simulatable;
  * and it would look important for every row. Inference runs in double precision in Java, so
  * predictions and explanations are one computation.
  */
-public final class LogisticModel implements InterpretableModel<FeatureAttribution>, Simulatable, HasComplexity, Savable,
+public final class LogisticModel extends EncodedModel implements InterpretableModel<FeatureAttribution>, Simulatable, HasComplexity, Savable,
         ClassAttributable {
-    private final FeatureEncoder encoder;
     private final double[][] weights; // [logit][input]; 1 logit for binary, K for multiclass
     private final double[] intercepts;
-    private final Provenance provenance;
     private final double[] encodedMean;
 
     LogisticModel(FeatureEncoder encoder, double[][] weights, double[] intercepts, Provenance provenance) {
-        this.encoder = encoder;
+        super("logistic", encoder, provenance);
         this.weights = weights;
         this.intercepts = intercepts;
-        this.provenance = provenance;
         this.encodedMean = encoder.encodedMeans();
         int k = encoder.schema().classes().size();
         if (weights.length != (k == 2 ? 1 : k) || intercepts.length != weights.length) {
@@ -60,21 +58,6 @@ public final class LogisticModel implements InterpretableModel<FeatureAttributio
                 throw new IllegalArgumentException("weights do not match the " + encoder.width() + " encoded inputs");
             }
         }
-    }
-
-    @Override
-    public String kind() {
-        return "logistic";
-    }
-
-    @Override
-    public Schema schema() {
-        return encoder.schema();
-    }
-
-    @Override
-    public Provenance provenance() {
-        return provenance;
     }
 
     public FeatureEncoder encoder() {

@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.pellucid.core.data.Dataset;
 import org.pellucid.core.data.Instance;
-import org.pellucid.core.data.Schema;
 import org.pellucid.core.encode.FeatureEncoder;
 import org.pellucid.core.io.ModelReader;
 import org.pellucid.core.io.ModelWriter;
 import org.pellucid.core.io.Savable;
 import org.pellucid.core.model.Differentiable;
+import org.pellucid.core.model.EncodedModel;
 import org.pellucid.core.model.Prediction;
 import org.pellucid.core.model.Provenance;
 import org.pellucid.core.train.MlpNetwork;
@@ -22,32 +22,14 @@ import org.pellucid.core.train.NetworkRunner;
  * {@code eval} module explains it post hoc. Inference runs through DJL on the CPU and is safe to
  * call from many threads.
  */
-public final class MlpModel implements Savable, Differentiable {
-    private final FeatureEncoder encoder;
+public final class MlpModel extends EncodedModel implements Savable, Differentiable {
     private final MlpNetwork network;
     private final NetworkRunner runner;
-    private final Provenance provenance;
 
     MlpModel(FeatureEncoder encoder, MlpNetwork network, float[] parameters, Provenance provenance) {
-        this.encoder = encoder;
+        super("mlp", encoder, provenance);
         this.network = network;
         this.runner = new NetworkRunner(network, parameters, Device.cpu());
-        this.provenance = provenance;
-    }
-
-    @Override
-    public String kind() {
-        return "mlp";
-    }
-
-    @Override
-    public Schema schema() {
-        return encoder.schema();
-    }
-
-    @Override
-    public Provenance provenance() {
-        return provenance;
     }
 
     @Override
