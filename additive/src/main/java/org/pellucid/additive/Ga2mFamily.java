@@ -78,7 +78,10 @@ public final class Ga2mFamily extends BasicFamily {
             .build();
 
     /** nam's options that only the network main effects read (batch-size, monotone and decision serve the pairs and tables too). */
-    private static final List<String> NAM_ONLY = List.of("hidden", "epochs", "lr", "weight-decay", "patience", "bags", "inputs");
+    /** The options of nam's table that boosted main effects read too: the decision rule, the pairs' batch size, monotone columns. */
+    static final Set<String> SHARED_WITH_BOOSTED = Set.of("decision", "batch-size", "monotone");
+    /** Every other option of nam's table is for {@code mains=network} only, so a new nam option is refused under boosted mains until it says otherwise. */
+    static final List<String> NAM_ONLY = NamFamily.OPTIONS.names().stream().filter(n -> !SHARED_WITH_BOOSTED.contains(n)).toList();
 
     /** The family, as the registry creates it. */
     public Ga2mFamily() {
