@@ -4,12 +4,18 @@ and paths left out), the SVG and CSV files, the exit codes, and the demo's repor
 Prints what differs and exits 1 when anything does."""
 import glob, json, os, re, sys
 
-SKIP = ("second", "_ms", "time", "created", "generated", "model_dir", "out", "data")
+# what legitimately differs between two runs: paths, clocks and durations
+SKIP_KEYS = {"model_dir", "out", "data", "created", "generated", "timing", "seconds"}
+SKIP_SUFFIXES = ("_seconds", "_ms", "_ms_per_row", "_ms_per_instance")
+
+
+def skipped(key):
+    return key in SKIP_KEYS or key.endswith(SKIP_SUFFIXES)
 
 
 def strip(o):
     if isinstance(o, dict):
-        return {k: strip(v) for k, v in o.items() if not any(t in k for t in SKIP)}
+        return {k: strip(v) for k, v in o.items() if not skipped(k)}
     if isinstance(o, list):
         return [strip(x) for x in o]
     return o

@@ -8,6 +8,10 @@
 set -uo pipefail
 [ $# -eq 1 ] || { echo "usage: scripts/snapshot-outputs.sh DIR" >&2; exit 2; }
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# DIR must be new, empty, or an earlier snapshot (it has rc.txt): never wipe a folder that is not ours
+if [ -d "$1" ] && [ -n "$(ls -A "$1")" ] && [ ! -f "$1/rc.txt" ]; then
+  echo "snapshot-outputs.sh: $1 is not empty and not an earlier snapshot; give a new folder" >&2; exit 2
+fi
 mkdir -p "$1" && O="$(cd "$1" && pwd)"
 rm -rf "${O:?}"/* && mkdir -p "$O/m"
 P="$HERE/pellucid"

@@ -90,10 +90,6 @@ public final class NamModel extends EncodedModel implements InterpretableModel<F
         return s / bags.length;
     }
 
-    FeatureEncoder encoder() {
-        return encoder;
-    }
-
     /** How many bagged networks the model averages. */
     int bagCount() {
         return bags.length;

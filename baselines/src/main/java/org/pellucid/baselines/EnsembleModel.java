@@ -42,10 +42,6 @@ public final class EnsembleModel extends EncodedModel implements Savable, TreeEn
         return trees.length;
     }
 
-    public FeatureEncoder encoder() {
-        return encoder;
-    }
-
     public TreeEnsemble.Combination combination() {
         return combination;
     }

@@ -106,11 +106,6 @@ public final class ConceptModel extends EncodedModel implements InterpretableMod
         return groups;
     }
 
-    @Override
-    public FeatureEncoder encoder() {
-        return encoder;
-    }
-
     /**
      * Gradients of P(class) with respect to the encoded input through the whole network — concept
      * encoder, concept probabilities, head — so input attributions (Integrated Gradients, Sundararajan

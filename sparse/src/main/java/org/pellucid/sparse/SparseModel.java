@@ -48,11 +48,6 @@ public class SparseModel extends EncodedModel implements InterpretableModel<Feat
         this.path = List.copyOf(path);
     }
 
-    /** The encoder the model reads its rows with. */
-    FeatureEncoder encoder() {
-        return encoder;
-    }
-
     /** The model, as a simulatable linear one when its non-linear part selected nothing. */
     static SparseModel create(String kind, FeatureEncoder encoder, SparseNetwork network, float[] params, List<PathPoint> path,
                               Provenance provenance) {

@@ -66,10 +66,6 @@ public final class TreeModel extends EncodedModel implements InterpretableModel<
         return tree;
     }
 
-    public FeatureEncoder encoder() {
-        return encoder;
-    }
-
     /** The leaf a row reaches. */
     public int leaf(Instance x) {
         return tree.leaf(encoder.encode(x));

@@ -65,4 +65,19 @@ public final class Numbers {
         }
         return a;
     }
+
+    /** The first index of the ascending {@code sorted} whose value is at least {@code x} ({@code sorted.length} when none is). */
+    public static int lowerBound(double[] sorted, double x) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < x) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
 }

@@ -271,27 +271,13 @@ public final class FeatureEncoder {
             if (m > 0 && x <= k[m - 1]) {
                 continue;
             }
-            int lo = lowerBound(sorted, x);
-            int hi = lowerBound(sorted, Math.nextUp(x));
+            int lo = Numbers.lowerBound(sorted, x);
+            int hi = Numbers.lowerBound(sorted, Math.nextUp(x));
             k[m] = x;
             f[m] = (lo + hi) / 2.0 / n;
             m++;
         }
         return new double[][] {Arrays.copyOf(k, m), Arrays.copyOf(f, m)};
-    }
-
-    private static int lowerBound(double[] sorted, double x) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < x) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     /** The {@link NumericEncoding#QUANTILE} input of value x of column j (missing: that of the training mean). */
@@ -307,7 +293,7 @@ public final class FeatureEncoder {
         } else if (x >= k[k.length - 1]) {
             u = f[k.length - 1];
         } else {
-            int b = lowerBound(k, x); // k[b-1] < x <= k[b]
+            int b = Numbers.lowerBound(k, x); // k[b-1] < x <= k[b]
             double w = (x - k[b - 1]) / (k[b] - k[b - 1]);
             u = f[b - 1] + w * (f[b] - f[b - 1]);
         }

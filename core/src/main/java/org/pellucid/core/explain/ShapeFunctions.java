@@ -1,6 +1,7 @@
 package org.pellucid.core.explain;
 
 import java.util.List;
+import org.pellucid.core.data.Numbers;
 
 /**
  * An additive model's global explanation as pictures are drawn from it: each column's shape (its
@@ -57,16 +58,7 @@ public record ShapeFunctions(String target, List<Curve> curves, List<Pair> pairs
             if (Double.isNaN(v) || x.length == 0) {
                 continue;
             }
-            int lo = 0;
-            int hi = x.length - 1;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (x[mid] < v) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
+            int lo = Math.min(Numbers.lowerBound(x, v), x.length - 1);
             int best = lo > 0 && Math.abs(x[lo - 1] - v) <= Math.abs(x[lo] - v) ? lo - 1 : lo;
             d[best]++;
             n++;

@@ -41,4 +41,9 @@ public abstract class EncodedModel implements Model {
     public final Provenance provenance() {
         return provenance;
     }
+
+    /** The encoder the model reads its rows with. */
+    public FeatureEncoder encoder() {
+        return encoder;
+    }
 }

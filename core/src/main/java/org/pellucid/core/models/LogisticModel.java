@@ -60,10 +60,6 @@ public final class LogisticModel extends EncodedModel implements InterpretableMo
         }
     }
 
-    public FeatureEncoder encoder() {
-        return encoder;
-    }
-
     private boolean binary() {
         return weights.length == 1;
     }

@@ -33,11 +33,6 @@ public final class MlpModel extends EncodedModel implements Savable, Differentia
     }
 
     @Override
-    public FeatureEncoder encoder() {
-        return encoder;
-    }
-
-    @Override
     public Gradients gradients(double[][] encodedRows, int targetClass) {
         boolean cls = schema().isClassification();
         return runner.gradients(encodedRows, encoder.width(), cls ? targetClass : 0, cls, 0);

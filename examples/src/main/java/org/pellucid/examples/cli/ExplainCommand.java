@@ -211,10 +211,7 @@ final class ExplainCommand implements Callable<Integer> {
         if (!concepts.equals("probe") && !concepts.equals("tcav")) {
             throw new Pellucid.UsageException("--concepts must be probe or tcav, got '" + concepts + "'");
         }
-        int cls = toClass == null ? Math.min(1, d.schema().classes().size() - 1) : d.schema().classes().indexOf(toClass);
-        if (cls < 0) {
-            throw new Pellucid.UsageException("--to: no class '" + toClass + "'; classes are " + d.schema().classes());
-        }
+        int cls = toClass == null ? Math.min(1, d.schema().classes().size() - 1) : classIndex(d);
         Splits.TrainValidTest split = Splits.trainValidTest(d, 0.2, 0.2,
                 model.provenance().seed());
         var probes = ConceptProbes.run(new MlpLayers(mlp), d.subset(split.train()),
